@@ -1,0 +1,59 @@
+using System.Globalization;
+using Styrkort.Core.Compilation;
+using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Periods;
+using Styrkort.Core.Sql;
+using static Styrkort.Core.Warehouse.DbExtensions;
+
+namespace Styrkort.Core.Evaluation;
+
+/// <summary>Evaluates every goal for every unit of a period: one query per metric, each for all units at once.</summary>
+public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse)
+{
+    public Evaluation Evaluate(Period period, string? subtreeOf = null)
+    {
+        var db = warehouse.Connection;
+        var units = db.Rows("SELECT unit_id, name, parent_id, depth FROM _units ORDER BY sort_path")
+            .Select(r => new UnitInfo((string)r[0]!, (string?)r[1] ?? (string)r[0]!, (string?)r[2], Convert.ToInt32(r[3], CultureInfo.InvariantCulture)))
+            .ToList();
+        if (subtreeOf is not null)
+        {
+            if (units.All(u => u.Id != subtreeOf))
+                throw new ArgumentException($"unknown unit '{subtreeOf}'; units: {string.Join(", ", units.Select(u => u.Id))}");
+            var inside = db.Rows($"SELECT unit_id FROM _unit_closure WHERE ancestor = {Text(subtreeOf)}").Select(r => (string)r[0]!).ToHashSet();
+            units = units.Where(u => inside.Contains(u.Id)).ToList();
+        }
+
+        var metricNames = file.Goals.SelectMany(g => g.Comparison is null ? [g.Metric] : new[] { g.Metric, g.Comparison }).Distinct().ToList();
+        var values = metricNames.ToDictionary(m => m, m => Run(MetricCompiler.Compile(file, m, period)));
+        var levels = BoardLevels(period.Year);
+
+        var outcomes = new List<Outcome>();
+        foreach (var goal in file.Goals)
+            foreach (var unit in units)
+            {
+                Quantity? value = values[goal.Metric].TryGetValue(unit.Id, out var v) ? v : null;
+                double? comparison = goal.Comparison is { } c && values[c].TryGetValue(unit.Id, out var cv) ? cv.AsDouble : null;
+                decimal? level = levels.TryGetValue((goal.Id, unit.Id), out var l) ? l : null;
+                var (status, target) = TargetJudge.Judge(goal, period, value, comparison, level);
+                outcomes.Add(new Outcome(goal.Id, unit.Id, value, comparison, status, TargetJudge.Scheduled(goal, period), target));
+            }
+        return new Evaluation(period, units, outcomes);
+    }
+
+    private Dictionary<string, Quantity> Run(CompiledMetric metric)
+    {
+        var result = new Dictionary<string, Quantity>(StringComparer.Ordinal);
+        foreach (var row in warehouse.Connection.Rows(metric.Sql(DuckDbDialect.Instance)))
+            if (row[1] is { } value) result[(string)row[0]!] = Quantity.Of(value);
+        return result;
+    }
+
+    private Dictionary<(string, string), decimal> BoardLevels(int year)
+    {
+        if (file.TargetLevels is not { } t) return [];
+        var sql = $"SELECT {Quote(t.Goal)}, {Quote(t.Unit)}, CAST({Quote(t.Level)} AS DECIMAL(38,6)) FROM {Quote(t.Dataset)} " +
+                  $"WHERE {Quote(t.Year)} = {year} AND {Quote(t.Level)} IS NOT NULL";
+        return warehouse.Connection.Rows(sql).ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => (decimal)r[2]!);
+    }
+}

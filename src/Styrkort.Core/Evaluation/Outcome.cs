@@ -1,0 +1,37 @@
+using Styrkort.Core.Periods;
+
+namespace Styrkort.Core.Evaluation;
+
+/// <summary>A metric's value: exact (a decimal, from sums and counts of amounts) or computed in double precision.</summary>
+public readonly record struct Quantity(decimal? Exact, double? Approximate)
+{
+    public static Quantity Of(object value) => value switch
+    {
+        // DECIMAL(38,6) comes back with six decimals; drop the trailing zeros so 1250 prints as 1250.
+        decimal d => new Quantity(d / 1.000000000000000000000000000000000m, null),
+        double d => new Quantity(null, d),
+        _ => new Quantity(null, Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
+    };
+
+    public double AsDouble => Exact is { } d ? (double)d : Approximate!.Value;
+
+    public int CompareTo(decimal level) => Exact is { } d ? d.CompareTo(level) : AsDouble.CompareTo((double)level);
+}
+
+public enum Status { Met, NotMet, NoData, NoTarget }
+
+/// <summary>The target a value was judged against, as it applied in the period.</summary>
+public sealed record AppliedTarget(string Rule, string Source, decimal? Level, decimal? AnnualLevel, decimal? Min, decimal? Max, bool Phased);
+
+public sealed record Outcome(
+    string Goal,
+    string Unit,
+    Quantity? Value,
+    double? Comparison,
+    Status Status,
+    bool Scheduled,
+    AppliedTarget Target);
+
+public sealed record UnitInfo(string Id, string Name, string? Parent, int Depth);
+
+public sealed record Evaluation(Period Period, IReadOnlyList<UnitInfo> Units, IReadOnlyList<Outcome> Outcomes);

@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using Styrkort.Core.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace Styrkort.Core.GoalFiles;
+
+/// <summary>Reads a goal file (and the libraries it includes) into a <see cref="GoalFile"/>; checks shape, not formulas.</summary>
+public static partial class GoalFileReader
+{
+    private static readonly string[] TopKeys =
+        ["organisation", "include", "parameters", "datasets", "units", "functions", "values", "populations", "metrics", "areas", "goals", "target_levels"];
+
+    public static GoalFile Read(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new StyrkortException(new SourceLocation(path, 0, 0), "goal file not found");
+        var parts = new Parts();
+        ReadInto(full, parts, []);
+        var units = parts.Units ?? throw new StyrkortException(new SourceLocation(path, 1, 1), "the goal file needs a 'units' section naming the unit tree's dataset");
+        var file = new GoalFile(path, parts.Organisation ?? "", parts.Parameters, parts.Datasets, units, parts.Functions, parts.Values,
+            parts.Populations, parts.Metrics, parts.Areas, parts.Goals, parts.TargetLevels);
+        GoalFileChecker.Check(file);
+        return file;
+    }
+
+    private sealed class Parts
+    {
+        public string? Organisation;
+        public UnitTree? Units;
+        public TargetLevelSource? TargetLevels;
+        public readonly Dictionary<string, Parameter> Parameters = new(StringComparer.OrdinalIgnoreCase);
+        public readonly Dictionary<string, Dataset> Datasets = new(StringComparer.OrdinalIgnoreCase);
+        public readonly Dictionary<string, Function> Functions = new(StringComparer.OrdinalIgnoreCase);
+        public readonly Dictionary<string, Formula> Values = new(StringComparer.OrdinalIgnoreCase);
+        public readonly Dictionary<string, Population> Populations = new(StringComparer.OrdinalIgnoreCase);
+        public readonly Dictionary<string, Metric> Metrics = new(StringComparer.OrdinalIgnoreCase);
+        public readonly List<GoalArea> Areas = [];
+        public readonly List<Goal> Goals = [];
+    }
+
+    private static void ReadInto(string path, Parts parts, HashSet<string> seen)
+    {
+        if (!seen.Add(path)) return;
+        var text = File.ReadAllText(path);
+        var y = new YamlSource(Relative(path), text);
+        var root = y.Map(YamlSource.Load(y.Path, text), "the goal file", TopKeys);
+
+        if (YamlSource.Get(root, "include") is { } include)
+            foreach (var item in y.List(include, "files to include"))
+            {
+                var target = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, y.Str(item)));
+                if (!File.Exists(target)) throw y.Error(item, $"included file '{y.Str(item)}' not found");
+                ReadInto(target, parts, seen);
+            }
+
+        parts.Organisation = y.OptStr(root, "organisation") ?? parts.Organisation;
+        foreach (var (name, keyNode, value) in y.Entries(YamlSource.Get(root, "parameters"), "parameters"))
+            Add(parts.Parameters, y, keyNode, CheckName(y, keyNode, name), new Parameter(name, y.Number(value), y.Loc(keyNode)));
+        foreach (var (name, keyNode, value) in y.Entries(YamlSource.Get(root, "datasets"), "datasets"))
+            Add(parts.Datasets, y, keyNode, CheckName(y, keyNode, name), DatasetReader.Read(y, name, keyNode, value));
+        foreach (var (signature, keyNode, value) in y.Entries(YamlSource.Get(root, "functions"), "functions"))
+        {
+            var m = SignaturePattern().Match(signature);
+            if (!m.Success) throw y.Error(keyNode, $"a function is written as name(parameter, …), found '{signature}'");
+            var parameters = m.Groups["p"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var name = m.Groups["n"].Value;
+            Add(parts.Functions, y, keyNode, name, new Function(name, parameters, y.Formula(value)));
+        }
+        foreach (var (name, keyNode, value) in y.Entries(YamlSource.Get(root, "values"), "values"))
+            Add(parts.Values, y, keyNode, CheckName(y, keyNode, name), y.Formula(value));
+        foreach (var (name, keyNode, value) in y.Entries(YamlSource.Get(root, "populations"), "populations"))
+            Add(parts.Populations, y, keyNode, CheckName(y, keyNode, name), PopulationReader.Read(y, name, keyNode, value));
+        foreach (var (name, keyNode, value) in y.Entries(YamlSource.Get(root, "metrics"), "metrics"))
+            Add(parts.Metrics, y, keyNode, CheckName(y, keyNode, name), ReadMetric(y, name, keyNode, value));
+        if (YamlSource.Get(root, "units") is { } units) parts.Units = ReadUnits(y, units);
+        if (YamlSource.Get(root, "target_levels") is { } levels) parts.TargetLevels = ReadTargetLevels(y, levels);
+        if (YamlSource.Get(root, "areas") is { } areas)
+            foreach (var area in y.List(areas, "goal areas"))
+            {
+                var map = y.Map(area, "a goal area", "id", "name");
+                parts.Areas.Add(new GoalArea(y.Str(y.Required(map, "id", "a goal area")), GoalReader.Text(y, y.Required(map, "name", "a goal area"))));
+            }
+        if (YamlSource.Get(root, "goals") is { } goals)
+            foreach (var goal in y.List(goals, "goals"))
+                parts.Goals.Add(GoalReader.Read(y, goal));
+    }
+
+    private static string Relative(string path)
+    {
+        var relative = System.IO.Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+
+    private static string CheckName(YamlSource y, YamlNode keyNode, string name) =>
+        NamePattern().IsMatch(name) ? name : throw y.Error(keyNode, $"'{name}' is not a valid name; use letters, digits and _ and start with a letter");
+
+    private static void Add<T>(Dictionary<string, T> into, YamlSource y, YamlNode keyNode, string name, T value)
+    {
+        if (!into.TryAdd(name, value)) throw y.Error(keyNode, $"'{name}' is defined twice");
+    }
+
+    private static Metric ReadMetric(YamlSource y, string name, YamlNode keyNode, YamlNode value)
+    {
+        if (value is YamlScalarNode) return new Metric(name, y.Formula(value), null, null, null, y.Loc(keyNode));
+        var map = y.Map(value, $"metric '{name}'", "formula", "label", "description", "unit");
+        return new Metric(name, y.Formula(y.Required(map, "formula", $"metric '{name}'")), y.OptStr(map, "label"),
+            y.OptStr(map, "description"), y.OptStr(map, "unit"), y.Loc(keyNode));
+    }
+
+    private static UnitTree ReadUnits(YamlSource y, YamlNode node)
+    {
+        var map = y.Map(node, "units", "dataset", "id", "parent", "name", "regions", "region_separator");
+        return new UnitTree(y.Str(y.Required(map, "dataset", "units")), y.Str(y.Required(map, "id", "units")),
+            y.Str(y.Required(map, "parent", "units")), y.OptStr(map, "name"), y.OptStr(map, "regions"),
+            y.OptStr(map, "region_separator") ?? ";", y.Loc(node));
+    }
+
+    private static TargetLevelSource ReadTargetLevels(YamlSource y, YamlNode node)
+    {
+        var map = y.Map(node, "target_levels", "dataset", "goal", "unit", "year", "level");
+        string Req(string key) => y.Str(y.Required(map, key, "target_levels"));
+        return new TargetLevelSource(Req("dataset"), Req("goal"), Req("unit"), Req("year"), Req("level"), y.Loc(node));
+    }
+
+    [GeneratedRegex(@"^(?<n>[A-Za-z_][A-Za-z0-9_]*)\s*\((?<p>[^)]*)\)$")]
+    private static partial Regex SignaturePattern();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]*$")]
+    internal static partial Regex NamePattern();
+}

@@ -1,0 +1,122 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+using Styrkort.Core.Diagnostics;
+using Styrkort.Core.GoalFiles;
+using static Styrkort.Core.Warehouse.DbExtensions;
+
+namespace Styrkort.Core.Warehouse;
+
+/// <summary>
+/// Loads one CSV file into a typed table, set-based: DuckDB reads the file as text into a staging table, SQL checks
+/// every cell against the declared type, then one statement converts it. Line = staging row + 2 (the header is line 1).
+/// </summary>
+internal static partial class DatasetLoader
+{
+    public static long Load(DbConnection db, Dataset dataset, string path, string displayName)
+    {
+        var header = CsvHeader.Read(path, displayName);
+        var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.Count; i++) positions[header[i]] = i + 1;
+        var missing = dataset.Columns.Where(c => !positions.ContainsKey(c.Name)).Select(c => c.Name).ToList();
+        if (missing.Count > 0)
+            throw new StyrkortException(new SourceLocation(displayName, 1, 0),
+                $"missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}; the header has {string.Join(", ", header)}");
+
+        var stage = Quote("stage_" + dataset.Name);
+        var columns = string.Join(", ", header.Select(h => $"{Text(h)}: 'VARCHAR'"));
+        try
+        {
+            db.Execute($"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT * FROM read_csv({Text(path)}, header = true, auto_detect = false, " +
+                       $"columns = {{{columns}}}, delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false)");
+        }
+        catch (DuckDBException e)
+        {
+            var m = CsvLine().Match(e.Message);
+            var csvLine = m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+            var firstLine = e.Message.Split('\n').Skip(m.Success ? 2 : 0).FirstOrDefault(l => l.StartsWith("Expected", StringComparison.Ordinal)) ?? e.Message.Split('\n')[0];
+            throw new StyrkortException(new SourceLocation(displayName, csvLine, 0), "the CSV cannot be read: " + firstLine.Trim());
+        }
+
+        // Rows inside a transaction get row ids from a high offset; they are consecutive in file order.
+        var line = $"(s.rowid - {db.Scalar($"SELECT coalesce(min(rowid), 0) FROM {stage}")} + 2)";
+        var errors = new List<InputError>();
+        foreach (var column in dataset.Columns)
+        {
+            var v = $"s.{Quote(header[positions[column.Name] - 1])}";
+            var checks = CellChecks(column, v).Select(check =>
+                $"SELECT {line} AS line, {Text(check.Reason)} AS reason, {v} AS found FROM {stage} s WHERE {check.Bad}").ToList();
+            if (checks.Count == 0) continue;
+            var sql = $"SELECT line, reason, found FROM ({string.Join(" UNION ALL ", checks)}) ORDER BY line LIMIT {InputErrorsException.Limit}";
+            foreach (var row in db.Rows(sql))
+                errors.Add(new InputError(new SourceLocation(displayName, Convert.ToInt32(row[0], CultureInfo.InvariantCulture), positions[column.Name], column.Name),
+                    row[2] is null ? (string)row[1]! : $"{row[1]}, found '{row[2]}'"));
+        }
+        if (errors.Count > 0) throw new InputErrorsException(errors.OrderBy(e => e.Location.Line).Take(InputErrorsException.Limit).ToList());
+
+        if (dataset.Key.Count > 0)
+        {
+            var keys = string.Join(", ", dataset.Key.Select(k => Quote(header[positions[k] - 1])));
+            var dupes = db.Rows($"SELECT min({line}), max({line}), concat_ws(', ', {keys}) FROM {stage} s GROUP BY {keys} HAVING count(*) > 1 ORDER BY 2 LIMIT {InputErrorsException.Limit}");
+            if (dupes.Count > 0)
+                throw new InputErrorsException(dupes.Select(d => new InputError(
+                    new SourceLocation(displayName, Convert.ToInt32(d[1], CultureInfo.InvariantCulture), positions[dataset.Key[0]], string.Join("+", dataset.Key)),
+                    $"repeated key ({d[2]}), first on line {d[0]}; the key ({string.Join(", ", dataset.Key)}) must be unique")).ToList());
+        }
+
+        var typed = string.Join(", ", dataset.Columns.Select(c => $"{ToTyped(c, $"s.{Quote(header[positions[c.Name] - 1])}")} AS {Quote(c.Name)}"));
+        db.Execute($"CREATE OR REPLACE TABLE {Quote(dataset.Name)} AS SELECT {typed}, CAST({line} AS INTEGER) AS _line FROM {stage} s ORDER BY s.rowid");
+        db.Execute($"DROP TABLE {stage}");
+        return System.Convert.ToInt64(db.Scalar($"SELECT count(*) FROM {Quote(dataset.Name)}"), CultureInfo.InvariantCulture);
+    }
+
+    private static IEnumerable<(string Bad, string Reason)> CellChecks(Column c, string v)
+    {
+        if (!c.Nullable) yield return ($"{v} IS NULL OR trim({v}) = ''", "empty value; this column needs one");
+        var present = $"{v} IS NOT NULL AND trim({v}) <> ''";
+        var (pattern, expected) = c.Type switch
+        {
+            ColumnType.Integer => ("-?[0-9]+", "a whole number"),
+            ColumnType.Decimal or ColumnType.Number => (@"-?[0-9]+(\.[0-9]+)?", "a number with '.' as decimal point"),
+            ColumnType.Date => ("[0-9]{4}-[0-9]{2}-[0-9]{2}", "a date YYYY-MM-DD"),
+            ColumnType.Month => ("[0-9]{4}-[0-9]{2}", "a month YYYY-MM"),
+            ColumnType.Year => ("[0-9]{4}", "a year YYYY"),
+            ColumnType.Boolean => ("true|false", "true or false"),
+            _ => ((string?)null, ""),
+        };
+        if (pattern is not null)
+        {
+            var valid = $"regexp_full_match({v}, {Text(pattern)})";
+            if (c.Type == ColumnType.Date) valid += $" AND try_cast({v} AS DATE) IS NOT NULL";
+            if (c.Type == ColumnType.Month) valid += $" AND try_cast({v} || '-01' AS DATE) IS NOT NULL";
+            yield return ($"{present} AND NOT ({valid})", $"expected {expected}");
+        }
+        if (c.Type == ColumnType.Code)
+            yield return ($"{present} AND {v} NOT IN ({string.Join(", ", c.Codes.Select(Text))})", $"expected one of the codes {string.Join(", ", c.Codes)}");
+        if (c.Pattern is not null)
+            yield return ($"{present} AND NOT regexp_full_match({v}, {Text(c.Pattern)})", $"expected the form {c.Pattern}");
+        var number = $"try_cast({v} AS DECIMAL(38,6))";
+        if (c.Min is { } min) yield return ($"{present} AND {number} < {min.ToString(CultureInfo.InvariantCulture)}", $"below the minimum {min.ToString(CultureInfo.InvariantCulture)}");
+        if (c.Max is { } max) yield return ($"{present} AND {number} > {max.ToString(CultureInfo.InvariantCulture)}", $"above the maximum {max.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    private static string ToTyped(Column c, string v)
+    {
+        var value = $"nullif(trim({v}), '')";
+        return c.Type switch
+        {
+            ColumnType.Integer => $"CAST({value} AS BIGINT)",
+            ColumnType.Year => $"CAST({value} AS INTEGER)",
+            ColumnType.Decimal => $"CAST({value} AS DECIMAL(38,6))",
+            ColumnType.Number => $"CAST({value} AS DOUBLE)",
+            ColumnType.Date => $"CAST({value} AS DATE)",
+            ColumnType.Month => $"CAST({value} || '-01' AS DATE)",
+            ColumnType.Boolean => $"({value} = 'true')",
+            _ => value,
+        };
+    }
+
+    [GeneratedRegex(@"CSV Error on Line: (\d+)")]
+    private static partial Regex CsvLine();
+}

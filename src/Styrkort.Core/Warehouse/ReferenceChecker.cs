@@ -1,0 +1,42 @@
+using System.Data.Common;
+using System.Globalization;
+using Styrkort.Core.Diagnostics;
+using Styrkort.Core.GoalFiles;
+using static Styrkort.Core.Warehouse.DbExtensions;
+
+namespace Styrkort.Core.Warehouse;
+
+/// <summary>Every reference (a column's 'references', a dataset's unit column, a unit's parent) must name an existing row.</summary>
+internal static class ReferenceChecker
+{
+    public static void Check(DbConnection db, GoalFile file, string folder)
+    {
+        var errors = new List<InputError>();
+        var unitData = file.Datasets[file.Units.Dataset];
+        foreach (var dataset in file.Datasets.Values)
+        {
+            var references = dataset.Columns.Where(c => c.References is not null)
+                .Select(c => (Column: c, Target: file.Datasets[c.References!], Key: file.Datasets[c.References!].Key[0])).ToList();
+            if (dataset.UnitColumn is { } unit && !references.Any(r => r.Column.Name == unit))
+                references.Add((dataset.Find(unit)!, unitData, file.Units.Id));
+            if (dataset.Name.Equals(unitData.Name, StringComparison.OrdinalIgnoreCase))
+                references.Add((dataset.Find(file.Units.Parent)!, unitData, file.Units.Id));
+            var position = 0;
+            foreach (var (column, target, key) in references)
+            {
+                position++;
+                var rows = db.Rows($"""
+                    SELECT d._line, d.{Quote(column.Name)} FROM {Quote(dataset.Name)} d
+                    WHERE d.{Quote(column.Name)} IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM {Quote(target.Name)} t WHERE t.{Quote(key)} = d.{Quote(column.Name)})
+                    ORDER BY 1 LIMIT {InputErrorsException.Limit}
+                    """);
+                var display = Path.Combine(folder, dataset.File);
+                errors.AddRange(rows.Select(r => new InputError(
+                    new SourceLocation(display, Convert.ToInt32(r[0], CultureInfo.InvariantCulture), dataset.Columns.ToList().IndexOf(column) + 1, column.Name),
+                    $"unknown {column.Name} '{r[1]}'; not found in {target.File}")));
+            }
+        }
+        if (errors.Count > 0) throw new InputErrorsException(errors.Take(InputErrorsException.Limit).ToList());
+    }
+}

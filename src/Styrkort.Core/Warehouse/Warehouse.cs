@@ -1,0 +1,100 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using DuckDB.NET.Data;
+using Styrkort.Core.Diagnostics;
+using Styrkort.Core.GoalFiles;
+using static Styrkort.Core.Warehouse.DbExtensions;
+
+namespace Styrkort.Core.Warehouse;
+
+public sealed record ImportedFile(string Dataset, string File, long Rows, string Sha256);
+
+public sealed record ImportProgress(string Dataset, int Index, int Count);
+
+/// <summary>The imported facts: one DuckDB table per dataset, the unit tables, and the import history.</summary>
+public sealed class Warehouse : IDisposable
+{
+    private readonly DuckDBConnection _db;
+
+    private Warehouse(DuckDBConnection db) => _db = db;
+
+    public DbConnection Connection => _db;
+
+    /// <summary>Opens (or creates) a warehouse file; null opens an in-memory warehouse.</summary>
+    public static Warehouse Open(string? path)
+    {
+        var db = new DuckDBConnection(path is null ? "DataSource=:memory:" : $"DataSource={Path.GetFullPath(path)}");
+        db.Open();
+        db.Execute("""
+            CREATE TABLE IF NOT EXISTS _imports (
+              batch_id BIGINT, imported_at TIMESTAMP, dataset VARCHAR, file VARCHAR, sha256 VARCHAR, row_count BIGINT)
+            """);
+        return new Warehouse(db);
+    }
+
+    /// <summary>
+    /// Imports the goal file's datasets from a folder of CSV files, all or nothing: any error leaves the warehouse as
+    /// it was. Files that are absent keep the warehouse's current table; a dataset absent from both is an error.
+    /// </summary>
+    public IReadOnlyList<ImportedFile> Import(GoalFile file, string folder, TimeProvider clock, IProgress<ImportProgress>? progress = null)
+    {
+        if (!Directory.Exists(folder)) throw new StyrkortException(new SourceLocation(folder, 0, 0), "data folder not found");
+        var existing = Tables();
+        var imported = new List<ImportedFile>();
+        _db.Execute("BEGIN TRANSACTION");
+        try
+        {
+            var datasets = file.Datasets.Values.ToList();
+            for (var i = 0; i < datasets.Count; i++)
+            {
+                var dataset = datasets[i];
+                var path = Path.Combine(folder, dataset.File);
+                var display = Path.Combine(folder, dataset.File);
+                if (!File.Exists(path))
+                {
+                    if (existing.Contains(dataset.Name)) continue;
+                    throw new StyrkortException(new SourceLocation(display, 0, 0), $"file not found; dataset '{dataset.Name}' has no data yet");
+                }
+                progress?.Report(new ImportProgress(dataset.Name, i + 1, datasets.Count));
+                var rows = DatasetLoader.Load(_db, dataset, path, display);
+                imported.Add(new ImportedFile(dataset.Name, display, rows, Hash(path)));
+            }
+            ReferenceChecker.Check(_db, file, folder);
+            UnitTreeBuilder.Build(_db, file.Units, Path.Combine(folder, file.Datasets[file.Units.Dataset].File));
+            var batch = System.Convert.ToInt64(_db.Scalar("SELECT coalesce(max(batch_id), 0) + 1 FROM _imports"), CultureInfo.InvariantCulture);
+            var at = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            foreach (var f in imported)
+                _db.Execute($"INSERT INTO _imports VALUES ({batch}, TIMESTAMP '{at}', {Text(f.Dataset)}, {Text(f.File)}, {Text(f.Sha256)}, {f.Rows})");
+            _db.Execute("COMMIT");
+            return imported;
+        }
+        catch
+        {
+            _db.Execute("ROLLBACK");
+            throw;
+        }
+    }
+
+    /// <summary>Checks that every dataset of the goal file and the unit tables are present.</summary>
+    public void RequireLoaded(GoalFile file, string where)
+    {
+        var tables = Tables();
+        var missing = file.Datasets.Keys.Where(d => !tables.Contains(d)).ToList();
+        if (!tables.Contains("_units")) missing.Add("(the unit tree)");
+        if (missing.Count > 0)
+            throw new StyrkortException(new SourceLocation(where, 0, 0), $"the warehouse has no data for: {string.Join(", ", missing)}; run styrkort import first");
+    }
+
+    private HashSet<string> Tables() =>
+        _db.Rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")
+            .Select(r => (string)r[0]!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private static string Hash(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return System.Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    public void Dispose() => _db.Dispose();
+}

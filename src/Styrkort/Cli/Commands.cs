@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Spectre.Console;
+using Styrkort.Core.Diagnostics;
+
+namespace Styrkort.Cli;
+
+/// <summary>The command line: one command per job, each in its own file.</summary>
+public static class Commands
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Styrkort — goal and KPI follow-up (målstyrning)");
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(SampleCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
+        return root;
+    }
+
+    /// <summary>Runs a command body; input errors are printed with their location and give exit code 1.</summary>
+    public static int Guard(Func<int> body)
+    {
+        var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        try
+        {
+            return body();
+        }
+        catch (InputErrorsException e)
+        {
+            err.MarkupLine($"[red]error:[/] the input was refused, nothing was changed ({e.Errors.Count} error{(e.Errors.Count == 1 ? "" : "s")} shown):");
+            foreach (var error in e.Errors) err.WriteLine($"  {error}");
+            return 1;
+        }
+        catch (StyrkortException e)
+        {
+            err.MarkupLine("[red]error:[/] " + Markup.Escape(e.Message));
+            return 1;
+        }
+        catch (ArgumentException e)
+        {
+            err.MarkupLine("[red]error:[/] " + Markup.Escape(e.Message));
+            return 2;
+        }
+    }
+}

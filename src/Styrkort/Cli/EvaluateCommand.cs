@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Spectre.Console;
+using Styrkort.Core.Compilation;
+using Styrkort.Core.Diagnostics;
+using Styrkort.Core.Evaluation;
+using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Periods;
+using Styrkort.Core.Warehouse;
+
+namespace Styrkort.Cli;
+
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var goals = new Option<string>("--goals") { Description = "The goal file (YAML)", Required = true };
+        var data = new Option<string?>("--data") { Description = "A folder of CSV files, one per dataset of the goal file" };
+        var warehouse = new Option<string?>("--warehouse") { Description = "A DuckDB warehouse file made by 'styrkort import'" };
+        var period = new Option<string>("--period") { Description = "2026-Q2, 2026-03 or 2026", Required = true };
+        var unit = new Option<string?>("--unit") { Description = "Limit the output to this unit's subtree" };
+        var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var lang = new Option<string>("--lang") { Description = "sv or en", DefaultValueFactory = _ => "sv" };
+        lang.AcceptOnlyFromAmong("sv", "en");
+        var command = new Command("evaluate", "Evaluate every goal for every unit in a period") { goals, data, warehouse, period, unit, format, lang };
+        command.SetAction(p => Commands.Guard(() =>
+        {
+            if (!Period.TryParse(p.GetValue(period), out var when))
+                throw new ArgumentException($"'{p.GetValue(period)}' is not a period; expected 2026-Q2, 2026-03 or 2026");
+            var file = Load(p.GetValue(goals)!);
+            using var store = Open(file, p.GetValue(data), p.GetValue(warehouse));
+            var evaluation = new Evaluator(file, store).Evaluate(when, p.GetValue(unit));
+            if (p.GetValue(format) == "json")
+            {
+                using var stdout = Console.OpenStandardOutput();
+                JsonOutput.Write(evaluation, stdout);
+                stdout.WriteByte((byte)'\n');
+            }
+            else
+            {
+                // Piped output has no terminal width; give the tables room instead of wrapping every cell.
+                if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
+                TableOutput.Write(AnsiConsole.Console, file, evaluation, p.GetValue(lang)!);
+            }
+            return 0;
+        }));
+        return command;
+    }
+
+    public static GoalFile Load(string path)
+    {
+        var file = GoalFileReader.Read(path);
+        MetricCompiler.CheckAll(file);
+        return file;
+    }
+
+    /// <summary>The warehouse to read: a file made by import, or an in-memory one loaded from the CSV folder.</summary>
+    public static Warehouse Open(GoalFile file, string? data, string? warehousePath)
+    {
+        if ((data is null) == (warehousePath is null)) throw new ArgumentException("give exactly one of --data FOLDER and --warehouse FILE");
+        if (warehousePath is not null)
+        {
+            if (!File.Exists(warehousePath)) throw new StyrkortException(new SourceLocation(warehousePath, 0, 0), "warehouse file not found; make it with styrkort import");
+            var existing = Warehouse.Open(warehousePath);
+            existing.RequireLoaded(file, warehousePath);
+            return existing;
+        }
+        var memory = Warehouse.Open(null);
+        try
+        {
+            memory.Import(file, data!, TimeProvider.System);
+            return memory;
+        }
+        catch
+        {
+            memory.Dispose();
+            throw;
+        }
+    }
+}

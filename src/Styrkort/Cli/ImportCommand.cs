@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Spectre.Console;
+using Styrkort.Core.Warehouse;
+
+namespace Styrkort.Cli;
+
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var goals = new Option<string>("--goals") { Description = "The goal file (YAML) declaring the datasets", Required = true };
+        var data = new Option<string>("--data") { Description = "A folder of CSV files", Required = true };
+        var warehouse = new Option<string>("--warehouse") { Description = "The DuckDB warehouse file to create or update", Required = true };
+        var command = new Command("import", "Load a folder of CSV files into a DuckDB warehouse, all or nothing") { goals, data, warehouse };
+        command.SetAction(p => Commands.Guard(() =>
+        {
+            var file = EvaluateCommand.Load(p.GetValue(goals)!);
+            using var store = Warehouse.Open(p.GetValue(warehouse));
+            var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            var progress = new Progress<ImportProgress>(x => err.MarkupLine($"[grey]({x.Index}/{x.Count}) {Markup.Escape(x.Dataset)}[/]"));
+            var imported = store.Import(file, p.GetValue(data)!, TimeProvider.System, progress);
+            var table = new Table().AddColumns("dataset", "file", "rows", "sha256");
+            table.Columns[2].RightAligned();
+            foreach (var f in imported)
+                table.AddRow(f.Dataset, Markup.Escape(f.File), f.Rows.ToString("N0", SwedishFormat.Numbers), f.Sha256[..12]);
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine($"[green]imported[/] {imported.Count} file(s) into {Markup.Escape(p.GetValue(warehouse)!)}");
+            return 0;
+        }));
+        return command;
+    }
+}

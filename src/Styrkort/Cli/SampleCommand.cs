@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Spectre.Console;
+using Styrkort.Samples.Almi;
+
+namespace Styrkort.Cli;
+
+internal static class SampleCommand
+{
+    public static Command Create()
+    {
+        var outDir = new Option<string>("--out") { Description = "The folder to write the CSV files to", Required = true };
+        var companies = new Option<int>("--companies") { Description = "Companies in the population", DefaultValueFactory = _ => 20000 };
+        var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same files", DefaultValueFactory = _ => 7 };
+        var almi = new Command("almi", "The Företagspartner sample: units, companies, statements, loans, efforts, ledger, surveys, KYC, targets")
+            { outDir, companies, seed };
+        almi.SetAction(p => Commands.Guard(() =>
+        {
+            var count = p.GetValue(companies);
+            if (count < 100) throw new ArgumentException("--companies must be at least 100");
+            var options = new AlmiSampleOptions(Companies: count, Seed: p.GetValue(seed));
+            GenerationSummary? summary = null;
+            var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            err.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    var tasks = new Dictionary<string, ProgressTask>();
+                    summary = AlmiSampleGenerator.Write(p.GetValue(outDir)!, options, new SynchronousProgress<GenerationProgress>(x =>
+                    {
+                        if (!tasks.TryGetValue(x.File, out var task)) tasks[x.File] = task = ctx.AddTask(x.File, maxValue: Math.Max(1, x.Total));
+                        task.Value = x.Done;
+                    }));
+                    foreach (var task in tasks.Values) task.Value = task.MaxValue;
+                });
+            foreach (var (file, rows) in summary!.RowsPerFile)
+                Console.WriteLine($"{file,-28} {rows.ToString("N0", SwedishFormat.Numbers),12} rows");
+            return 0;
+        }));
+        return new Command("sample", "Write a sample data set") { almi };
+    }
+
+    // Progress<T> posts to the thread pool; the progress bar must be updated on the generating thread.
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

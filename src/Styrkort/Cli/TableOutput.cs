@@ -1,0 +1,65 @@
+using Spectre.Console;
+using Styrkort.Core.Evaluation;
+using Styrkort.Core.GoalFiles;
+
+namespace Styrkort.Cli;
+
+/// <summary>The readable table of <c>evaluate</c>: goals grouped by area, one row per unit, status in colour, board goals marked.</summary>
+public static class TableOutput
+{
+    public static void Write(IAnsiConsole console, GoalFile file, Evaluation evaluation, string lang)
+    {
+        var sv = lang != "en";
+        var units = evaluation.Units.ToDictionary(u => u.Id);
+        console.MarkupLine(sv
+            ? $"[bold]{Markup.Escape(file.Organisation)}[/] — utfall för [bold]{evaluation.Period}[/]   [yellow]★[/] = styrelsen ser målet detta kvartal"
+            : $"[bold]{Markup.Escape(file.Organisation)}[/] — outcomes for [bold]{evaluation.Period}[/]   [yellow]★[/] = on the board's agenda this quarter");
+        var byGoal = evaluation.Outcomes.ToLookup(o => o.Goal);
+        var areas = file.Areas.Count > 0 ? file.Areas : file.Goals.Select(g => g.Area).Distinct().Select(a => new GoalArea(a, new LocalizedText(a, a))).ToList();
+        foreach (var area in areas)
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(area.Name.For(lang))}[/]").Expand();
+            table.AddColumns(sv ? "Mål" : "Goal", sv ? "Enhet" : "Unit", sv ? "Värde" : "Value", sv ? "Mål­nivå" : "Target", sv ? "Jämförelse" : "Comparison", "Status");
+            foreach (var column in table.Columns.Skip(2).Take(3)) column.RightAligned();
+            foreach (var goal in file.Goals.Where(g => g.Area == area.Id))
+            {
+                var unitOfMeasure = file.Metrics[goal.Metric].Unit;
+                var first = true;
+                foreach (var o in byGoal[goal.Id])
+                {
+                    var name = first ? $"{(o.Scheduled ? "[yellow]★[/] " : "  ")}{Markup.Escape(goal.Name.For(lang))} [grey]({goal.TypeLetter})[/]" : "";
+                    first = false;
+                    var unit = units[o.Unit];
+                    table.AddRow(
+                        name,
+                        Markup.Escape(new string(' ', unit.Depth * 2) + unit.Name),
+                        o.Value is { } v ? SwedishFormat.Value(v.AsDouble, unitOfMeasure, lang) : "–",
+                        Markup.Escape(Target(o.Target, unitOfMeasure, lang)),
+                        o.Comparison is { } c ? SwedishFormat.Value(c, unitOfMeasure, lang) : "",
+                        Status(o.Status, sv));
+                }
+            }
+            console.Write(table);
+        }
+        var counts = evaluation.Outcomes.GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.Count());
+        console.MarkupLine(string.Join("   ", Enum.GetValues<Core.Evaluation.Status>().Select(s => $"{Status(s, sv)}: {counts.GetValueOrDefault(s)}")));
+    }
+
+    private static string Target(AppliedTarget t, string? unit, string lang) => t.Rule switch
+    {
+        "at_least" => t.Level is { } l ? "≥ " + SwedishFormat.Value((double)l, unit, lang) : "",
+        "at_most" => t.Level is { } l ? "≤ " + SwedishFormat.Value((double)l, unit, lang) : "",
+        "exactly" => t.Level is { } l ? "= " + SwedishFormat.Value((double)l, unit, lang) : "",
+        "between" => $"{SwedishFormat.Value((double)t.Min!, unit, lang)} – {SwedishFormat.Value((double)t.Max!, unit, lang)}",
+        "above_comparison" => lang == "en" ? "> comparison" : "> jämförelse",
+        _ => lang == "en" ? "< comparison" : "< jämförelse",
+    };
+
+    private static string Status(Core.Evaluation.Status s, bool sv) => s switch
+    {
+        Core.Evaluation.Status.Met => sv ? "[green]uppfyllt[/]" : "[green]met[/]",
+        Core.Evaluation.Status.NotMet => sv ? "[red]ej uppfyllt[/]" : "[red]not met[/]",
+        Core.Evaluation.Status.NoData => sv ? "[grey]data saknas[/]" : "[grey]no data[/]",
+        _ => sv ? "[yellow]målnivå saknas[/]" : "[yellow]no target[/]",
+    };
+}

@@ -1,0 +1,3 @@
+using Styrkort.Cli;
+
+return Commands.Build().Parse(args).Invoke();
