@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using Styrkort.Core.Diagnostics;
 
 namespace Styrkort.Cli;
@@ -20,25 +19,26 @@ public static class Commands
     /// <summary>Runs a command body; input errors are printed with their location and give exit code 1.</summary>
     public static int Guard(Func<int> body)
     {
-        var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // Plain text on stderr: error lines must not be wrapped or decorated, scripts and editors read them.
+        var err = Console.Error;
         try
         {
             return body();
         }
         catch (InputErrorsException e)
         {
-            err.MarkupLine($"[red]error:[/] the input was refused, nothing was changed ({e.Errors.Count} error{(e.Errors.Count == 1 ? "" : "s")} shown):");
+            err.WriteLine($"error: the input was refused, nothing was changed ({e.Errors.Count} error{(e.Errors.Count == 1 ? "" : "s")} shown):");
             foreach (var error in e.Errors) err.WriteLine($"  {error}");
             return 1;
         }
         catch (StyrkortException e)
         {
-            err.MarkupLine("[red]error:[/] " + Markup.Escape(e.Message));
+            err.WriteLine("error: " + e.Message);
             return 1;
         }
         catch (ArgumentException e)
         {
-            err.MarkupLine("[red]error:[/] " + Markup.Escape(e.Message));
+            err.WriteLine("error: " + e.Message);
             return 2;
         }
     }
