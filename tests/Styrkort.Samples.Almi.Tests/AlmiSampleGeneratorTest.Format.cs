@@ -127,6 +127,43 @@ public sealed partial class AlmiSampleGeneratorTest(GeneratedSample sample) : IC
         }
     }
 
+    [Fact]
+    public void Write_CancelledToken_StopsWithOperationCanceled()
+    {
+        string dir = TempFolder.Create();
+        try
+        {
+            using var cts = new CancellationTokenSource();
+            cts.Cancel();
+            Assert.ThrowsAny<OperationCanceledException>(() =>
+                AlmiSampleGenerator.Write(dir, new AlmiSampleOptions(Companies: 100), ct: cts.Token));
+        }
+        finally
+        {
+            TempFolder.Delete(dir);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(40)]
+    public void Write_TinyStock_StillWritesConsistentFiles(int companies)
+    {
+        string dir = TempFolder.Create();
+        try
+        {
+            AlmiSampleGenerator.Write(dir, new AlmiSampleOptions(Companies: companies));
+            var orgNrs = CsvTable.Read(Path.Combine(dir, "companies.csv")).Values("org_nr").ToHashSet(StringComparer.Ordinal);
+            Assert.Equal(companies, orgNrs.Count);
+            foreach (string file in new[] { "loans.csv", "efforts.csv", "nps_responses.csv", "kyc_snapshots.csv" })
+                Assert.All(CsvTable.Read(Path.Combine(dir, file)).Values("org_nr"), o => Assert.Contains(o, orgNrs));
+        }
+        finally
+        {
+            TempFolder.Delete(dir);
+        }
+    }
+
     [Theory]
     [InlineData(0, 2020, "2026-09")]
     [InlineData(10_000_001, 2020, "2026-09")]

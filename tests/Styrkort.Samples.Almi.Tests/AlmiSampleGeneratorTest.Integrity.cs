@@ -106,7 +106,11 @@ public sealed partial class AlmiSampleGeneratorTest
             var started = Date(row[3]);
             Assert.InRange(started, first, last);
             if (row[4].Length > 0)
-                Assert.InRange(Date(row[4]), started.AddDays(28), DateOnly.Min(last, started.AddMonths(9).AddDays(3)));
+            {
+                var completed = Date(row[4]);
+                Assert.InRange(completed, started.AddDays(28), started.AddMonths(9).AddDays(3));
+                Assert.True(completed <= last, $"effort completed {completed}, after the last month");
+            }
         }
         var ongoing = efforts.Rows.Where(r => r[4].Length == 0).Select(r => Date(r[3])).ToList();
         Assert.NotEmpty(ongoing);

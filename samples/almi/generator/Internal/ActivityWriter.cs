@@ -103,7 +103,7 @@ internal static class ActivityWriter
     public static string Id(char prefix, int year, int sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"{prefix}{year}-{sequence:D6}");
 
-    /// <summary>Fills <paramref name="dates"/> with <paramref name="count"/> sorted weekdays of the month.</summary>
+    /// <summary>Fills <paramref name="dates"/> with <paramref name="count"/> sorted working days of the month.</summary>
     private static void DrawWeekdays(Rng rng, int year, int month, int count, List<DateOnly> dates)
     {
         dates.Clear();
@@ -111,11 +111,16 @@ internal static class ActivityWriter
         while (dates.Count < count)
         {
             var date = new DateOnly(year, month, rng.Between(1, days));
-            if (date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            if (IsWorkingDay(date))
                 dates.Add(date);
         }
         dates.Sort();
     }
+
+    /// <summary>Not a weekend nor one of Sweden's fixed-date holidays (the moving ones are not worth the code).</summary>
+    private static bool IsWorkingDay(DateOnly date) =>
+        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
+        && (date.Month, date.Day) is not ((1, 1) or (1, 6) or (5, 1) or (6, 6) or (12, 24) or (12, 25) or (12, 26) or (12, 31));
 
     private static decimal LoanAmount(Rng rng, CompanyProfile company)
     {
