@@ -101,6 +101,12 @@ internal sealed partial class ExpressionCompiler(GoalFile file, Period period)
             var den = Sql.Sql.Func("nullif", new SqlCast(right.Sql, SqlType.Double), Sql.Sql.Lit(0.0));
             return new Typed(new SqlBinary("/", num, den), ValueType.Number);
         }
+        if (b.Op == "*" && (left.Type == ValueType.Decimal || right.Type == ValueType.Decimal))
+        {
+            // Amounts are stored with 18 digits; a product (1331 × net revenue) is computed with 38 so it cannot overflow.
+            SqlExpr Wide(Typed t) => t.Type == ValueType.Decimal ? new SqlCast(t.Sql, SqlType.Decimal) : t.Sql;
+            return new Typed(new SqlBinary("*", Wide(left), Wide(right)), ValueType.Decimal);
+        }
         return new Typed(new SqlBinary(b.Op, left.Sql, right.Sql), Widest(left.Type, right.Type));
     }
 

@@ -76,7 +76,8 @@ internal static class Windows
                 var year = compileScalar(args[0]);
                 if (year.Type is not (ValueType.Integer or ValueType.Decimal))
                     throw new StyrkortException(locate(args[0].Pos), "year(…) needs a whole number");
-                var y = new SqlCast(year.Sql, SqlType.BigInt);
+                // INTEGER, not BIGINT: PostgreSQL has make_date(int, int, int) only.
+                var y = new SqlCast(year.Sql, SqlType.Integer);
                 return new RangeWindow(
                     Sql.Sql.Func("make_date", y, Sql.Sql.Lit(1L), Sql.Sql.Lit(1L)), Sql.Sql.Func("make_date", y, Sql.Sql.Lit(12L), Sql.Sql.Lit(31L)),
                     y, y,

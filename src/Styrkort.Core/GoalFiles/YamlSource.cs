@@ -67,39 +67,47 @@ internal sealed class YamlSource(string path, string text)
     {
         if (node is not YamlScalarNode scalar) throw Error(node, "expected a formula (text)");
         var value = scalar.Value ?? "";
-        var segments = Segments(scalar);
+        var segments = Segments(scalar, value);
         SourceLocation Locate(int offset)
         {
-            var remaining = offset;
-            foreach (var (line, column, length) in segments)
-            {
-                if (remaining <= length) return new SourceLocation(Path, line, column + remaining);
-                remaining -= length + 1;
-            }
-            var last = segments[^1];
-            return new SourceLocation(Path, last.Line, last.Column + last.Length);
+            // The last source line that starts at or before the offset; an offset past its text (a line break) is its end.
+            var (start, line, column, length) = segments.LastOrDefault(s => s.Offset <= offset, segments[0]);
+            return new SourceLocation(Path, line, column + Math.Clamp(offset - start, 0, length));
         }
         return new Formula(value, Loc(node), Locate);
     }
 
-    // Each source line the scalar's value came from: where its content starts and how long it is.
-    private List<(int Line, int Column, int Length)> Segments(YamlScalarNode scalar)
+    // Each source line the scalar's value came from: where its text lies in the value and where it starts in the file.
+    // YAML joins lines in several ways (a space, a line break, blank lines dropped, the extra indentation of a
+    // more-indented line kept), so each line's text is found in the value rather than its offset computed.
+    private List<(int Offset, int Line, int Column, int Length)> Segments(YamlScalarNode scalar, string value)
     {
         var raw = text[(int)scalar.Start.Index..Math.Min(text.Length, (int)scalar.End.Index)];
         var lines = raw.Split('\n');
-        var result = new List<(int, int, int)>();
+        var result = new List<(int, int, int, int)>();
         var block = scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded;
         var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
+        var cursor = 0;
         for (var i = block ? 1 : 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
-            var lead = i == 0 ? (quoted ? 1 : 0) : line.Length - line.TrimStart().Length;
-            var content = line[lead..];
-            if (i == lines.Length - 1 && quoted && content.Length > 0) content = content[..^1];
-            var column = (i == 0 ? (int)scalar.Start.Column : 1) + lead;
-            result.Add(((int)scalar.Start.Line + i, column, content.TrimEnd().Length));
+            var first = i == 0 && quoted ? 1 : 0;
+            var end = i == lines.Length - 1 && quoted && line.Length > first ? line.Length - 1 : line.Length;
+            var content = line[first..end].TrimEnd();
+            var lead = content.Length - content.TrimStart().Length;
+            content = content.TrimStart();
+            if (content.Length == 0) continue;
+            var at = value.IndexOf(content, cursor, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                // Escapes in a quoted scalar change its text: assume one separator. Anything else is not the value's.
+                if (!quoted) continue;
+                at = Math.Min(value.Length, result.Count == 0 ? 0 : cursor + 1);
+            }
+            result.Add((at, (int)scalar.Start.Line + i, (i == 0 ? (int)scalar.Start.Column : 1) + first + lead, content.Length));
+            cursor = at + content.Length;
         }
-        if (result.Count == 0) result.Add(((int)scalar.Start.Line, (int)scalar.Start.Column, 0));
+        if (result.Count == 0) result.Add((0, (int)scalar.Start.Line, (int)scalar.Start.Column + (quoted ? 1 : 0), 0));
         return result;
     }
 

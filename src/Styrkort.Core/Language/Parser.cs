@@ -86,7 +86,7 @@ public sealed class Parser
             _at++;
             return new IsEmpty(pos, left, negated);
         }
-        var notIn = IsWord("not") && _tokens[_at + 1].Kind == TokenKind.Ident && _tokens[_at + 1].Text == "in";
+        var notIn = IsWord("not") && _tokens[_at + 1].Kind == TokenKind.Ident && _tokens[_at + 1].Text.Equals("in", StringComparison.OrdinalIgnoreCase);
         if (IsWord("in") || notIn)
         {
             var pos = Peek.Pos;
@@ -194,7 +194,8 @@ public sealed class Parser
     private NameRef ParseName()
     {
         if (Peek.Kind != TokenKind.Ident || Reserved.Contains(Peek.Text.ToLowerInvariant())) throw Error("a name");
-        return (NameRef)ParsePrimary();
+        var name = Peek;
+        return ParsePrimary() as NameRef ?? throw new StyrkortException(_locate(name.Pos), $"expected a name, found a call of '{name.Text}(…)'");
     }
 
     private List<Expr> ParseList()

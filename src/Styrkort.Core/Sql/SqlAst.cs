@@ -26,7 +26,7 @@ public sealed record SqlStar(string? Table) : SqlExpr;
 /// <summary>Descending order, inside an ORDER BY list.</summary>
 public sealed record SqlDesc(SqlExpr Value) : SqlExpr;
 
-public enum SqlType { Boolean, BigInt, Decimal, Double, Text, Date }
+public enum SqlType { Boolean, BigInt, Decimal, Double, Text, Date, Integer }
 
 public abstract record SqlSource(string Alias);
 public sealed record SqlTable(string Name, string Alias) : SqlSource(Alias);

@@ -104,6 +104,7 @@ public abstract class SqlDialect
     {
         SqlType.Boolean => "BOOLEAN",
         SqlType.BigInt => "BIGINT",
+        SqlType.Integer => "INTEGER",
         SqlType.Decimal => "DECIMAL(38,6)",
         SqlType.Double => "DOUBLE PRECISION",
         SqlType.Text => "VARCHAR",
@@ -116,23 +117,23 @@ public abstract class SqlDialect
         var args = string.Join(", ", f.Args.Select(Expr));
         var inner = (f.Distinct ? "DISTINCT " : "") + args;
         if (f.OrderBy is { Count: > 0 }) inner += " ORDER BY " + string.Join(", ", f.OrderBy.Select(Expr));
-        var call = f.Name switch
+        var filter = f.Filter is null ? "" : $" FILTER (WHERE {Expr(f.Filter)})";
+        return f.Name switch
         {
-            "median" => MedianCall(inner),
-            "first_by" => FirstBy(f),
-            "count_star" => "count(*)",
-            _ => $"{FunctionName(f.Name)}({inner})",
+            "median" => MedianCall(inner) + filter,
+            "first_by" => FirstBy(f, filter),
+            "count_star" => "count(*)" + filter,
+            _ => $"{FunctionName(f.Name)}({inner}){filter}",
         };
-        return f.Filter is null ? call : $"{call} FILTER (WHERE {Expr(f.Filter)})";
     }
 
     protected virtual string FunctionName(string name) => name;
 
     protected virtual string MedianCall(string inner) => $"percentile_cont(0.5) WITHIN GROUP (ORDER BY {inner})";
 
-    /// <summary>The value of the first argument on the row that comes first in OrderBy.</summary>
-    protected virtual string FirstBy(SqlFunc f) =>
-        $"(array_agg({Expr(f.Args[0])} ORDER BY {string.Join(", ", f.OrderBy!.Select(Expr))}))[1]";
+    /// <summary>The value of the first argument on the row that comes first in OrderBy; the filter belongs to the aggregate, not to [1].</summary>
+    protected virtual string FirstBy(SqlFunc f, string filter) =>
+        $"(array_agg({Expr(f.Args[0])} ORDER BY {string.Join(", ", f.OrderBy!.Select(Expr))}){filter})[1]";
 }
 
 public sealed class DuckDbDialect : SqlDialect
@@ -140,7 +141,7 @@ public sealed class DuckDbDialect : SqlDialect
     public static readonly DuckDbDialect Instance = new();
     public override string Name => "duckdb";
     protected override string MedianCall(string inner) => $"median({inner})";
-    protected override string FirstBy(SqlFunc f) => $"first({Expr(f.Args[0])} ORDER BY {string.Join(", ", f.OrderBy!.Select(Expr))})";
+    protected override string FirstBy(SqlFunc f, string filter) => $"first({Expr(f.Args[0])} ORDER BY {string.Join(", ", f.OrderBy!.Select(Expr))}){filter}";
     public override string TypeName(SqlType type) => type == SqlType.Double ? "DOUBLE" : base.TypeName(type);
 }
 
@@ -149,4 +150,8 @@ public sealed class PostgresDialect : SqlDialect
     public static readonly PostgresDialect Instance = new();
     public override string Name => "postgresql";
     protected override string FunctionName(string name) => name == "regexp_full_match" ? "textregexeq" : name;
+
+    // PostgreSQL rounds only numerics to a number of decimals: round(double precision, integer) does not exist.
+    protected override string Function(SqlFunc f) =>
+        f.Name == "round" ? $"round(CAST({Expr(f.Args[0])} AS NUMERIC), {Expr(f.Args[1])})" : base.Function(f);
 }

@@ -31,12 +31,26 @@ internal static class ReferenceChecker
                       AND NOT EXISTS (SELECT 1 FROM {Quote(target.Name)} t WHERE t.{Quote(key)} = d.{Quote(column.Name)})
                     ORDER BY 1 LIMIT {InputErrorsException.Limit}
                     """);
+                if (rows.Count == 0) continue;
                 var display = Path.Combine(folder, dataset.File);
+                var columnNumber = ColumnNumber(display, dataset, column);
                 errors.AddRange(rows.Select(r => new InputError(
-                    new SourceLocation(display, Convert.ToInt32(r[0], CultureInfo.InvariantCulture), dataset.Columns.ToList().IndexOf(column) + 1, column.Name),
+                    new SourceLocation(display, Convert.ToInt32(r[0], CultureInfo.InvariantCulture), columnNumber, column.Name),
                     $"unknown {column.Name} '{r[1]}'; not found in {target.File}")));
             }
         }
         if (errors.Count > 0) throw new InputErrorsException(errors.Take(InputErrorsException.Limit).ToList());
+    }
+
+    /// <summary>The column's position in the file's own header (columns are matched by name, in any order).</summary>
+    private static int ColumnNumber(string path, Dataset dataset, Column column)
+    {
+        if (File.Exists(path))
+        {
+            var header = CsvHeader.Read(path, path);
+            for (var i = 0; i < header.Count; i++)
+                if (header[i].Equals(column.Name, StringComparison.OrdinalIgnoreCase)) return i + 1;
+        }
+        return dataset.Columns.ToList().IndexOf(column) + 1;
     }
 }
