@@ -1,3 +1,4 @@
+using Styrkort.Core.Formatting;
 using System.CommandLine;
 using Spectre.Console;
 using Styrkort.Samples.Almi;

@@ -1,3 +1,4 @@
+using Styrkort.Core.Formatting;
 using Spectre.Console;
 using Styrkort.Core.Evaluation;
 using Styrkort.Core.GoalFiles;

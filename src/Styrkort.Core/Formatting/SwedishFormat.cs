@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Styrkort.Cli;
+namespace Styrkort.Core.Formatting;
 
 /// <summary>Swedish number formats (1 234 567, 83,5 %), built by hand so that output does not depend on the machine's ICU data.</summary>
 public static class SwedishFormat
