@@ -8,7 +8,9 @@ using static Styrkort.Core.Warehouse.DbExtensions;
 namespace Styrkort.Core.Evaluation;
 
 /// <summary>Evaluates every goal for every unit of a period: one query per metric, each for all units at once.</summary>
-public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse)
+/// <param name="decidedLevels">Board levels decided outside the warehouse (in the app store), by (goal, unit, year);
+/// they take precedence over the warehouse's target-level table.</param>
+public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal>? decidedLevels = null)
 {
     public Evaluation Evaluate(Period period, string? subtreeOf = null)
     {
@@ -51,9 +53,13 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse)
 
     private Dictionary<(string, string), decimal> BoardLevels(int year)
     {
-        if (file.TargetLevels is not { } t) return [];
+        var levels = new Dictionary<(string, string), decimal>();
+        foreach (var ((goal, unit, y), level) in decidedLevels ?? new Dictionary<(string, string, int), decimal>())
+            if (y == year) levels[(goal, unit)] = level;
+        if (file.TargetLevels is not { } t) return levels;
         var sql = $"SELECT {Quote(t.Goal)}, {Quote(t.Unit)}, CAST({Quote(t.Level)} AS DECIMAL(38,6)) FROM {Quote(t.Dataset)} " +
                   $"WHERE {Quote(t.Year)} = {year} AND {Quote(t.Level)} IS NOT NULL";
-        return warehouse.Connection.Rows(sql).ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => (decimal)r[2]!);
+        foreach (var r in warehouse.Connection.Rows(sql)) levels.TryAdd(((string)r[0]!, (string)r[1]!), (decimal)r[2]!);
+        return levels;
     }
 }

@@ -86,6 +86,28 @@ public sealed class Warehouse : IDisposable
             throw new StyrkortException(new SourceLocation(where, 0, 0), $"the warehouse has no data for: {string.Join(", ", missing)}; run styrkort import first");
     }
 
+    /// <summary>Whether the unit tree has been imported, so that goals can be evaluated.</summary>
+    public bool HasUnits => Tables().Contains("_units");
+
+    public IReadOnlySet<string> UnitIds() =>
+        HasUnits ? _db.Rows("SELECT unit_id FROM _units").Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
+
+    /// <summary>Whether a unit is the given ancestor or lies below it.</summary>
+    public bool IsWithin(string unit, string ancestor) =>
+        HasUnits && System.Convert.ToInt64(_db.Scalar($"SELECT count(*) FROM _unit_closure WHERE unit_id = {Text(unit)} AND ancestor = {Text(ancestor)}"), CultureInfo.InvariantCulture) > 0;
+
+    /// <summary>Rows per dataset and the latest import of each: the lineage shown beside a goal.</summary>
+    public IReadOnlyList<(string Dataset, long Rows, DateTime? ImportedAt, string? File)> Lineage(IEnumerable<string> datasets)
+    {
+        var tables = Tables();
+        return datasets.Where(tables.Contains).Select(d =>
+        {
+            var rows = System.Convert.ToInt64(_db.Scalar($"SELECT count(*) FROM {Quote(d)}"), CultureInfo.InvariantCulture);
+            var last = _db.Rows($"SELECT imported_at, file FROM _imports WHERE dataset = {Text(d)} ORDER BY batch_id DESC LIMIT 1").FirstOrDefault();
+            return (d, rows, last?[0] as DateTime?, last?[1] as string);
+        }).ToList();
+    }
+
     private HashSet<string> Tables() =>
         _db.Rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")
             .Select(r => (string)r[0]!).ToHashSet(StringComparer.OrdinalIgnoreCase);
