@@ -108,6 +108,14 @@ public sealed class Warehouse : IDisposable
         }).ToList();
     }
 
+    /// <summary>The board levels as imported: (goal, unit, year) → level.</summary>
+    public IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal> ImportedLevels(TargetLevelSource source)
+    {
+        if (!Tables().Contains(source.Dataset)) return new Dictionary<(string, string, int), decimal>();
+        return _db.Rows($"SELECT {Quote(source.Goal)}, {Quote(source.Unit)}, CAST({Quote(source.Year)} AS INTEGER), CAST({Quote(source.Level)} AS DECIMAL(38,6)) FROM {Quote(source.Dataset)} WHERE {Quote(source.Level)} IS NOT NULL")
+            .ToDictionary(r => ((string)r[0]!, (string)r[1]!, System.Convert.ToInt32(r[2], CultureInfo.InvariantCulture)), r => (decimal)r[3]! / 1.000000000000000000000000000000000m);
+    }
+
     private HashSet<string> Tables() =>
         _db.Rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")
             .Select(r => (string)r[0]!).ToHashSet(StringComparer.OrdinalIgnoreCase);

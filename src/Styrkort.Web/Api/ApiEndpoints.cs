@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Styrkort.Core.Diagnostics;
+using Styrkort.Core.Evaluation;
+using Styrkort.Core.Periods;
+using Styrkort.Web.AppStore;
+using Styrkort.Web.Auth;
+using Styrkort.Web.Hosting;
+using Styrkort.Web.Imports;
+using Styrkort.Web.Presentation;
+
+namespace Styrkort.Web.Api;
+
+/// <summary>The REST API: goals, outcomes, time series, check-ins, imports. Cookie or personal token; roles as in the UI.</summary>
+public static class ApiEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.Read);
+        api.MapGet("/goals", (SiteState site) => site.Goals.Goals.Select(g => new GoalDto(g.Id, g.Name.Swedish, g.Name.English, g.Area, g.TypeLetter,
+            g.Metric, site.Goals.Metrics[g.Metric].Formula.Text, g.Comparison, Core.Evaluation.TargetJudge.RuleName(g.Target.Kind),
+            g.Target.FromBoard ? "board" : g.Target.Level?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            g.BoardQuarters.Order().Select(q => $"Q{q}").ToList())));
+
+        api.MapGet("/outcomes", (SiteState site, string? period) =>
+        {
+            if (!TryPeriod(site, period, out var p)) return BadPeriod(period);
+            var evaluation = site.Outcomes(p);
+            return Results.Ok(new OutcomesDto(p.ToString(), evaluation.Outcomes.Select(ToDto).ToList()));
+        });
+
+        api.MapGet("/goals/{id}/series", (SiteState site, string id, string? unit) =>
+        {
+            if (site.Goals.Goals.All(g => g.Id != id)) return Results.NotFound(new ErrorDto($"unknown goal '{id}'"));
+            var points = site.Quarters.SelectMany(q => site.Outcomes(q).Outcomes
+                    .Where(o => o.Goal == id && (unit is null || o.Unit == unit))
+                    .Select(o => new SeriesPointDto(q.ToString(), o.Unit, o.Value?.AsDouble, o.Comparison, o.Target.Level, Ui.StatusKey(o.Status))))
+                .ToList();
+            return Results.Ok(points);
+        });
+
+        api.MapGet("/checkins", async (AppDb db, string? goal, string? unit, string? period) =>
+        {
+            var query = db.CheckIns.AsNoTracking().Include(c => c.Actions).AsQueryable();
+            if (goal is not null) query = query.Where(c => c.GoalId == goal);
+            if (unit is not null) query = query.Where(c => c.UnitId == unit);
+            if (period is not null) query = query.Where(c => c.Period == period);
+            return (await query.ToListAsync()).Select(ToDto).ToList();
+        });
+
+        api.MapPost("/checkins", async (HttpContext http, SiteState site, AppDb db, CheckInDto body) =>
+        {
+            var user = http.User.Identity!.Name!;
+            if (CheckIns.Problem(site, body.Goal, body.Unit, body.Period) is { } problem) return Results.BadRequest(new ErrorDto(problem));
+            if (!await CheckIns.MayWrite(http, db, body.Unit)) return Results.Forbid();
+            var saved = await CheckIns.SaveAsync(db, site, body.Goal, body.Unit, body.Period, body.Analysis,
+                body.Actions.Select(a => new CheckInAction { What = a.What, Who = a.Who, Due = a.Due, State = a.State }).ToList(), user);
+            return Results.Ok(ToDto(saved));
+        }).RequireAuthorization(Policies.CheckIn);
+
+        api.MapGet("/imports", async (AppDb db) =>
+            (await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.Id).ToListAsync())
+                .Select(b => new ImportBatchDto(b.Id, b.Dataset, b.FileName, b.Sha256, b.Rows, b.ImportedBy, b.ImportedAtUtc)).ToList());
+
+        api.MapPost("/imports", (HttpContext http, ImportService imports, IFormFileCollection files) =>
+        {
+            try
+            {
+                var uploaded = files.Select(f => new UploadedFile(f.FileName, f.OpenReadStream())).ToList();
+                var batches = imports.Import(uploaded, http.User.Identity!.Name!);
+                return Results.Ok(batches.Select(b => new ImportBatchDto(b.Id, b.Dataset, b.FileName, b.Sha256, b.Rows, b.ImportedBy, b.ImportedAtUtc)).ToList());
+            }
+            catch (InputErrorsException e)
+            {
+                return Results.UnprocessableEntity(new ErrorDto("the input was refused, nothing was changed", e.Errors.Select(x => x.ToString()).ToList()));
+            }
+            catch (StyrkortException e)
+            {
+                return Results.UnprocessableEntity(new ErrorDto(e.Message));
+            }
+        }).RequireAuthorization(Policies.Control).DisableAntiforgery();
+    }
+
+    private static bool TryPeriod(SiteState site, string? text, out Period period)
+    {
+        period = site.DefaultQuarter;
+        return text is null || Period.TryParse(text, out period);
+    }
+
+    private static IResult BadPeriod(string? text) =>
+        Results.BadRequest(new ErrorDto($"'{text}' is not a period; expected 2026-Q2, 2026-03 or 2026"));
+
+    private static OutcomeDto ToDto(Outcome o) => new(o.Goal, o.Unit, o.Value?.AsDouble, o.Comparison, Ui.StatusKey(o.Status), o.Scheduled,
+        new TargetDto(o.Target.Rule, o.Target.Source, o.Target.Level, o.Target.AnnualLevel, o.Target.Min, o.Target.Max, o.Target.Phased));
+
+    private static CheckInDto ToDto(CheckIn c) => new(c.GoalId, c.UnitId, c.Period, c.Analysis,
+        c.Actions.Select(a => new ActionDto(a.What, a.Who, a.Due, a.State)).ToList(), c.UpdatedBy, c.UpdatedAtUtc);
+}

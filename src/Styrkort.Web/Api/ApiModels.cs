@@ -1,0 +1,20 @@
+namespace Styrkort.Web.Api;
+
+public sealed record GoalDto(string Id, string NameSv, string NameEn, string Area, string Type, string Metric, string Formula,
+    string? Comparison, string Rule, string Level, IReadOnlyList<string> BoardQuarters);
+
+public sealed record TargetDto(string Rule, string Source, decimal? Level, decimal? AnnualLevel, decimal? Min, decimal? Max, bool Phased);
+
+public sealed record OutcomeDto(string Goal, string Unit, double? Value, double? Comparison, string Status, bool Scheduled, TargetDto Target);
+
+public sealed record OutcomesDto(string Period, IReadOnlyList<OutcomeDto> Results);
+
+public sealed record SeriesPointDto(string Period, string Unit, double? Value, double? Comparison, decimal? Target, string Status);
+
+public sealed record ActionDto(string What, string Who, DateOnly? Due, string State);
+
+public sealed record CheckInDto(string Goal, string Unit, string Period, string Analysis, IReadOnlyList<ActionDto> Actions, string? UpdatedBy, DateTime? UpdatedAtUtc);
+
+public sealed record ImportBatchDto(int Id, string Dataset, string FileName, string Sha256, long Rows, string ImportedBy, DateTime ImportedAtUtc);
+
+public sealed record ErrorDto(string Error, IReadOnlyList<string>? Details = null);

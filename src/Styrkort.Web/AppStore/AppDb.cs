@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Styrkort.Web.AppStore;
+
+/// <summary>The app store: users, check-ins, target decisions, import history, API tokens.</summary>
+public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<CheckInAction> CheckInActions => Set<CheckInAction>();
+    public DbSet<TargetDecision> TargetDecisions => Set<TargetDecision>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<CheckIn>().HasIndex(c => new { c.GoalId, c.UnitId, c.Period }).IsUnique();
+        builder.Entity<CheckIn>().HasMany(c => c.Actions).WithOne().HasForeignKey(a => a.CheckInId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<TargetDecision>().HasIndex(t => new { t.GoalId, t.UnitId, t.Year });
+        builder.Entity<TargetDecision>().Property(t => t.Level).HasPrecision(18, 4);
+        builder.Entity<ApiToken>().HasIndex(t => t.Hash).IsUnique();
+    }
+}
+
+/// <summary>The embedded default. Each provider has its own migrations, since their SQL types differ.</summary>
+public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options) : AppDb(options);
+
+public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options) : AppDb(options);
+
+// Used by 'dotnet ef migrations add' only.
+internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteAppDb>
+{
+    public SqliteAppDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteAppDb>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresAppDb>
+{
+    public PostgresAppDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql("Host=localhost;Database=design").Options);
+}

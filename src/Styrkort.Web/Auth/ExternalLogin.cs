@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Styrkort.Web.AppStore;
+
+namespace Styrkort.Web.Auth;
+
+/// <summary>
+/// OpenID Connect sign-in (e.g. Entra ID), on when Authentication:OpenIdConnect:Authority is configured. The identity
+/// provider proves who someone is; the roles stay Styrkort's: the e-mail must belong to an existing account.
+/// </summary>
+public static class ExternalLogin
+{
+    public const string Scheme = "oidc";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/login/external", (HttpContext http) =>
+            Results.Challenge(new AuthenticationProperties { RedirectUri = "/login/external/callback" }, [Scheme])).AllowAnonymous();
+        app.MapGet("/login/external/callback", async (HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn) =>
+        {
+            var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
+            var email = external.Principal?.FindFirstValue(ClaimTypes.Email) ?? external.Principal?.FindFirstValue("email");
+            await http.SignOutAsync(IdentityConstants.ExternalScheme);
+            var user = email is null ? null : await users.FindByEmailAsync(email);
+            if (user is null) return Results.Text("No Styrkort account has this e-mail address; ask an administrator.", statusCode: 403);
+            await signIn.SignInAsync(user, isPersistent: false);
+            return Results.Redirect("/");
+        }).AllowAnonymous();
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Styrkort.Web.AppStore;
+using Styrkort.Web.Auth;
+
+namespace Styrkort.Web.Hosting;
+
+/// <summary>The app store without the web server: for `styrkort user add`.</summary>
+public static class AppStoreOnly
+{
+    public static async Task<string?> AddUserAsync(WebOptions options, string userName, string password, string role, string units)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddAppStore(options);
+        services.AddIdentityCore<AppUser>(StyrkortWeb.IdentityRules).AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDb>();
+        await using var provider = services.BuildServiceProvider();
+        await AppStoreSetup.MigrateAsync(provider);
+        using var scope = provider.CreateScope();
+        await Accounts.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+        return await Accounts.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), userName, userName, password, role, units);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Styrkort.Core.Compilation;
+using Styrkort.Core.GoalFiles;
+using Styrkort.Web.Api;
+using Styrkort.Web.AppStore;
+using Styrkort.Web.Auth;
+
+namespace Styrkort.Web.Hosting;
+
+/// <summary>Builds the web application: pages, API, app store, sign-in. Program code stays in the CLI's serve command.</summary>
+public static class StyrkortWeb
+{
+    public const string SmartScheme = "cookie-or-token";
+
+    public static WebApplication Build(WebOptions options, string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
+            builder.WebHost.UseUrls("http://localhost:5080");
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
+        configure?.Invoke(builder);
+
+        var goals = GoalFileReader.Read(options.GoalFile);
+        MetricCompiler.CheckAll(goals);
+        var warehouse = Core.Warehouse.Warehouse.Open(Path.Combine(options.DataDirectory, "warehouse.duckdb"));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new SiteState(goals, warehouse, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddAppStore(options);
+        builder.Services.AddScoped<Imports.ImportService>();
+        builder.Services.AddSignIn(builder.Configuration);
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Pages";
+            o.Conventions.AllowAnonymousToPage("/Login");
+        }).AddApplicationPart(typeof(StyrkortWeb).Assembly);
+        builder.Services.AddOpenApi();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            var limit = builder.Configuration.GetValue("Styrkort:LoginAttemptsPerMinute", 10);
+            o.AddPolicy("login", ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        var app = builder.Build();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous();
+        Assets.Map(app);
+        ExternalLogin.Map(app);
+        app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Read);
+        ApiEndpoints.Map(app);
+        return app;
+    }
+
+    internal static void IdentityRules(IdentityOptions o)
+    {
+        // Length over composition rules (NIST SP 800-63B): ten characters, any kind.
+        o.Password.RequiredLength = 10;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireDigit = false;
+        o.Lockout.MaxFailedAccessAttempts = 10;
+        o.User.RequireUniqueEmail = false;
+    }
+
+    private static void AddSignIn(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIdentityCore<AppUser>(IdentityRules)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        var auth = services.AddAuthentication(o =>
+        {
+            o.DefaultScheme = SmartScheme;
+            o.DefaultChallengeScheme = SmartScheme;
+        });
+        auth.AddPolicyScheme(SmartScheme, "cookie or API token", o => o.ForwardDefaultSelector = ctx =>
+            ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+                ? ApiTokenHandler.SchemeName
+                : IdentityConstants.ApplicationScheme);
+        auth.AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        auth.AddIdentityCookies();
+        if (configuration["Authentication:OpenIdConnect:Authority"] is not null)
+            auth.AddOpenIdConnect(ExternalLogin.Scheme, o =>
+            {
+                configuration.GetSection("Authentication:OpenIdConnect").Bind(o);
+                o.SignInScheme = IdentityConstants.ExternalScheme;
+                o.ResponseType = "code";
+                o.Scope.Add("email");
+            });
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.Cookie.Name = "styrkort";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the site is served over HTTPS; the local demo on http://localhost still works.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || ctx.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)) ctx.Response.StatusCode = 401;
+                else ctx.Response.Redirect(ctx.RedirectUri);
+                return Task.CompletedTask;
+            };
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = 403;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.All).Build())
+            .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
+            .AddPolicy(Policies.CheckIn, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Controller, Roles.UnitManager))
+            .AddPolicy(Policies.Control, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Controller))
+            .AddPolicy(Policies.Administer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Styrkort.Web.Localization;
+
+/// <summary>The UI's words in Swedish (the default) and English; the language is a cookie set by /lang.</summary>
+public sealed class Texts(string lang)
+{
+    public string Lang { get; } = lang;
+    public bool English => Lang == "en";
+
+    public static Texts For(HttpContext http) =>
+        new(http.Request.Cookies.TryGetValue("lang", out var lang) && lang == "en" ? "en" : "sv");
+
+    public string this[string key] => (English ? En : Sv).TryGetValue(key, out var text) ? text : key;
+
+    private static readonly Dictionary<string, string> Sv = new()
+    {
+        ["overview"] = "Översikt", ["targets"] = "Målnivåer", ["imports"] = "Importer", ["users"] = "Användare", ["tokens"] = "API-nycklar",
+        ["signout"] = "Logga ut", ["signin"] = "Logga in", ["username"] = "Användarnamn", ["password"] = "Lösenord",
+        ["quarter"] = "Kvartal", ["unit"] = "Enhet", ["area"] = "Målområde", ["all"] = "Alla", ["show"] = "Visa",
+        ["goal"] = "Mål", ["value"] = "Värde", ["target"] = "Målnivå", ["comparison"] = "Jämförelse", ["status"] = "Status",
+        ["met"] = "Uppfyllt", ["not_met"] = "Ej uppfyllt", ["no_data"] = "Data saknas", ["no_target"] = "Målnivå saknas",
+        ["board"] = "Styrelsen ser målet detta kvartal", ["definition"] = "Definition", ["formula"] = "Som det står i målfilen",
+        ["history"] = "Utveckling per kvartal", ["perunit"] = "Per enhet", ["checkins"] = "Analys och åtgärder",
+        ["analysis"] = "Analys", ["actions"] = "Åtgärder", ["what"] = "Vad", ["who"] = "Vem", ["due"] = "Klart senast", ["state"] = "Läge",
+        ["save"] = "Spara", ["write"] = "Skriv analys", ["open"] = "Öppen", ["in_progress"] = "Pågår", ["done"] = "Klar",
+        ["sources"] = "Underlag", ["rows"] = "rader", ["imported"] = "importerad", ["dataset"] = "Datamängd", ["file"] = "Fil",
+        ["upload"] = "Importera", ["when"] = "När", ["by"] = "Av", ["level"] = "Nivå", ["year"] = "År", ["proposal"] = "Förslag",
+        ["decision"] = "Beslut", ["decidedon"] = "Beslutsdatum", ["decidedby"] = "Beslutande organ", ["minute"] = "Protokoll",
+        ["owner_levels"] = "Nivåer som ägaren beslutar (Ä) – ur målfilen", ["board_levels"] = "Nivåer som styrelsen beslutar (S)",
+        ["record"] = "Registrera", ["nodata"] = "Inga data ännu – importera under Importer.", ["role"] = "Roll", ["units"] = "Enheter",
+        ["create"] = "Skapa", ["name"] = "Namn", ["newtoken"] = "Ny nyckel – kopiera den nu, den visas bara en gång:",
+        ["badlogin"] = "Fel användarnamn eller lösenord.", ["imported_ok"] = "Importerad:", ["trend"] = "Trend",
+        ["unchanged"] = "Ingen ändring", ["denied"] = "Du saknar behörighet.", ["current"] = "Gällande", ["revoke"] = "Återkalla",
+    };
+
+    private static readonly Dictionary<string, string> En = new()
+    {
+        ["overview"] = "Overview", ["targets"] = "Target levels", ["imports"] = "Imports", ["users"] = "Users", ["tokens"] = "API tokens",
+        ["signout"] = "Sign out", ["signin"] = "Sign in", ["username"] = "User name", ["password"] = "Password",
+        ["quarter"] = "Quarter", ["unit"] = "Unit", ["area"] = "Goal area", ["all"] = "All", ["show"] = "Show",
+        ["goal"] = "Goal", ["value"] = "Value", ["target"] = "Target", ["comparison"] = "Comparison", ["status"] = "Status",
+        ["met"] = "Met", ["not_met"] = "Not met", ["no_data"] = "No data", ["no_target"] = "No target",
+        ["board"] = "On the board's agenda this quarter", ["definition"] = "Definition", ["formula"] = "As written in the goal file",
+        ["history"] = "Quarter by quarter", ["perunit"] = "Per unit", ["checkins"] = "Analysis and actions",
+        ["analysis"] = "Analysis", ["actions"] = "Actions", ["what"] = "What", ["who"] = "Who", ["due"] = "Due", ["state"] = "State",
+        ["save"] = "Save", ["write"] = "Write analysis", ["open"] = "Open", ["in_progress"] = "In progress", ["done"] = "Done",
+        ["sources"] = "Sources", ["rows"] = "rows", ["imported"] = "imported", ["dataset"] = "Dataset", ["file"] = "File",
+        ["upload"] = "Import", ["when"] = "When", ["by"] = "By", ["level"] = "Level", ["year"] = "Year", ["proposal"] = "Proposal",
+        ["decision"] = "Decision", ["decidedon"] = "Decided on", ["decidedby"] = "Decided by", ["minute"] = "Minutes",
+        ["owner_levels"] = "Levels set by the owners (Ä) – from the goal file", ["board_levels"] = "Levels set by the boards (S)",
+        ["record"] = "Record", ["nodata"] = "No data yet – import under Imports.", ["role"] = "Role", ["units"] = "Units",
+        ["create"] = "Create", ["name"] = "Name", ["newtoken"] = "New token – copy it now, it is shown only once:",
+        ["badlogin"] = "Wrong user name or password.", ["imported_ok"] = "Imported:", ["trend"] = "Trend",
+        ["unchanged"] = "No change", ["denied"] = "You do not have access.", ["current"] = "In force", ["revoke"] = "Revoke",
+    };
+}

@@ -1,0 +1,84 @@
+using Markdig;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Styrkort.Core.Compilation;
+using Styrkort.Core.Evaluation;
+using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Periods;
+using Styrkort.Web.Api;
+using Styrkort.Web.AppStore;
+using Styrkort.Web.Hosting;
+using Styrkort.Web.Localization;
+using Styrkort.Web.Presentation;
+
+namespace Styrkort.Web.Pages;
+
+/// <summary>One goal: its definition, its course quarter by quarter, its value per unit, the analyses, the data behind it.</summary>
+public sealed class GoalModel(SiteState site, AppDb db) : PageModel
+{
+    // Analyses are Markdown written by users: raw HTML in them is shown as text, never run.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
+
+    public Goal Goal { get; private set; } = null!;
+    public Metric Metric { get; private set; } = null!;
+    public string? ComparisonFormula { get; private set; }
+    public Period Period { get; private set; }
+    public string Unit { get; private set; } = "";
+    public IReadOnlyList<string> Quarters { get; private set; } = [];
+    public IReadOnlyList<UnitInfo> Units { get; private set; } = [];
+    public IReadOnlyList<Outcome> Outcomes { get; private set; } = [];
+    public IReadOnlyList<CheckIn> CheckIns { get; private set; } = [];
+    public IReadOnlyList<(string Dataset, long Rows, DateTime? ImportedAt, string? File)> Lineage { get; private set; } = [];
+    public bool MayWrite { get; private set; }
+    private IReadOnlyList<(Period Period, Outcome? Outcome)> _series = [];
+
+    public async Task<IActionResult> OnGetAsync(string id, string? period, string? unit)
+    {
+        var goal = site.Goals.Goals.FirstOrDefault(g => g.Id == id);
+        if (goal is null) return NotFound();
+        if (!site.UseWarehouse(w => w.HasUnits)) return Redirect("/");
+        Goal = goal;
+        Metric = site.Goals.Metrics[goal.Metric];
+        ComparisonFormula = goal.Comparison is { } c ? site.Goals.Metrics[c].Formula.Text : null;
+        Period = Period.TryParse(period, out var p) ? p : site.DefaultQuarter;
+        var evaluation = site.Outcomes(Period);
+        Units = evaluation.Units;
+        Unit = Units.Any(u => u.Id == unit) ? unit! : Units[0].Id;
+        Quarters = site.Quarters.Append(Period).Distinct().OrderByDescending(q => q.End).Select(q => q.ToString()).ToList();
+        Outcomes = evaluation.Outcomes.Where(o => o.Goal == id).ToList();
+        var history = new List<Period> { Period };
+        while (history.Count < 8) history.Insert(0, history[0].Previous());
+        _series = history.Select(q => (q, site.Outcomes(q).Outcomes.FirstOrDefault(o => o.Goal == id && o.Unit == Unit))).ToList();
+        CheckIns = await db.CheckIns.AsNoTracking().Include(x => x.Actions)
+            .Where(x => x.GoalId == id && x.Period == Period.ToString()).OrderBy(x => x.UnitId).ToListAsync();
+        Lineage = site.UseWarehouse(w => w.Lineage(MetricLineage.Datasets(site.Goals, goal.Metric)));
+        MayWrite = await Api.CheckIns.MayWrite(HttpContext, db, Unit);
+        return Page();
+    }
+
+    public string UnitName(string id) => Units.FirstOrDefault(u => u.Id == id)?.Name ?? id;
+
+    public string AreaName(string lang) => site.Goals.Areas.FirstOrDefault(a => a.Id == Goal.Area)?.Name.For(lang) ?? Goal.Area;
+
+    public string Markdown(string text) => Markdig.Markdown.ToHtml(text, Pipeline);
+
+    public string Chart(Texts t)
+    {
+        var labels = _series.Select(s => s.Period.ToString()).ToList();
+        var series = new List<LineChart.Series>
+        {
+            new(t["value"], "value", _series.Select(s => s.Outcome?.Value?.AsDouble).ToList()),
+        };
+        if (Goal.Target.Kind == TargetRuleKind.Between)
+        {
+            series.Add(new(t["target"] + " min", "target", _series.Select(_ => (double?)(double)Goal.Target.Low!).ToList(), Dashed: true));
+            series.Add(new(t["target"] + " max", "target", _series.Select(_ => (double?)(double)Goal.Target.High!).ToList(), Dashed: true));
+        }
+        else if (!Goal.Target.NeedsComparison)
+            series.Add(new(t["target"], "target", _series.Select(s => s.Outcome?.Target.Level is { } l ? (double?)(double)l : null).ToList(), Dashed: true));
+        if (Goal.Comparison is not null)
+            series.Add(new(t["comparison"], "comparison", _series.Select(s => s.Outcome?.Comparison).ToList(), Dashed: true));
+        return LineChart.Svg(labels, series, v => Ui.Value(v, Metric.Unit, t));
+    }
+}

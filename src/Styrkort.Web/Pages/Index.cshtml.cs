@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Styrkort.Core.Evaluation;
+using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Periods;
+using Styrkort.Web.Hosting;
+
+namespace Styrkort.Web.Pages;
+
+/// <summary>Goals × units for a quarter, from the precomputed outcomes.</summary>
+public sealed class IndexModel(SiteState site) : PageModel
+{
+    private Dictionary<(string, string), Outcome> _now = [];
+    private Dictionary<(string, string), Outcome> _before = [];
+
+    public string Organisation => site.Goals.Organisation;
+    public Period Period { get; private set; }
+    public IReadOnlyList<string> Quarters { get; private set; } = [];
+    public IReadOnlyList<UnitInfo> AllUnits { get; private set; } = [];
+    public IReadOnlyList<UnitInfo> Units { get; private set; } = [];
+    public IReadOnlyList<GoalArea> Areas => site.Goals.Areas;
+    public IReadOnlyList<Goal> Goals => site.Goals.Goals;
+    public string? UnitFilter { get; private set; }
+    public string? AreaFilter { get; private set; }
+    public bool HasData { get; private set; }
+
+    public void OnGet(string? period, string? unit, string? area)
+    {
+        Period = Period.TryParse(period, out var p) ? p : site.DefaultQuarter;
+        Quarters = site.Quarters.Append(Period).Distinct().OrderByDescending(q => q.End).Select(q => q.ToString()).ToList();
+        AreaFilter = string.IsNullOrEmpty(area) ? null : area;
+        HasData = site.UseWarehouse(w => w.HasUnits);
+        if (!HasData) return;
+        var now = site.Outcomes(Period);
+        AllUnits = now.Units;
+        UnitFilter = AllUnits.Any(u => u.Id == unit) ? unit : null;
+        Units = UnitFilter is null ? AllUnits : SubtreeOf(UnitFilter, AllUnits);
+        _now = now.Outcomes.ToDictionary(o => (o.Goal, o.Unit));
+        _before = site.Outcomes(Period.Previous()).Outcomes.ToDictionary(o => (o.Goal, o.Unit));
+    }
+
+    private static List<UnitInfo> SubtreeOf(string root, IReadOnlyList<UnitInfo> all)
+    {
+        var inside = new HashSet<string> { root };
+        foreach (var u in all) // ordered by path, so parents come before their children
+            if (u.Parent is not null && inside.Contains(u.Parent)) inside.Add(u.Id);
+        return all.Where(u => inside.Contains(u.Id)).ToList();
+    }
+
+    public Outcome? Outcome(string goal, string unit) => _now.GetValueOrDefault((goal, unit));
+    public Outcome? Previous(string goal, string unit) => _before.GetValueOrDefault((goal, unit));
+    public bool IsScheduled(Goal goal) => TargetJudge.Scheduled(goal, Period);
+    public string? MetricUnit(Goal goal) => site.Goals.Metrics[goal.Metric].Unit;
+}
