@@ -69,7 +69,11 @@ public sealed record Population(
     string? Description,
     SourceLocation Location);
 
-public sealed record Metric(string Name, Formula Formula, string? Label, string? Description, string? Unit, SourceLocation Location);
+public sealed record Metric(string Name, Formula Formula, string? Label, string? Description, string? Unit, SourceLocation Location)
+{
+    /// <summary>The label in Swedish and English, where the goal file gives it as <c>{sv: …, en: …}</c>; <see cref="Label"/> is the Swedish one.</summary>
+    public LocalizedText? Labels { get; init; }
+}
 
 public sealed record LocalizedText(string Swedish, string English)
 {
@@ -102,7 +106,8 @@ public sealed record Goal(
     IReadOnlySet<int> BoardQuarters,
     string? Owner,
     string? Unit,
-    SourceLocation Location)
+    SourceLocation Location,
+    LocalizedText? Description = null)
 {
     public string TypeLetter => LevelSetBy == LevelSetBy.Owners ? "Ä" : "S";
 }

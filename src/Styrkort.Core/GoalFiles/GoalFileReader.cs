@@ -103,8 +103,9 @@ public static partial class GoalFileReader
     {
         if (value is YamlScalarNode) return new Metric(name, y.Formula(value), null, null, null, y.Loc(keyNode));
         var map = y.Map(value, $"metric '{name}'", "formula", "label", "description", "unit");
-        return new Metric(name, y.Formula(y.Required(map, "formula", $"metric '{name}'")), y.OptStr(map, "label"),
-            y.OptStr(map, "description"), y.OptStr(map, "unit"), y.Loc(keyNode));
+        var labels = YamlSource.Get(map, "label") is { } label ? GoalReader.Text(y, label) : null;
+        return new Metric(name, y.Formula(y.Required(map, "formula", $"metric '{name}'")), labels?.Swedish,
+            y.OptStr(map, "description"), y.OptStr(map, "unit"), y.Loc(keyNode)) { Labels = labels };
     }
 
     private static UnitTree ReadUnits(YamlSource y, YamlNode node)

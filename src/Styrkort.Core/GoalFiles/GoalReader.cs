@@ -22,7 +22,7 @@ internal static partial class GoalReader
 
     public static Goal Read(YamlSource y, YamlNode node)
     {
-        var map = y.Map(node, "a goal", "id", "name", "area", "type", "metric", "comparison", "target", "board", "owner", "unit");
+        var map = y.Map(node, "a goal", "id", "name", "description", "area", "type", "metric", "comparison", "target", "board", "owner", "unit");
         var id = y.Str(y.Required(map, "id", "a goal"));
         var what = $"goal '{id}'";
         var typeNode = y.Required(map, "type", what);
@@ -45,7 +45,8 @@ internal static partial class GoalReader
             throw y.Error(typeNode, $"{what} takes its level from the board ('level: board') but is of type Ä; use type S");
         return new Goal(id, Text(y, y.Required(map, "name", what)), y.Str(y.Required(map, "area", what)), setBy,
             y.Str(y.Required(map, "metric", what)), y.OptStr(map, "comparison"), target, quarters,
-            y.OptStr(map, "owner"), y.OptStr(map, "unit"), y.Loc(node));
+            y.OptStr(map, "owner"), y.OptStr(map, "unit"), y.Loc(node),
+            YamlSource.Get(map, "description") is { } d ? Text(y, d) : null);
     }
 
     private static TargetRule ReadTarget(YamlSource y, YamlNode node, string what)

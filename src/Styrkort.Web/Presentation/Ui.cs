@@ -56,7 +56,7 @@ public static class Ui
         var who = goal.LevelSetBy == LevelSetBy.Owners
             ? (t.English ? "Level set by the owners (Ä)." : "Nivån beslutas av ägaren (Ä).")
             : (t.English ? "Level set by each board (S)." : "Nivån beslutas av varje styrelse (S).");
-        var what = metric.Label ?? metric.Description ?? goal.Name.For(t.Lang);
-        return $"{what}. {(t.English ? "Target" : "Mål")}: {target}. {who}";
+        var what = goal.Description?.For(t.Lang) ?? metric.Label ?? metric.Description ?? goal.Name.For(t.Lang);
+        return $"{what.TrimEnd('.')}. {(t.English ? "Target" : "Mål")}: {target}. {who}";
     }
 }
