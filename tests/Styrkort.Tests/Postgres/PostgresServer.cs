@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Styrkort.Tests.Postgres;
+
+/// <summary>
+/// A throw-away PostgreSQL server: initdb in a temporary folder, pg_ctl start on a free loopback port, stopped and
+/// deleted on dispose. initdb refuses to run as root, so as root the server runs as the 'postgres' system user.
+/// </summary>
+public sealed class PostgresServer : IDisposable
+{
+    private readonly string _folder;
+    private readonly string _bin;
+    private readonly bool _asPostgres;
+
+    public int Port { get; }
+    public string ConnectionString(string database) => $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database}";
+
+    public PostgresServer()
+    {
+        _bin = FindBin() ?? throw new InvalidOperationException(
+            "PostgreSQL server binaries (initdb, pg_ctl) not found; install Debian's 'postgresql' package (.ci/run does)");
+        _asPostgres = Environment.UserName == "root";
+        _folder = Path.Combine(Path.GetTempPath(), $"styrkort-pg-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(_folder);
+        if (_asPostgres) Run("chown", ["postgres", _folder], asPostgres: false);
+        Port = FreePort();
+        var data = Path.Combine(_folder, "data");
+        Run(Path.Combine(_bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C"]);
+        Run(Path.Combine(_bin, "pg_ctl"), ["-D", data, "-w", "-l", Path.Combine(_folder, "log"),
+            "-o", $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start"]);
+    }
+
+    public void CreateDatabase(string name) =>
+        Run("psql", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-c", $"CREATE DATABASE {name}"], asPostgres: false);
+
+    public string Query(string database, string sql) =>
+        Run("psql", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-d", database, "-At", "-c", sql], asPostgres: false);
+
+    private static string? FindBin()
+    {
+        var candidates = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin"))
+            : [];
+        return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private string Run(string file, IReadOnlyList<string> args, bool? asPostgres = null)
+    {
+        var start = (asPostgres ?? _asPostgres) ? new ProcessStartInfo("runuser") : new ProcessStartInfo(file);
+        if (asPostgres ?? _asPostgres) { start.ArgumentList.Add("-u"); start.ArgumentList.Add("postgres"); start.ArgumentList.Add("--"); start.ArgumentList.Add(file); }
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.WorkingDirectory = Path.GetTempPath();
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2))) { process.Kill(true); throw new TimeoutException(file); }
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed: {stderr.Result}");
+        return stdout.Result.Trim();
+    }
+
+    public void Dispose()
+    {
+        try { Run(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "fast", "-w", "stop"]); }
+        finally { Directory.Delete(_folder, recursive: true); }
+    }
+}
