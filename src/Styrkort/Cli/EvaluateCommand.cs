@@ -68,7 +68,12 @@ internal static class EvaluateCommand
         var memory = Warehouse.Open(null);
         try
         {
-            memory.Import(file, data!, TimeProvider.System);
+            // Loading a large folder takes a while: say what is being read, on a terminal only.
+            IProgress<ImportProgress>? progress = Console.IsErrorRedirected
+                ? null
+                : new SynchronousProgress<ImportProgress>(x => Console.Error.Write($"\rreading {x.Dataset} ({x.Index}/{x.Count})…".PadRight(60)));
+            memory.Import(file, data!, TimeProvider.System, progress);
+            if (progress is not null) Console.Error.Write("\r".PadRight(61) + "\r");
             return memory;
         }
         catch

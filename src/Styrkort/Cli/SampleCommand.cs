@@ -38,10 +38,4 @@ internal static class SampleCommand
         }));
         return new Command("sample", "Write a sample data set") { almi };
     }
-
-    // Progress<T> posts to the thread pool; the progress bar must be updated on the generating thread.
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }
