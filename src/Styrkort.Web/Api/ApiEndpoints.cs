@@ -55,8 +55,9 @@ public static class ApiEndpoints
             var user = http.User.Identity!.Name!;
             if (CheckIns.Problem(site, body.Goal, body.Unit, body.Period) is { } problem) return Results.BadRequest(new ErrorDto(problem));
             if (!await CheckIns.MayWrite(http, db, body.Unit)) return Results.Forbid();
-            var saved = await CheckIns.SaveAsync(db, site, body.Goal, body.Unit, body.Period, body.Analysis,
-                body.Actions.Select(a => new CheckInAction { What = a.What, Who = a.Who, Due = a.Due, State = a.State }).ToList(), user);
+            // A script may leave out the analysis or the actions (JSON null).
+            var saved = await CheckIns.SaveAsync(db, site, body.Goal, body.Unit, body.Period, body.Analysis ?? "",
+                (body.Actions ?? []).Select(a => new CheckInAction { What = a.What ?? "", Who = a.Who ?? "", Due = a.Due, State = a.State ?? ActionStates.Open }).ToList(), user);
             return Results.Ok(ToDto(saved));
         }).RequireAuthorization(Policies.CheckIn);
 

@@ -51,9 +51,12 @@ public static class StyrkortWeb
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             var limit = builder.Configuration.GetValue("Styrkort:LoginAttemptsPerMinute", 10);
-            o.AddPolicy("login", ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1) }));
+            // Sign-in attempts (posts) count; showing the login page does not.
+            o.AddPolicy("login", ctx => HttpMethods.IsPost(ctx.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("page"));
         });
 
         var app = builder.Build();

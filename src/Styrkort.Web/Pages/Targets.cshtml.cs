@@ -56,8 +56,9 @@ public sealed class TargetsModel(SiteState site, AppDb db) : PageModel
     }
 
     /// <summary>Accepts Swedish and invariant forms: "1 234 567,5" and "1234567.5".</summary>
-    internal static decimal? ParseLevel(string text)
+    internal static decimal? ParseLevel(string? text)
     {
+        if (text is null) return null;
         var plain = new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray()).Replace(',', '.');
         return decimal.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null;
     }

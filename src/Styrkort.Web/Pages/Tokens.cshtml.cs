@@ -19,10 +19,10 @@ public sealed class TokensModel(AppDb db, UserManager<AppUser> users, SiteState 
         Tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == id).OrderBy(t => t.Id).ToListAsync();
     }
 
-    public async Task OnPostAsync(string name)
+    public async Task OnPostAsync(string? name)
     {
         NewToken = ApiTokenHandler.NewToken();
-        db.ApiTokens.Add(new ApiToken { UserId = users.GetUserId(User)!, Name = name, Hash = ApiTokenHandler.Hash(NewToken), CreatedAtUtc = site.Clock.GetUtcNow().UtcDateTime });
+        db.ApiTokens.Add(new ApiToken { UserId = users.GetUserId(User)!, Name = string.IsNullOrWhiteSpace(name) ? "API" : name.Trim(), Hash = ApiTokenHandler.Hash(NewToken), CreatedAtUtc = site.Clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
         await OnGetAsync();
     }

@@ -25,7 +25,7 @@ public sealed class UsersModel(UserManager<AppUser> users) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string userName, string? displayName, string password, string role, string? units)
     {
-        var result = await Accounts.CreateAsync(users, userName, displayName ?? userName, password, role, units ?? "");
+        var result = await Accounts.CreateAsync(users, userName, displayName ?? userName, password ?? "", role, units ?? "");
         if (result is not null) Error = result;
         await OnGetAsync();
         return Page();

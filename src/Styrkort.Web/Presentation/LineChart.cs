@@ -11,7 +11,7 @@ public static class LineChart
 
     public static string Svg(IReadOnlyList<string> labels, IReadOnlyList<Series> series, Func<double, string> format)
     {
-        const int width = 720, height = 260, left = 70, right = 20, top = 20, bottom = 40;
+        const int width = 720, height = 260, left = 70, right = 40, top = 20, bottom = 40; // right: room for the last label
         var values = series.SelectMany(s => s.Points).OfType<double>().ToList();
         if (values.Count == 0 || labels.Count == 0) return "";
         var (min, max) = (values.Min(), values.Max());

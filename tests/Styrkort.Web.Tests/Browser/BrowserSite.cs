@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using Styrkort.Web.Hosting;
+using Styrkort.Web.Tests.Support;
+
+namespace Styrkort.Web.Tests.Browser;
+
+/// <summary>
+/// The demo site on Kestrel at a free port of 127.0.0.1, and Debian's Chromium driven by Playwright. Playwright's own
+/// browser downloads are never used: the browser is the system's (apt-get install chromium; .ci/run does it). Without
+/// it the tests fail and say so, rather than pass without having run.
+/// </summary>
+public sealed class BrowserSite : IAsyncLifetime
+{
+    /// <summary>Where Chromium is; STYRKORT_CHROMIUM overrides Debian's place.</summary>
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("STYRKORT_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    private string? _dataDirectory;
+    private IPlaywright? _playwright;
+
+    public WebApplication App { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public SiteState Site => (SiteState)App.Services.GetService(typeof(SiteState))!;
+    public string DataDirectory => _dataDirectory!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException(
+                $"The browser tests need Debian's Chromium at {ChromiumPath} (or STYRKORT_CHROMIUM): apt-get install -y chromium. .ci/run installs it.");
+
+        _dataDirectory = Directory.CreateTempSubdirectory("styrkort-web-browser-").FullName;
+        App = StyrkortWeb.Build(new WebOptions(_dataDirectory, SourceTree.GoalFile), ["--urls", "http://127.0.0.1:0"], b =>
+        {
+            b.Configuration["Styrkort:LoginAttemptsPerMinute"] = "1000";
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await Startup.PrepareAsync(App, demo: true, _ => { }, demoCompanies: DemoSite.Companies);
+        await App.StartAsync();
+        BaseUrl = App.Urls.Single().TrimEnd('/');
+
+        // The driver (node and Playwright's package) comes with the NuGet package, in .playwright/ beside the test
+        // binaries; nothing is downloaded.
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+            Timeout = 60_000,
+        });
+    }
+
+    /// <summary>A page of its own (cookies included) in a window the size of a laptop's.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = "sv-SE",
+            TimezoneId = "Europe/Stockholm",
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_dataDirectory is not null)
+            try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using Styrkort.Web.Api;
+using Styrkort.Web.Tests.Support;
+
+namespace Styrkort.Web.Tests.Http;
+
+/// <summary>
+/// Every page and endpoint, for nobody and for each role, over the real HTTP pipeline: anonymous → 401 (API, OpenAPI)
+/// or a redirect to the login page (pages); a role without the right → 403; the right role → 200 or the page's own
+/// redirect. Only /login, /health and the static assets are open to all.
+/// </summary>
+[Collection(DemoSiteCollection.Name)]
+public sealed class AuthorizationMatrixTest(DemoSite site)
+{
+    // Who: the demo accounts (Startup.DemoAccounts): admin, controller, skane (unit manager of 'skane'), board (viewer).
+    private const string Goal = "nps";
+
+    // Expected: a status code; "login": 302 to /login?ReturnUrl=…; "→/path": 302 to that place (not the login).
+    public static TheoryData<string, string, string, string> Matrix()
+    {
+        var rows = new TheoryData<string, string, string, string>();
+        void Row(string method, string path, string anonymous, string admin, string controller, string unitManager, string viewer)
+        {
+            rows.Add(method, path, DemoSite.Anonymous, anonymous);
+            rows.Add(method, path, "admin", admin);
+            rows.Add(method, path, "controller", controller);
+            rows.Add(method, path, "skane", unitManager);
+            rows.Add(method, path, "board", viewer);
+        }
+
+        // Pages.                                                   anonymous  admin        controller   unit manager viewer
+        Row("GET", "/",                                             "login",   "200",       "200",       "200",       "200");
+        Row("GET", $"/goals/{Goal}",                                "login",   "200",       "200",       "200",       "200");
+        Row("GET", $"/goals/{Goal}/checkin?unit=skane&period={{p}}", "login",  "200",       "200",       "200",       "403");
+        Row("POST", $"/goals/{Goal}/checkin",                       "login",   "→/goals/",  "→/goals/",  "→/goals/",  "403");
+        Row("GET", "/targets",                                      "login",   "200",       "200",       "200",       "200");
+        Row("POST", "/targets",                                     "login",   "→/targets", "→/targets", "403",       "403");
+        Row("GET", "/imports",                                      "login",   "200",       "200",       "403",       "403");
+        Row("POST", "/imports",                                     "login",   "200",       "200",       "403",       "403");
+        Row("GET", "/admin/users",                                  "login",   "200",       "403",       "403",       "403");
+        Row("POST", "/admin/users",                                 "login",   "200",       "403",       "403",       "403");
+        Row("GET", "/account/tokens",                               "login",   "200",       "200",       "200",       "200");
+        Row("POST", "/account/tokens",                              "login",   "200",       "200",       "200",       "200");
+        Row("GET", "/lang?to=sv&back=/targets",                     "login",   "→/targets", "→/targets", "→/targets", "→/targets");
+        Row("POST", "/logout",                                      "login",   "→/login",   "→/login",   "→/login",   "→/login");
+        // The REST API and its description.
+        Row("GET", "/api/goals",                                    "401",     "200",       "200",       "200",       "200");
+        Row("GET", "/api/outcomes?period={p}",                      "401",     "200",       "200",       "200",       "200");
+        Row("GET", $"/api/goals/{Goal}/series",                     "401",     "200",       "200",       "200",       "200");
+        Row("GET", "/api/checkins",                                 "401",     "200",       "200",       "200",       "200");
+        Row("POST", "/api/checkins",                                "401",     "200",       "200",       "200",       "403");
+        Row("GET", "/api/imports",                                  "401",     "200",       "200",       "200",       "200");
+        Row("POST", "/api/imports",                                 "401",     "422",       "422",       "403",       "403");
+        Row("GET", "/openapi/v1.json",                              "401",     "200",       "200",       "200",       "200");
+        // Open to all.
+        Row("GET", "/health",                                       "200",     "200",       "200",       "200",       "200");
+        Row("GET", "/login",                                        "200",     "200",       "200",       "200",       "200");
+        Row("GET", "/assets/site.css",                              "200",     "200",       "200",       "200",       "200");
+        return rows;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Access(string method, string path, string who, string expected)
+    {
+        // Signing out ends the session, so it gets a session of its own.
+        var client = method == "POST" && path == "/logout" && who != DemoSite.Anonymous ? await site.SignInAsync(who) : await site.As(who);
+        using var request = await RequestAsync(client, method, path.Replace("{p}", site.Period, StringComparison.Ordinal), signedIn: who != DemoSite.Anonymous);
+        using var response = await client.SendAsync(request);
+
+        var location = response.Headers.Location is { } l ? new Uri(site.Server.BaseAddress, l) : null;
+        var seen = $"{(int)response.StatusCode} {location?.PathAndQuery}";
+        switch (expected)
+        {
+            case "login":
+                Assert.True(response.StatusCode == HttpStatusCode.Found && location!.AbsolutePath == "/login" && location.Query.Contains("ReturnUrl=", StringComparison.Ordinal),
+                    $"expected a redirect to the login page, got {seen}");
+                break;
+            case ['→', .. var place]:
+                Assert.True(response.StatusCode == HttpStatusCode.Found && location!.PathAndQuery.StartsWith(place, StringComparison.Ordinal)
+                    && !location.Query.Contains("ReturnUrl=", StringComparison.Ordinal), $"expected a redirect to {place}, got {seen}");
+                break;
+            default:
+                Assert.True((int)response.StatusCode == int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), $"expected {expected}, got {seen}");
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The request a user of the page or endpoint would send. Form posts carry the anti-forgery token of a signed-in
+    /// user (nobody has one to carry: authorisation refuses them first). The writes here change nothing that other
+    /// tests read: a proposal (not a decision), a refused upload, a refused account, a check-in of its own.
+    /// </summary>
+    private async Task<HttpRequestMessage> RequestAsync(HttpClient client, string method, string path, bool signedIn)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "GET") return request;
+        var token = signedIn && !path.StartsWith("/api/", StringComparison.Ordinal) ? await DemoSite.FormTokenAsync(client) : null;
+        (string, string)[] Fields(params (string, string)[] fields) => token is null ? fields : [.. fields, (Support.Html.TokenField, token)];
+        request.Content = path switch
+        {
+            $"/goals/{Goal}/checkin" => DemoSite.Form(Fields(("unit", "skane"), ("period", site.Period), ("analysis", "Matrisens analys."),
+                ("actions[0].What", "Ring kunderna"), ("actions[0].Who", "Anna"), ("actions[0].State", "open"))),
+            "/targets" => DemoSite.Form(Fields(("goal", Goal), ("unit", "skane"), ("year", site.Site.DefaultQuarter.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("level", "55"), ("kind", "proposal"))),
+            "/imports" => DemoSite.Upload("not_a_dataset.csv", "a,b\n1,2\n", Fields()),
+            "/admin/users" => DemoSite.Form(Fields(("userName", "matrix"), ("password", "short"), ("role", "viewer"))),
+            "/account/tokens" => DemoSite.Form(Fields(("name", "matrix"))),
+            "/logout" => DemoSite.Form(Fields()),
+            "/api/checkins" => JsonContent.Create(new CheckInDto(Goal, "skane", site.Period, "Analys via API.", [new ActionDto("Följ upp", "Bo", null, "open")], null, null)),
+            "/api/imports" => DemoSite.Upload("not_a_dataset.csv", "a,b\n1,2\n"),
+            _ => throw new ArgumentException($"no body for POST {path}"),
+        };
+        return request;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Net;
+
+namespace Styrkort.Web.Tests.Support;
+
+/// <summary>
+/// Carries cookies between requests as a browser would (TestServer's client has no cookie container). Redirects are
+/// not followed, so a test sees the 302 and where it points.
+/// </summary>
+internal sealed class CookieHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    public CookieContainer Cookies { get; } = new();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var uri = request.RequestUri!;
+        var header = Cookies.GetCookieHeader(uri);
+        if (header.Length > 0) request.Headers.Add("Cookie", header);
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+            foreach (var setCookie in setCookies) Cookies.SetCookies(uri, setCookie);
+        return response;
+    }
+}

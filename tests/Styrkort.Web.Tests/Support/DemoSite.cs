@@ -1,0 +1,112 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Styrkort.Web.Hosting;
+
+namespace Styrkort.Web.Tests.Support;
+
+/// <summary>
+/// The application as `serve --demo` builds it — the same builder, pipeline, app store and demo accounts — on a
+/// TestServer instead of Kestrel, over a small generated sample. Preparing takes seconds, so the tests of a collection
+/// share one. (WebApplicationFactory wants an entry point that builds the host; ours is the command line.)
+/// </summary>
+public sealed class DemoSite : IAsyncLifetime
+{
+    public const int Companies = 3000;
+    public const string Anonymous = "anonymous";
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("styrkort-web-tests-").FullName;
+    private readonly Dictionary<string, HttpClient> _signedIn = [];
+    private readonly List<HttpClient> _clients = [];
+
+    public WebApplication App { get; private set; } = null!;
+    public TestServer Server => App.GetTestServer();
+    public SiteState Site => App.Services.GetRequiredService<SiteState>();
+    public string DataDirectory => _dataDirectory;
+    /// <summary>The quarter the pages show by default (the last complete one).</summary>
+    public string Period => Site.DefaultQuarter.ToString();
+
+    public async Task InitializeAsync() => App = await StartAsync(_dataDirectory, loginAttemptsPerMinute: 1000, demo: true);
+
+    public static async Task<WebApplication> StartAsync(string dataDirectory, int loginAttemptsPerMinute, bool demo)
+    {
+        var app = StyrkortWeb.Build(new WebOptions(dataDirectory, SourceTree.GoalFile), [], b =>
+        {
+            b.WebHost.UseTestServer();
+            b.Configuration["Styrkort:LoginAttemptsPerMinute"] = loginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await Startup.PrepareAsync(app, demo, _ => { }, demoCompanies: Companies);
+        await app.StartAsync();
+        return app;
+    }
+
+    public static string PasswordOf(string userName) => Startup.DemoAccounts.Single(a => a.UserName == userName).Password;
+
+    /// <summary>A client with its own cookies, signed in as nobody.</summary>
+    public HttpClient NewClient(WebApplication? app = null)
+    {
+        var server = (app ?? App).GetTestServer();
+        var client = new HttpClient(new CookieHandler(server.CreateHandler())) { BaseAddress = server.BaseAddress };
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>A fresh client signed in through the login form, as a browser does.</summary>
+    public async Task<HttpClient> SignInAsync(string userName)
+    {
+        var client = NewClient();
+        var token = Html.AntiforgeryToken(await client.GetStringAsync("/login"));
+        using var response = await client.PostAsync("/login", Form(("userName", userName), ("password", PasswordOf(userName)), (Html.TokenField, token)));
+        if (response.StatusCode != HttpStatusCode.Found || response.Headers.Location?.OriginalString != "/")
+            throw new InvalidOperationException($"signing in as {userName}: {(int)response.StatusCode} {response.Headers.Location}");
+        return client;
+    }
+
+    /// <summary>A client signed in as the demo account (kept for the collection), or anonymous.</summary>
+    public async Task<HttpClient> As(string who)
+    {
+        if (who == Anonymous) return NewClient();
+        if (!_signedIn.TryGetValue(who, out var client)) _signedIn[who] = client = await SignInAsync(who);
+        return client;
+    }
+
+    /// <summary>The anti-forgery token for the client's next form post, from a page every signed-in user may open.</summary>
+    public static async Task<string> FormTokenAsync(HttpClient client, string page = "/account/tokens") =>
+        Html.AntiforgeryToken(await client.GetStringAsync(page));
+
+    public static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
+
+    public static MultipartFormDataContent Upload(string fileName, string content, params (string Name, string Value)[] fields)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        if (fileName.Length == 0) return form; // no file chosen
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, "files", fileName);
+        return form;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var client in _clients) client.Dispose();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DemoSiteCollection : ICollectionFixture<DemoSite>
+{
+    public const string Name = "demo site over TestServer";
+}
