@@ -7,7 +7,7 @@ namespace Styrkort.Core.Compilation;
 
 internal sealed partial class ExpressionCompiler
 {
-    private const string Builtins = "if, coalesce, abs, round, least, greatest, at, sum, count, count_distinct, mean, median, min, max, share, first, last";
+    private const string Builtins = "if, coalesce, abs, round, least, greatest, number, left, at, sum, count, count_distinct, mean, median, min, max, share, first, last";
 
     private Typed CompileCall(Call c, Scope s, Env env)
     {
@@ -20,6 +20,8 @@ internal sealed partial class ExpressionCompiler
             "coalesce" or "least" or "greatest" => Variadic(c, s, env),
             "abs" => Numeric1(c, s, env, "abs"),
             "round" => Round(c, s, env),
+            "number" => Number(c, s, env),
+            "left" => Left(c, s, env),
             "at" => Lookup(c, s, env),
             _ => throw new StyrkortException(env.At(c), $"unknown function '{c.Name}'; expected one of: {Builtins}" +
                  (File.Functions.Count > 0 ? ", or a function of the goal file: " + string.Join(", ", File.Functions.Keys) : "")),

@@ -101,7 +101,9 @@ internal sealed partial class ExpressionCompiler(GoalFile file, Period period)
             var den = Sql.Sql.Func("nullif", new SqlCast(right.Sql, SqlType.Double), Sql.Sql.Lit(0.0));
             return new Typed(new SqlBinary("/", num, den), ValueType.Number);
         }
-        if (b.Op == "*" && (left.Type == ValueType.Decimal || right.Type == ValueType.Decimal))
+        // A product with a double-precision number is one too (Widest, below): typed exact, it would be cut to 6 decimals.
+        if (b.Op == "*" && (left.Type == ValueType.Decimal || right.Type == ValueType.Decimal)
+            && left.Type != ValueType.Number && right.Type != ValueType.Number)
         {
             // Amounts are stored with 18 digits; a product (1331 × net revenue) is computed with 38 so it cannot overflow.
             SqlExpr Wide(Typed t) => t.Type == ValueType.Decimal ? new SqlCast(t.Sql, SqlType.Decimal) : t.Sql;

@@ -13,6 +13,9 @@ public static class Commands
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(SampleCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(SieCommand.Create());
+        root.Subcommands.Add(RatiosCommand.Create());
+        root.Subcommands.Add(MarginCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UserCommand.Create());

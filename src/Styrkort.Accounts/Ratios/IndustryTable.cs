@@ -1,0 +1,67 @@
+using System.Data.Common;
+using Styrkort.Core.Diagnostics;
+using Styrkort.Core.Evaluation;
+using Styrkort.Core.GoalFiles;
+
+namespace Styrkort.Accounts.Ratios;
+
+/// <summary>
+/// A table of industry figures: the median of each ratio per SNI code and size class, one row each (sni, size_class,
+/// revenue_from, revenue_to, ratio, median). It is imported as a dataset like any other, so a bad cell is refused with
+/// file, line and column. A company matches the rows of the longest SNI prefix of its own code (62010 → 620 → 62) and
+/// of its size class, given or found by its net revenue within [revenue_from, revenue_to).
+/// </summary>
+public static class IndustryTable
+{
+    public const string Dataset = "industry_medians";
+
+    /// <summary>The net revenue metric that places a company in a size class.</summary>
+    public const string SizeMetric = "nettoomsattning";
+
+    public sealed record Row(string Sni, string SizeClass, decimal? RevenueFrom, decimal? RevenueTo, string Ratio, double Median);
+
+    /// <summary>The library with the industry table as one more dataset, read from where it lies (errors name that file).</summary>
+    public static GoalFile AddTo(GoalFile library, string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new StyrkortException(new SourceLocation(path, 0, 0), "industry table not found");
+        var at = new SourceLocation(path, 0, 0);
+        Column C(string name, ColumnType type, bool nullable = false) => new(name, type, nullable, [], null, null, null, null, at);
+        var dataset = new Core.GoalFiles.Dataset(Dataset, full,
+            [C("sni", ColumnType.Text), C("size_class", ColumnType.Text), C("revenue_from", ColumnType.Decimal, true),
+             C("revenue_to", ColumnType.Decimal, true), C("ratio", ColumnType.Text), C("median", ColumnType.Number)],
+            ["sni", "size_class", "ratio"], null, null, "Medians of similar companies per SNI code and size class", at);
+        var datasets = new Dictionary<string, Core.GoalFiles.Dataset>(library.Datasets, StringComparer.OrdinalIgnoreCase) { [Dataset] = dataset };
+        return library with { Datasets = datasets };
+    }
+
+    public static IReadOnlyList<Row> Load(DbConnection db)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = $"SELECT sni, size_class, revenue_from, revenue_to, ratio, median FROM {Dataset}";
+        using var reader = command.ExecuteReader();
+        var rows = new List<Row>();
+        while (reader.Read())
+            rows.Add(new Row(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetDecimal(2),
+                reader.IsDBNull(3) ? null : reader.GetDecimal(3), reader.GetString(4), reader.GetDouble(5)));
+        return rows;
+    }
+
+    /// <summary>The medians for one fiscal year, or null when no row fits the company's SNI code and size.</summary>
+    public static IndustryFigures? Match(IReadOnlyList<Row> table, IndustryRequest request, IReadOnlyDictionary<string, Quantity?> values)
+    {
+        var sni = Digits(request.Sni);
+        decimal? revenue = values.GetValueOrDefault(SizeMetric) is { } q ? q.Exact ?? (decimal)q.AsDouble : null;
+        bool Fits(Row r) => request.SizeClass is { } size
+            ? r.SizeClass.Equals(size, StringComparison.OrdinalIgnoreCase)
+            : (r.RevenueFrom is null && r.RevenueTo is null)
+              || (revenue is { } v && (r.RevenueFrom is null || r.RevenueFrom <= v) && (r.RevenueTo is null || v < r.RevenueTo));
+        var candidates = table.Where(r => Digits(r.Sni) is { Length: > 0 } prefix && sni.StartsWith(prefix, StringComparison.Ordinal) && Fits(r)).ToList();
+        if (candidates.Count == 0) return null;
+        var best = candidates.MaxBy(r => Digits(r.Sni).Length)!;
+        var rows = candidates.Where(r => r.Sni == best.Sni && r.SizeClass == best.SizeClass);
+        return new IndustryFigures(best.Sni, best.SizeClass, rows.ToDictionary(r => r.Ratio, r => r.Median, StringComparer.Ordinal));
+    }
+
+    private static string Digits(string code) => new(code.Where(char.IsAsciiDigit).ToArray());
+}

@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Styrkort.Accounts.Datasets;
+using Styrkort.Core.Compilation;
+using Styrkort.Core.Diagnostics;
+using Styrkort.Core.Evaluation;
+using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Periods;
+using Styrkort.Core.Sql;
+using Store = Styrkort.Core.Warehouse.Warehouse;
+
+namespace Styrkort.Accounts.Ratios;
+
+/// <summary>
+/// Evaluates a ratio library (libraries/bas-nyckeltal.yaml by default) for every fiscal year of one company: the
+/// company's SIE files become the library's datasets in an in-memory warehouse, and each metric is compiled and run by
+/// the engine for the month in which the fiscal year ends. Nothing about any ratio is known here; every metric of the
+/// library is a ratio of the report, in the library's order.
+/// </summary>
+public static class RatioAnalysis
+{
+    /// <summary>The library that ships beside the program.</summary>
+    public static string DefaultLibrary => Path.Combine(AppContext.BaseDirectory, "libraries", "bas-nyckeltal.yaml");
+
+    public static RatioReport Analyse(CompanyBooks company, string libraryPath, IndustryRequest? industry, TimeProvider clock)
+    {
+        // Each year is evaluated for the month it ends in; two years ending in one month could not be told apart.
+        if (company.Years.GroupBy(y => (y.End.Year, y.End.Month)).FirstOrDefault(g => g.Count() > 1) is { } clash)
+            throw new StyrkortException(new SourceLocation(clash.First().Source.Source, clash.First().Source.Year(clash.First().SourceIndex)?.Line ?? 0, 0),
+                $"two fiscal years end in {clash.Key.Year}-{clash.Key.Month:D2}; ratios needs one fiscal year per month");
+        var library = GoalFileReader.Read(libraryPath);
+        MetricCompiler.CheckAll(library);
+        if (industry is not null) library = IndustryTable.AddTo(library, industry.TablePath);
+
+        var folder = Directory.CreateTempSubdirectory("styrkort-ratios-").FullName;
+        try
+        {
+            SieDatasets.Write([company], folder);
+            using var store = Store.Open(null);
+            store.Import(library, folder, clock);
+            var table = industry is null ? null : IndustryTable.Load(store.Connection);
+            var ratios = library.Metrics.Values.Select(m => new RatioDefinition(m.Name, m.Labels ?? new LocalizedText(m.Name, m.Name), m.Unit)).ToList();
+            var years = company.Years.Select(year =>
+            {
+                var values = Evaluate(library, store.Connection, company.Id, year);
+                var figures = table is null ? null : IndustryTable.Match(table, industry!, values);
+                return new RatioYear(year.Index, year.Start, year.End, values, figures);
+            }).ToList();
+            return new RatioReport(company.Name, company.OrgNr, ratios, years);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Every metric for the month the fiscal year ends in: the library's windows select that fiscal year.</summary>
+    private static Dictionary<string, Quantity?> Evaluate(GoalFile library, DbConnection db, string unit, BookYear year)
+    {
+        var values = new Dictionary<string, Quantity?>(StringComparer.Ordinal);
+        if (year.End.Year is < 1900 or > 2999)
+            throw new StyrkortException(new SourceLocation(year.Source.Source, 0, 0), $"the fiscal year ending {year.End:yyyy-MM-dd} is outside the years 1900–2999");
+        var period = new Period(PeriodKind.Month, year.End.Year, year.End.Month);
+        foreach (var name in library.Metrics.Keys)
+        {
+            using var command = db.CreateCommand();
+            command.CommandText = MetricCompiler.Compile(library, name, period).Sql(DuckDbDialect.Instance);
+            using var reader = command.ExecuteReader();
+            Quantity? value = null;
+            while (reader.Read())
+                if (reader.GetString(0) == unit && !reader.IsDBNull(1)) value = Quantity.Of(reader.GetValue(1));
+            values[name] = value;
+        }
+        return values;
+    }
+}

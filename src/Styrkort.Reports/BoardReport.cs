@@ -1,0 +1,61 @@
+using Styrkort.Core.Evaluation;
+using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Periods;
+using Styrkort.Core.Warehouse;
+using Styrkort.Reports.Building;
+
+namespace Styrkort.Reports;
+
+/// <summary>Builds the quarterly board report of a unit: the goals the board sees that quarter, as the evaluator judges them.</summary>
+public static class BoardReport
+{
+    public static BoardReportModel Build(GoalFile file, Warehouse warehouse, Period quarter, BoardReportOptions? options = null)
+    {
+        options ??= new BoardReportOptions();
+        if (quarter.Kind != PeriodKind.Quarter)
+            throw new ArgumentException($"a board report is made for a quarter (such as {quarter.Year}-Q2), not '{quarter}'");
+        if (options.Language is not ("sv" or "en")) throw new ArgumentException($"unknown language '{options.Language}'; expected sv or en");
+        var lang = options.Language;
+
+        var scheduled = file.Goals.Where(g => TargetJudge.Scheduled(g, quarter)).ToList();
+        var evaluations = ReportEvaluations.Run(file, warehouse, quarter, scheduled, options.Unit, options.DecidedLevels);
+        var unit = evaluations.Unit;
+        var subunits = evaluations.Current.Units.Where(u => u.Id != unit.Id).ToList();
+        var definitions = new Definitions(file, lang);
+
+        var number = 0;
+        var areas = new List<AreaSection>();
+        foreach (var area in Areas(file))
+        {
+            var sections = new List<GoalSection>();
+            foreach (var goal in scheduled.Where(g => g.Area == area.Id))
+            {
+                var previous = ReportCalendar.PreviousReport(goal, quarter);
+                UnitResult Result(UnitInfo u)
+                {
+                    var o = evaluations.Find(quarter, goal.Id, u.Id)!;
+                    var before = evaluations.Find(previous, goal.Id, u.Id);
+                    return new UnitResult(u, o.Value, o.Comparison, o.Status, o.Target,
+                        before is null ? null : new PreviousReport(previous, before.Value, before.Status));
+                }
+                var yearly = ReportCalendar.IsYearly(goal);
+                var history = ReportCalendar.History(goal, quarter)
+                    .Select(p => (Period: p, Outcome: evaluations.Find(p, goal.Id, unit.Id)!))
+                    .Select(x => new HistoryPoint(x.Period, ReportFormat.Period(x.Period, lang, yearly), x.Outcome.Value, x.Outcome.Comparison, x.Outcome.Status, x.Outcome.Target))
+                    .ToList();
+                var checkIns = options.CheckIns.Where(c => c.Goal == goal.Id && c.Unit == unit.Id && c.Period == quarter).ToList();
+                sections.Add(new GoalSection(++number, goal.Id, goal.Name.For(lang), area.Name.For(lang), goal.TypeLetter,
+                    file.Metrics[goal.Metric].Unit, yearly, goal.BoardQuarters.Order().ToList(), Result(unit),
+                    subunits.Select(Result).ToList(), history, previous, definitions.For(goal), checkIns));
+            }
+            if (sections.Count > 0) areas.Add(new AreaSection(area.Id, area.Name.For(lang), sections));
+        }
+
+        var today = DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime);
+        return new BoardReportModel(file.Organisation, unit, quarter, lang, today, areas, definitions.Shared(), ImportHistory.Latest(file, warehouse));
+    }
+
+    /// <summary>The goal file's areas; a file without an area list groups by the area names its goals use.</summary>
+    private static IReadOnlyList<GoalArea> Areas(GoalFile file) =>
+        file.Areas.Count > 0 ? file.Areas : file.Goals.Select(g => g.Area).Distinct().Select(a => new GoalArea(a, new LocalizedText(a, a))).ToList();
+}

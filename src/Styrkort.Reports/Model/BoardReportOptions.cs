@@ -1,0 +1,19 @@
+namespace Styrkort.Reports;
+
+/// <summary>What to put in a board report beyond the goal file, the warehouse and the quarter.</summary>
+public sealed record BoardReportOptions
+{
+    /// <summary>The unit the report is for; null is the root of the unit tree.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary><c>sv</c> (default) or <c>en</c>.</summary>
+    public string Language { get; init; } = "sv";
+
+    public IReadOnlyList<GoalCheckIn> CheckIns { get; init; } = [];
+
+    /// <summary>Board levels decided in the app store, by (goal, unit, year); passed on to the evaluator.</summary>
+    public IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal>? DecidedLevels { get; init; }
+
+    /// <summary>Where "today" (the date of production) comes from.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+}

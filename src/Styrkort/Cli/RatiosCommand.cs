@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Spectre.Console;
+using Styrkort.Accounts.Datasets;
+using Styrkort.Accounts.Ratios;
+using Styrkort.Core.Diagnostics;
+
+namespace Styrkort.Cli;
+
+/// <summary>
+/// <c>styrkort ratios FILE.SE…</c>: a company's key ratios year against year, evaluated by the engine from the ratio
+/// library (YAML). The JSON form is a public contract (issue 5): company, org_nr, years with index, start, end, ratios.
+/// </summary>
+internal static class RatiosCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Description = "SIE files of one company (types 1–4); several files add their years", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var lang = new Option<string>("--lang") { Description = "sv or en", DefaultValueFactory = _ => "sv" };
+        lang.AcceptOnlyFromAmong("sv", "en");
+        var library = new Option<string?>("--library") { Description = "The ratio library (YAML); default: libraries/bas-nyckeltal.yaml" };
+        var industry = new Option<string?>("--industry") { Description = "A table of industry medians (CSV: sni,size_class,revenue_from,revenue_to,ratio,median)" };
+        var sni = new Option<string?>("--sni") { Description = "The company's SNI code, for --industry (else #BKOD of the file)" };
+        var sizeClass = new Option<string?>("--size-class") { Description = "The company's size class in the industry table (else by net revenue)" };
+        var command = new Command("ratios", "A company's financial ratios from its SIE file, year against year")
+            { files, format, lang, library, industry, sni, sizeClass };
+        command.SetAction(p => Commands.Guard(() =>
+        {
+            var language = p.GetValue(lang)!;
+            var read = SieInput.Read(p.GetValue(files)!);
+            SieInput.WriteWarnings(read, Console.Error, language);
+            var companies = CompanyBooks.From(read.Select(r => r.Document).ToList(), p.GetValue(sni));
+            if (companies.Count > 1)
+                throw new StyrkortException(new SourceLocation(read[^1].Document.Source, 0, 0),
+                    $"the files are of {companies.Count} companies ({string.Join("; ", companies.Select(c => c.Name))}); ratios compares the years of one company");
+            var company = companies[0];
+            IndustryRequest? request = null;
+            if (p.GetValue(industry) is { } table)
+            {
+                var code = company.Sni ?? throw new ArgumentException("--industry needs the company's SNI code: give --sni (the file has no #BKOD)");
+                request = new IndustryRequest(table, code, p.GetValue(sizeClass));
+            }
+            var report = RatioAnalysis.Analyse(company, p.GetValue(library) ?? RatioAnalysis.DefaultLibrary, request, TimeProvider.System);
+            if (p.GetValue(format) == "json")
+            {
+                using var stdout = Console.OpenStandardOutput();
+                RatiosJson.Write(report, stdout);
+                stdout.WriteByte((byte)'\n');
+            }
+            else
+            {
+                if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
+                RatiosTable.Write(AnsiConsole.Console, report, company, read.Select(r => SieInput.Describe(r.Document, language)), language);
+            }
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Styrkort.Accounts.Ratios;
+using Styrkort.Core.Evaluation;
+
+namespace Styrkort.Cli;
+
+/// <summary>
+/// The public JSON contract of <c>ratios --format json</c>: {"company", "org_nr", "years": [{"index", "start", "end",
+/// "ratios": {name: value}}]}, values unrounded, null where there is no value. With --industry each year also carries
+/// "industry": {"sni", "size_class", "medians": {name: value}}.
+/// </summary>
+public static class RatiosJson
+{
+    public static void Write(RatioReport report, Stream output)
+    {
+        // Company names are Swedish: write Ö as Ö, not \u00D6.
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        json.WriteString("company", report.Company);
+        json.WriteString("org_nr", report.OrgNr);
+        json.WriteStartArray("years");
+        foreach (var year in report.Years)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("index", year.Index);
+            json.WriteString("start", year.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("end", year.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteStartObject("ratios");
+            foreach (var ratio in report.Ratios)
+            {
+                json.WritePropertyName(ratio.Name);
+                Value(json, year.Values.GetValueOrDefault(ratio.Name));
+            }
+            json.WriteEndObject();
+            if (year.Industry is { } industry)
+            {
+                json.WriteStartObject("industry");
+                json.WriteString("sni", industry.Sni);
+                json.WriteString("size_class", industry.SizeClass);
+                json.WriteStartObject("medians");
+                foreach (var (name, median) in industry.Medians) json.WriteNumber(name, median);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Value(Utf8JsonWriter json, Quantity? value)
+    {
+        if (value is { Exact: { } exact }) json.WriteNumberValue(exact);
+        else if (value is { Approximate: { } approx } && double.IsFinite(approx)) json.WriteNumberValue(approx);
+        else json.WriteNullValue();
+    }
+}

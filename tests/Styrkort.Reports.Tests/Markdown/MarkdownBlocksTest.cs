@@ -1,0 +1,24 @@
+using Styrkort.Reports.Markdown;
+
+namespace Styrkort.Reports.Tests.Markdown;
+
+public sealed class MarkdownBlocksTest
+{
+    [Fact]
+    public void Parse_ParagraphsListsAndEmphasis()
+    {
+        var blocks = MarkdownBlocks.Parse("Utfallet är **under** målet, *tyvärr*.\n\n1. Fler lån\n2. Färre kostnader\n\n- en punkt");
+
+        Assert.Equal([BlockKind.Paragraph, BlockKind.ListItem, BlockKind.ListItem, BlockKind.ListItem], blocks.Select(b => b.Kind));
+        Assert.Equal([new Span("Utfallet är "), new Span("under", Bold: true), new Span(" målet, "), new Span("tyvärr", Italic: true), new Span(".")], blocks[0].Spans);
+        Assert.Equal(["1.", "2.", "•"], blocks.Skip(1).Select(b => b.Marker));
+    }
+
+    [Fact]
+    public void Parse_ReadsHtmlAsText_AndKeepsALinksAddress()
+    {
+        var blocks = MarkdownBlocks.Parse("<b>x</b> [plan](https://example.org/plan)");
+
+        Assert.Equal("<b>x</b> plan (https://example.org/plan)", string.Concat(blocks.Single().Spans.Select(s => s.Text)));
+    }
+}
