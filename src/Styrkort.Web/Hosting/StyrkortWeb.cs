@@ -67,6 +67,7 @@ public static class StyrkortWeb
         Assets.Map(app);
         ExternalLogin.Map(app);
         app.MapRazorPages();
+        app.MapGet("/report/download", Pages.ReportModel.DownloadAsync).RequireAuthorization(Policies.Read);
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Read);
         ApiEndpoints.Map(app);
         return app;

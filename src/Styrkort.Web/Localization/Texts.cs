@@ -31,7 +31,8 @@ public sealed class Texts(string lang)
         ["record"] = "Registrera", ["nodata"] = "Inga data ännu – importera under Importer.", ["role"] = "Roll", ["units"] = "Enheter",
         ["create"] = "Skapa", ["name"] = "Namn", ["newtoken"] = "Ny nyckel – kopiera den nu, den visas bara en gång:",
         ["badlogin"] = "Fel användarnamn eller lösenord.", ["imported_ok"] = "Importerad:", ["trend"] = "Trend",
-        ["unchanged"] = "Ingen ändring", ["denied"] = "Du saknar behörighet.", ["current"] = "Gällande", ["revoke"] = "Återkalla",
+        ["unchanged"] = "Ingen ändring", ["report"] = "Styrelserapport",
+        ["report_help"] = "Kvartalsrapporten till styrelsen: målen som styrelsen ser detta kvartal, med analyser och åtgärder där de skrivits.", ["denied"] = "Du saknar behörighet.", ["current"] = "Gällande", ["revoke"] = "Återkalla",
     };
 
     private static readonly Dictionary<string, string> En = new()
@@ -52,6 +53,7 @@ public sealed class Texts(string lang)
         ["record"] = "Record", ["nodata"] = "No data yet – import under Imports.", ["role"] = "Role", ["units"] = "Units",
         ["create"] = "Create", ["name"] = "Name", ["newtoken"] = "New token – copy it now, it is shown only once:",
         ["badlogin"] = "Wrong user name or password.", ["imported_ok"] = "Imported:", ["trend"] = "Trend",
-        ["unchanged"] = "No change", ["denied"] = "You do not have access.", ["current"] = "In force", ["revoke"] = "Revoke",
+        ["unchanged"] = "No change", ["report"] = "Board report",
+        ["report_help"] = "The quarterly report to the board: the goals the board sees that quarter, with the analyses and actions where written.", ["denied"] = "You do not have access.", ["current"] = "In force", ["revoke"] = "Revoke",
     };
 }

@@ -40,6 +40,8 @@ public sealed class AuthorizationMatrixTest(DemoSite site)
         Row("POST", "/imports",                                     "login",   "200",       "200",       "403",       "403");
         Row("GET", "/admin/users",                                  "login",   "200",       "403",       "403",       "403");
         Row("POST", "/admin/users",                                 "login",   "200",       "403",       "403",       "403");
+        Row("GET", "/report",                                       "login",   "200",       "200",       "200",       "200");
+        Row("GET", "/report/download?period={p}&format=xlsx",       "login",   "200",       "200",       "200",       "200");
         Row("GET", "/account/tokens",                               "login",   "200",       "200",       "200",       "200");
         Row("POST", "/account/tokens",                              "login",   "200",       "200",       "200",       "200");
         Row("GET", "/lang?to=sv&back=/targets",                     "login",   "→/targets", "→/targets", "→/targets", "→/targets");
