@@ -149,9 +149,12 @@ public sealed class PostgresDialect : SqlDialect
 {
     public static readonly PostgresDialect Instance = new();
     public override string Name => "postgresql";
-    protected override string FunctionName(string name) => name == "regexp_full_match" ? "textregexeq" : name;
-
     // PostgreSQL rounds only numerics to a number of decimals: round(double precision, integer) does not exist.
-    protected override string Function(SqlFunc f) =>
-        f.Name == "round" ? $"round(CAST({Expr(f.Args[0])} AS NUMERIC), {Expr(f.Args[1])})" : base.Function(f);
+    // Its regular-expression match searches; a full match (as DuckDB's regexp_full_match) needs anchors.
+    protected override string Function(SqlFunc f) => f.Name switch
+    {
+        "round" => $"round(CAST({Expr(f.Args[0])} AS NUMERIC), {Expr(f.Args[1])})",
+        "regexp_full_match" => $"({Expr(f.Args[0])} ~ ('^(?:' || {Expr(f.Args[1])} || ')$'))",
+        _ => base.Function(f),
+    };
 }
