@@ -19,7 +19,7 @@ public static class TableOutput
         var areas = file.Areas.Count > 0 ? file.Areas : file.Goals.Select(g => g.Area).Distinct().Select(a => new GoalArea(a, new LocalizedText(a, a))).ToList();
         foreach (var area in areas)
         {
-            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(area.Name.For(lang))}[/]").Expand();
+            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(area.Name.For(lang))}[/]");
             table.AddColumns(sv ? "Mål" : "Goal", sv ? "Enhet" : "Unit", sv ? "Värde" : "Value", sv ? "Mål­nivå" : "Target", sv ? "Jämförelse" : "Comparison", "Status");
             foreach (var column in table.Columns.Skip(2).Take(3)) column.RightAligned();
             foreach (var goal in file.Goals.Where(g => g.Area == area.Id))
