@@ -30,7 +30,13 @@ public sealed record Outcome(
     double? Comparison,
     Status Status,
     bool Scheduled,
-    AppliedTarget Target);
+    AppliedTarget Target)
+{
+    /// <summary>The numbers the value is judged against: the level, the bounds, the comparison value.</summary>
+    public IEnumerable<double> Thresholds =>
+        new[] { Target.Level, Target.Min, Target.Max }.OfType<decimal>().Select(d => (double)d)
+            .Concat(Comparison is { } c ? [c] : []);
+}
 
 public sealed record UnitInfo(string Id, string Name, string? Parent, int Depth);
 

@@ -18,17 +18,35 @@ public static class SwedishFormat
 
     /// <summary>Formats a value by its metric's unit: percent (83,5 %), SEK (1 234 567 kr), count (1 234), days (42,0 dagar),
     /// times (3,25 ggr), else one decimal.</summary>
-    public static string Value(double value, string? unit, string lang = "sv")
+    public static string Value(double value, string? unit, string lang = "sv") => Value(value, unit, lang, extraDecimals: 0);
+
+    /// <summary>
+    /// Formats a value next to the levels it is judged against, with as many more decimals (up to four) as it takes to
+    /// tell it from them: 4,0 % against "2,0 % – 4,0 %" reads as met, so a value of 4.04 shows as 4,04 %.
+    /// </summary>
+    public static string Beside(double value, IEnumerable<double> levels, string? unit, string lang = "sv")
+    {
+        var others = levels.Where(l => l != value).ToList();
+        for (var extra = 0; extra < 4; extra++)
+        {
+            var text = Value(value, unit, lang, extra);
+            if (others.All(l => Value(l, unit, lang, extra) != text)) return text;
+        }
+        return Value(value, unit, lang, 4);
+    }
+
+    private static string Value(double value, string? unit, string lang, int extraDecimals)
     {
         var nf = lang == "en" ? English : Numbers;
+        string N(int decimals) => value.ToString("N" + (decimals + extraDecimals), nf);
         return unit switch
         {
-            "percent" => value.ToString("N1", nf) + (lang == "en" ? "%" : "\u00a0%"),
-            "SEK" => value.ToString("N0", nf) + (lang == "en" ? " SEK" : "\u00a0kr"),
-            "count" => value.ToString("N0", nf),
-            "days" => value.ToString("N1", nf) + (lang == "en" ? " days" : "\u00a0dagar"),
-            "times" => value.ToString("N2", nf) + (lang == "en" ? " times" : "\u00a0ggr"),
-            _ => value.ToString("N1", nf),
+            "percent" => N(1) + (lang == "en" ? "%" : "\u00a0%"),
+            "SEK" => N(0) + (lang == "en" ? " SEK" : "\u00a0kr"),
+            "count" => N(0),
+            "days" => N(1) + (lang == "en" ? " days" : "\u00a0dagar"),
+            "times" => N(2) + (lang == "en" ? " times" : "\u00a0ggr"),
+            _ => N(1),
         };
     }
 }

@@ -10,6 +10,13 @@ public static class Ui
 {
     public static string Value(double? value, string? unit, Texts t) => value is { } v ? SwedishFormat.Value(v, unit, t.Lang) : "–";
 
+    /// <summary>An outcome's value, with enough decimals that it never reads equal to a level it fails (or passes) by a hair.</summary>
+    public static string Value(Outcome o, string? unit, Texts t) =>
+        o.Value is { } v ? SwedishFormat.Beside(v.AsDouble, o.Thresholds, unit, t.Lang) : "–";
+
+    public static string Comparison(Outcome o, string? unit, Texts t) =>
+        o.Comparison is { } c ? SwedishFormat.Beside(c, o.Value is { } v ? [v.AsDouble] : [], unit, t.Lang) : "–";
+
     public static string StatusKey(Status s) => s switch
     {
         Status.Met => "met",

@@ -34,9 +34,9 @@ public static class TableOutput
                     table.AddRow(
                         name,
                         Markup.Escape(new string(' ', unit.Depth * 2) + unit.Name),
-                        o.Value is { } v ? SwedishFormat.Value(v.AsDouble, unitOfMeasure, lang) : "–",
+                        o.Value is { } v ? SwedishFormat.Beside(v.AsDouble, o.Thresholds, unitOfMeasure, lang) : "–",
                         Markup.Escape(Target(o.Target, unitOfMeasure, lang)),
-                        o.Comparison is { } c ? SwedishFormat.Value(c, unitOfMeasure, lang) : "",
+                        o.Comparison is { } c ? SwedishFormat.Beside(c, o.Value is { } cv ? [cv.AsDouble] : [], unitOfMeasure, lang) : "",
                         Status(o.Status, sv));
                 }
             }

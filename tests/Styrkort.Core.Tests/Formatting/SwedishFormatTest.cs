@@ -15,4 +15,14 @@ public sealed class SwedishFormatTest
     [InlineData(42.04, "days", "en", "42.0 days")]
     public void Value_FollowsTheUnitAndLanguage(double value, string? unit, string lang, string expected) =>
         Assert.Equal(expected, SwedishFormat.Value(value, unit, lang));
+
+    [Theory]
+    [InlineData(4.04, new[] { 2.0, 4.0 }, "4,04\u00a0%")]
+    [InlineData(3.96, new[] { 2.0, 4.0 }, "3,96\u00a0%")]
+    [InlineData(4.0, new[] { 2.0, 4.0 }, "4,0\u00a0%")]
+    [InlineData(29.51, new[] { 29.49 }, "29,51\u00a0%")]
+    [InlineData(3.3, new[] { 2.0, 4.0 }, "3,3\u00a0%")]
+    [InlineData(80.00001, new[] { 80.0 }, "80,00001\u00a0%")]
+    public void Beside_AddsDecimalsOnlyWhereRoundingWouldHideTheDifference(double value, double[] levels, string expected) =>
+        Assert.Equal(expected, SwedishFormat.Beside(value, levels, "percent"));
 }
