@@ -41,6 +41,11 @@ public sealed class Warehouse : IDisposable
     {
         if (!Directory.Exists(folder)) throw new StyrkortException(new SourceLocation(folder, 0, 0), "data folder not found");
         var existing = Tables();
+        // Name every missing file at once, rather than the first of them.
+        var missing = file.Datasets.Values.Where(d => !existing.Contains(d.Name) && !File.Exists(Path.Combine(folder, d.File))).Select(d => d.File).ToList();
+        if (missing.Count > 0)
+            throw new StyrkortException(new SourceLocation(folder, 0, 0),
+                $"no data yet for {missing.Count} dataset(s); the first import of a dataset needs its file: missing {string.Join(", ", missing)}");
         var imported = new List<ImportedFile>();
         _db.Execute("BEGIN TRANSACTION");
         try
@@ -51,11 +56,7 @@ public sealed class Warehouse : IDisposable
                 var dataset = datasets[i];
                 var path = Path.Combine(folder, dataset.File);
                 var display = Path.Combine(folder, dataset.File);
-                if (!File.Exists(path))
-                {
-                    if (existing.Contains(dataset.Name)) continue;
-                    throw new StyrkortException(new SourceLocation(display, 0, 0), $"file not found; dataset '{dataset.Name}' has no data yet");
-                }
+                if (!File.Exists(path)) continue; // the warehouse keeps its current table
                 progress?.Report(new ImportProgress(dataset.Name, i + 1, datasets.Count));
                 var rows = DatasetLoader.Load(_db, dataset, path, display);
                 imported.Add(new ImportedFile(dataset.Name, display, rows, Hash(path)));
