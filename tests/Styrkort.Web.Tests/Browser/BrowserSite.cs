@@ -34,6 +34,7 @@ public sealed class BrowserSite : IAsyncLifetime
             throw new InvalidOperationException(
                 $"The browser tests need Debian's Chromium at {ChromiumPath} (or STYRKORT_CHROMIUM): apt-get install -y chromium. .ci/run installs it.");
 
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(30_000);
         _dataDirectory = Directory.CreateTempSubdirectory("styrkort-web-browser-").FullName;
         App = StyrkortWeb.Build(new WebOptions(_dataDirectory, SourceTree.GoalFile), ["--urls", "http://127.0.0.1:0"], b =>
         {
@@ -66,7 +67,8 @@ public sealed class BrowserSite : IAsyncLifetime
             Locale = "sv-SE",
             TimezoneId = "Europe/Stockholm",
         });
-        context.SetDefaultTimeout(20_000);
+        // Generous: CI machines have two cores and may be busy; a slow step should not fail the flow.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
