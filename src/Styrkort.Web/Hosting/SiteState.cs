@@ -15,7 +15,10 @@ public sealed class SiteState(GoalFile goals, Warehouse warehouse, TimeProvider 
     private Dictionary<Period, Evaluation> _outcomes = [];
     private IReadOnlyDictionary<(string, string, int), decimal> _levels = new Dictionary<(string, string, int), decimal>();
 
-    public GoalFile Goals { get; } = goals;
+    private GoalFile _goals = goals;
+
+    /// <summary>The goal file in force; replaced as a whole when a controller saves a new version.</summary>
+    public GoalFile Goals => Volatile.Read(ref _goals);
     public TimeProvider Clock { get; } = clock;
 
     /// <summary>The quarters shown by default: the eight up to the last complete quarter.</summary>
@@ -60,6 +63,22 @@ public sealed class SiteState(GoalFile goals, Warehouse warehouse, TimeProvider 
             var periods = _outcomes.Keys.Union(Quarters).ToList();
             var evaluator = new Evaluator(Goals, warehouse, _levels);
             _outcomes = periods.ToDictionary(p => p, p => evaluator.Evaluate(p));
+        }
+    }
+
+    /// <summary>
+    /// Puts a new goal file in force: only if the warehouse holds every dataset it declares and every kept period
+    /// evaluates under it; otherwise the old one stays and the error says why.
+    /// </summary>
+    public void ReplaceGoals(GoalFile replacement, string where)
+    {
+        lock (_gate)
+        {
+            if (warehouse.HasUnits) warehouse.RequireLoaded(replacement, where);
+            var evaluator = new Evaluator(replacement, warehouse, _levels);
+            var outcomes = warehouse.HasUnits ? _outcomes.Keys.Union(Quarters).ToDictionary(p => p, p => evaluator.Evaluate(p)) : [];
+            Volatile.Write(ref _goals, replacement);
+            _outcomes = outcomes;
         }
     }
 

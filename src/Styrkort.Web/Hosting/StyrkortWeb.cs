@@ -47,6 +47,9 @@ public static class StyrkortWeb
             o.Conventions.AllowAnonymousToPage("/Login");
         }).AddApplicationPart(typeof(StyrkortWeb).Assembly);
         builder.Services.AddOpenApi();
+        // Swedish text is written as text (å, ä, ö), not as character references; markup is still escaped.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

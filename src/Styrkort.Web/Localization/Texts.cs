@@ -31,7 +31,9 @@ public sealed class Texts(string lang)
         ["record"] = "Registrera", ["nodata"] = "Inga data ännu – importera under Importer.", ["role"] = "Roll", ["units"] = "Enheter",
         ["create"] = "Skapa", ["name"] = "Namn", ["newtoken"] = "Ny nyckel – kopiera den nu, den visas bara en gång:",
         ["badlogin"] = "Fel användarnamn eller lösenord.", ["imported_ok"] = "Importerad:", ["trend"] = "Trend",
-        ["unchanged"] = "Ingen ändring", ["report"] = "Styrelserapport",
+        ["unchanged"] = "Ingen ändring", ["report"] = "Styrelserapport", ["goalfile"] = "Målfil",
+        ["goalfile_saved"] = "Målfilen sparades och alla utfall räknades om.",
+        ["goalfile_help"] = "Målfilen kontrolleras innan den sparas: fel visas med rad och kolumn, och den gamla versionen gäller tills den nya är felfri. Tidigare versioner sparas.",
         ["report_help"] = "Kvartalsrapporten till styrelsen: målen som styrelsen ser detta kvartal, med analyser och åtgärder där de skrivits.", ["denied"] = "Du saknar behörighet.", ["current"] = "Gällande", ["revoke"] = "Återkalla",
     };
 
@@ -53,7 +55,9 @@ public sealed class Texts(string lang)
         ["record"] = "Record", ["nodata"] = "No data yet – import under Imports.", ["role"] = "Role", ["units"] = "Units",
         ["create"] = "Create", ["name"] = "Name", ["newtoken"] = "New token – copy it now, it is shown only once:",
         ["badlogin"] = "Wrong user name or password.", ["imported_ok"] = "Imported:", ["trend"] = "Trend",
-        ["unchanged"] = "No change", ["report"] = "Board report",
+        ["unchanged"] = "No change", ["report"] = "Board report", ["goalfile"] = "Goal file",
+        ["goalfile_saved"] = "The goal file was saved and every outcome recomputed.",
+        ["goalfile_help"] = "The goal file is checked before it is saved: errors show their line and column, and the old version stays in force until the new one is free of errors. Earlier versions are kept.",
         ["report_help"] = "The quarterly report to the board: the goals the board sees that quarter, with the analyses and actions where written.", ["denied"] = "You do not have access.", ["current"] = "In force", ["revoke"] = "Revoke",
     };
 }

@@ -41,6 +41,7 @@ public sealed class AuthorizationMatrixTest(DemoSite site)
         Row("GET", "/admin/users",                                  "login",   "200",       "403",       "403",       "403");
         Row("POST", "/admin/users",                                 "login",   "200",       "403",       "403",       "403");
         Row("GET", "/report",                                       "login",   "200",       "200",       "200",       "200");
+        Row("GET", "/goalfile",                                     "login",   "200",       "200",       "200",       "200");
         Row("GET", "/report/download?period={p}&format=xlsx",       "login",   "200",       "200",       "200",       "200");
         Row("GET", "/account/tokens",                               "login",   "200",       "200",       "200",       "200");
         Row("POST", "/account/tokens",                              "login",   "200",       "200",       "200",       "200");

@@ -33,7 +33,11 @@ public sealed class DemoSite : IAsyncLifetime
 
     public static async Task<WebApplication> StartAsync(string dataDirectory, int loginAttemptsPerMinute, bool demo)
     {
-        var app = StyrkortWeb.Build(new WebOptions(dataDirectory, SourceTree.GoalFile), [], b =>
+        // Each site works on its own copy of the goal file: the goal-file page saves over the file it serves.
+        Directory.CreateDirectory(dataDirectory);
+        var goals = Path.Combine(dataDirectory, "goals.yaml");
+        File.Copy(SourceTree.GoalFile, goals, overwrite: true);
+        var app = StyrkortWeb.Build(new WebOptions(dataDirectory, goals), [], b =>
         {
             b.WebHost.UseTestServer();
             b.Configuration["Styrkort:LoginAttemptsPerMinute"] = loginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
