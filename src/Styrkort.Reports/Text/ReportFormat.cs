@@ -10,12 +10,7 @@ namespace Styrkort.Reports;
 /// </summary>
 public static class ReportFormat
 {
-    private static readonly NumberFormatInfo Swedish = new()
-    {
-        NumberDecimalSeparator = ",",
-        NumberGroupSeparator = "\u00a0",
-        NegativeSign = "\u2212",
-    };
+    private static readonly NumberFormatInfo Swedish = Core.Formatting.SwedishFormat.Numbers;
 
     private static readonly NumberFormatInfo English = new()
     {
