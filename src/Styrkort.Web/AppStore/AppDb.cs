@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Styrkort.Web.AppStore;
 
-/// <summary>The app store: users, check-ins, target decisions, import history, API tokens.</summary>
+/// <summary>The app store: users, check-ins, target decisions, import history, API tokens, the audit trail, goal-file versions.</summary>
 public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
@@ -12,6 +12,8 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<TargetDecision> TargetDecisions => Set<TargetDecision>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<GoalFileVersion> GoalFileVersions => Set<GoalFileVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -21,6 +23,9 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
         builder.Entity<TargetDecision>().HasIndex(t => new { t.GoalId, t.UnitId, t.Year });
         builder.Entity<TargetDecision>().Property(t => t.Level).HasPrecision(18, 4);
         builder.Entity<ApiToken>().HasIndex(t => t.Hash).IsUnique();
+        builder.Entity<AuditEntry>().HasIndex(a => a.AtUtc);
+        builder.Entity<AuditEntry>().HasIndex(a => new { a.Action, a.AtUtc });
+        builder.Entity<GoalFileVersion>().HasIndex(v => v.Number).IsUnique();
     }
 }
 

@@ -7,6 +7,8 @@ public sealed class AppUser : IdentityUser
     public string DisplayName { get; set; } = "";
     /// <summary>The units a unit manager writes check-ins for, separated by ';' (their subtrees included).</summary>
     public string ManagedUnits { get; set; } = "";
+    /// <summary>A disabled account cannot sign in, and its sessions and API tokens stop working at once.</summary>
+    public bool Disabled { get; set; }
 }
 
 /// <summary>A goal owner's analysis of a goal for a unit and quarter, with the actions decided.</summary>
@@ -84,4 +86,64 @@ public sealed class ApiToken
     public string Name { get; set; } = "";
     public string Hash { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>After this the token is refused; every token has one.</summary>
+    public DateTime ExpiresAtUtc { get; set; }
+    public DateTime? LastUsedAtUtc { get; set; }
+}
+
+/// <summary>
+/// One change, as it happened: who, when, what. Rows are only ever added (the database refuses updates and deletes),
+/// so the table is the audit trail.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+    /// <summary>The user name of who did it ("system" for the application itself).</summary>
+    public string Actor { get; set; } = "";
+    /// <summary>What kind of change, e.g. <c>import</c>, <c>target.decision</c>; see <see cref="AuditActions"/>.</summary>
+    public string Action { get; set; } = "";
+    /// <summary>What it was done to: a goal, unit and period, a dataset, an account, a goal-file version.</summary>
+    public string Subject { get; set; } = "";
+    /// <summary>The change itself in words (never a password or a token).</summary>
+    public string Details { get; set; } = "";
+}
+
+public static class AuditActions
+{
+    public const string Import = "import";
+    public const string TargetProposal = "target.proposal";
+    public const string TargetDecision = "target.decision";
+    public const string GoalFileSave = "goalfile.save";
+    public const string GoalFileRestore = "goalfile.restore";
+    public const string CheckIn = "checkin";
+    public const string AccountCreate = "account.create";
+    public const string AccountUpdate = "account.update";
+    public const string AccountDisable = "account.disable";
+    public const string AccountEnable = "account.enable";
+    public const string AccountDelete = "account.delete";
+    public const string PasswordReset = "account.password_reset";
+    public const string PasswordChange = "account.password_change";
+    public const string TokenCreate = "token.create";
+    public const string TokenRevoke = "token.revoke";
+    public const string SignIn = "signin";
+    public const string SignInFailed = "signin.failed";
+    public const string SignOut = "signout";
+}
+
+/// <summary>
+/// One version of the goal file. The goal file belongs to the data folder: the file given at start only seeds version 1;
+/// every save and restore adds a version, so the table is its history.
+/// </summary>
+public sealed class GoalFileVersion
+{
+    public int Id { get; set; }
+    /// <summary>1, 2, 3, …: a save names the version it started from, and is refused if that is no longer the latest.</summary>
+    public int Number { get; set; }
+    public string Text { get; set; } = "";
+    public string Sha256 { get; set; } = "";
+    public string SavedBy { get; set; } = "";
+    public DateTime SavedAtUtc { get; set; }
+    /// <summary>How it came to be: <c>seed</c>, <c>save</c>, or <c>restore of N</c>.</summary>
+    public string Origin { get; set; } = "";
 }
