@@ -34,10 +34,20 @@ public sealed class Warehouse : IDisposable
     }
 
     /// <summary>
+    /// Another connection to the same database, for use on another thread: DuckDB connections are not for concurrent
+    /// use, but connections are; a reader on its own connection sees the last committed state and never waits for a
+    /// writer's transaction.
+    /// </summary>
+    public Warehouse Duplicate() => new(_db.Duplicate());
+
+    /// <summary>
     /// Imports the goal file's datasets from a folder of CSV files, all or nothing: any error leaves the warehouse as
     /// it was. Files that are absent keep the warehouse's current table; a dataset absent from both is an error.
+    /// <paramref name="beforeCommit"/> runs inside the transaction, after every check has passed: when it throws, the
+    /// warehouse is rolled back too, so a caller can make its own record of the import part of the same unit of work.
     /// </summary>
-    public IReadOnlyList<ImportedFile> Import(GoalFile file, string folder, TimeProvider clock, IProgress<ImportProgress>? progress = null)
+    public IReadOnlyList<ImportedFile> Import(GoalFile file, string folder, TimeProvider clock, IProgress<ImportProgress>? progress = null,
+        Action<IReadOnlyList<ImportedFile>>? beforeCommit = null, CancellationToken cancellation = default)
     {
         if (!Directory.Exists(folder)) throw new StyrkortException(new SourceLocation(folder, 0, 0), "data folder not found");
         var existing = Tables();
@@ -57,6 +67,7 @@ public sealed class Warehouse : IDisposable
                 var path = Path.Combine(folder, dataset.File);
                 var display = Path.Combine(folder, dataset.File);
                 if (!File.Exists(path)) continue; // the warehouse keeps its current table
+                cancellation.ThrowIfCancellationRequested();
                 progress?.Report(new ImportProgress(dataset.Name, i + 1, datasets.Count));
                 var rows = DatasetLoader.Load(_db, dataset, path, display);
                 imported.Add(new ImportedFile(dataset.Name, display, rows, Hash(path)));
@@ -67,6 +78,8 @@ public sealed class Warehouse : IDisposable
             var at = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             foreach (var f in imported)
                 _db.Execute($"INSERT INTO _imports VALUES ({batch}, TIMESTAMP '{at}', {Text(f.Dataset)}, {Text(f.File)}, {Text(f.Sha256)}, {f.Rows})");
+            cancellation.ThrowIfCancellationRequested();
+            beforeCommit?.Invoke(imported);
             _db.Execute("COMMIT");
             return imported;
         }
