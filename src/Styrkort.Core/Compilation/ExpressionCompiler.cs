@@ -44,13 +44,17 @@ internal sealed partial class ExpressionCompiler(GoalFile file, Period period)
     public Typed CompileScalarFormula(Formula formula) =>
         Compile(Parser.Parse(formula.Text, formula.Locate), new ScalarScope(), Env.For(formula));
 
-    private Typed Compile(Expr e, Scope s, Env env) => e switch
+    private Typed Compile(Expr e, Scope s, Env env)
     {
-        NumberLiteral n => n.Text.Contains('.', StringComparison.Ordinal)
-            ? new Typed(Sql.Sql.Lit(decimal.Parse(n.Text, CultureInfo.InvariantCulture)), ValueType.Decimal)
-            : long.TryParse(n.Text, CultureInfo.InvariantCulture, out var l)
-                ? new Typed(Sql.Sql.Lit(l), ValueType.Integer)
-                : new Typed(Sql.Sql.Lit(decimal.Parse(n.Text, CultureInfo.InvariantCulture)), ValueType.Decimal),
+        // Formulas are at most Limits.FormulaDepth deep, but goal-file functions expand inside each other.
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new StyrkortException(env.At(e), "the formula nests too deeply once its functions are expanded; simplify it");
+        return CompileNode(e, s, env);
+    }
+
+    private Typed CompileNode(Expr e, Scope s, Env env) => e switch
+    {
+        NumberLiteral n => Number(n, env),
         StringLiteral str => new Typed(Sql.Sql.Lit(str.Value), ValueType.Text),
         BooleanLiteral b => new Typed(Sql.Sql.Lit(b.Value), ValueType.Boolean),
         NullLiteral => new Typed(Sql.Sql.Lit(null), ValueType.Null),
@@ -62,6 +66,15 @@ internal sealed partial class ExpressionCompiler(GoalFile file, Period period)
         Call c => CompileCall(c, s, env),
         _ => throw new StyrkortException(env.At(e), "unsupported expression"),
     };
+
+    private static Typed Number(NumberLiteral n, Env env)
+    {
+        if (!n.Text.Contains('.', StringComparison.Ordinal) && long.TryParse(n.Text, CultureInfo.InvariantCulture, out var l))
+            return new Typed(Sql.Sql.Lit(l), ValueType.Integer);
+        return decimal.TryParse(n.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
+            ? new Typed(Sql.Sql.Lit(d), ValueType.Decimal)
+            : throw new StyrkortException(env.At(n), "the number is too large or too precise; at most 28 digits");
+    }
 
     private Typed CompileUnary(Unary u, Scope s, Env env)
     {

@@ -56,6 +56,9 @@ internal static class Windows
             var lit = negative ? (NumberLiteral)((Unary)a).Operand : a as NumberLiteral;
             if (lit is null || !int.TryParse(lit.Text, System.Globalization.CultureInfo.InvariantCulture, out var v))
                 throw new StyrkortException(locate(a.Pos), $"expected a whole number in {name}(…)");
+            // Far enough for any follow-up, and near enough that the dates stay within the calendar.
+            if (v > Limits.WindowMonths)
+                throw new StyrkortException(locate(a.Pos), $"a window reaches at most {Limits.WindowMonths} months from the period");
             return negative ? -v : v;
         }
         switch (name)

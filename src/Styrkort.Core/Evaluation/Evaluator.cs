@@ -1,4 +1,6 @@
 using System.Globalization;
+using DuckDB.NET.Data;
+using Styrkort.Core.Diagnostics;
 using Styrkort.Core.Compilation;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
@@ -12,7 +14,27 @@ namespace Styrkort.Core.Evaluation;
 /// they take precedence over the warehouse's target-level table.</param>
 public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal>? decidedLevels = null)
 {
-    public Evaluation Evaluate(Period period, string? subtreeOf = null)
+    public Evaluation Evaluate(Period period, string? subtreeOf = null) => Evaluate(period, subtreeOf, CancellationToken.None);
+
+    /// <summary>
+    /// As <see cref="Evaluate(Period, string?)"/>; when <paramref name="cancellation"/> fires, the running query is
+    /// interrupted and an <see cref="OperationCanceledException"/> thrown. Evaluation only reads, so nothing is left half done.
+    /// </summary>
+    public Evaluation Evaluate(Period period, string? subtreeOf, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        using var interrupt = cancellation.Register(warehouse.Interrupt);
+        try
+        {
+            return Run(period, subtreeOf, cancellation);
+        }
+        catch (DuckDBException e) when (cancellation.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("the evaluation was cancelled", e, cancellation);
+        }
+    }
+
+    private Evaluation Run(Period period, string? subtreeOf, CancellationToken cancellation)
     {
         var db = warehouse.Connection;
         var units = db.Rows("SELECT unit_id, name, parent_id, depth FROM _units ORDER BY sort_path")
@@ -27,7 +49,12 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
         }
 
         var metricNames = file.Goals.SelectMany(g => g.Comparison is null ? [g.Metric] : new[] { g.Metric, g.Comparison }).Distinct().ToList();
-        var values = metricNames.ToDictionary(m => m, m => Run(MetricCompiler.Compile(file, m, period)));
+        var values = new Dictionary<string, Dictionary<string, Quantity>>();
+        foreach (var name in metricNames)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            values[name] = Run(MetricCompiler.Compile(file, name, period), cancellation);
+        }
         var levels = BoardLevels(period.Year);
 
         var outcomes = new List<Outcome>();
@@ -43,10 +70,22 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
         return new Evaluation(period, units, outcomes);
     }
 
-    private Dictionary<string, Quantity> Run(CompiledMetric metric)
+    private Dictionary<string, Quantity> Run(CompiledMetric metric, CancellationToken cancellation)
     {
         var result = new Dictionary<string, Quantity>(StringComparer.Ordinal);
-        foreach (var row in warehouse.Connection.Rows(metric.Sql(DuckDbDialect.Instance)))
+        List<object?[]> rows;
+        try
+        {
+            rows = warehouse.Connection.Rows(metric.Sql(DuckDbDialect.Instance));
+        }
+        catch (Exception e) when (e is DuckDBException or InsufficientExecutionStackException && !cancellation.IsCancellationRequested)
+        {
+            // A formula can ask for what the data cannot give (a date past the calendar, a sum past 38 digits): name
+            // the metric and where it is written, not the SQL.
+            var formula = file.Metrics[metric.Name].Formula;
+            throw new StyrkortException(formula.Location, $"metric '{metric.Name}' cannot be computed for {metric.Period}: {e.Message.Split('\n')[0]}");
+        }
+        foreach (var row in rows)
             if (row[1] is { } value) result[(string)row[0]!] = Quantity.Of(value);
         return result;
     }

@@ -19,7 +19,7 @@ internal static class DatasetReader
         foreach (var (column, columnKey, spec) in y.Entries(y.Required(map, "columns", what), $"the columns of {what}"))
             columns.Add(ReadColumn(y, column, columnKey, spec));
         var key = YamlSource.Get(map, "key") is { } k ? y.List(k, "key columns").Select(y.Str).ToList() : [];
-        var dataset = new Dataset(name, y.OptStr(map, "file") ?? name + ".csv", columns, key, y.OptStr(map, "unit"),
+        var dataset = new Dataset(name, DataFile(y, map) ?? name + ".csv", columns, key, y.OptStr(map, "unit"),
             y.OptStr(map, "time"), y.OptStr(map, "description"), y.Loc(keyNode));
         foreach (var (role, column) in key.Select(c => ("key", (string?)c)).Append(("unit", dataset.UnitColumn)).Append(("time", dataset.TimeColumn)))
             if (column is not null && dataset.Find(column) is null)
@@ -27,6 +27,19 @@ internal static class DatasetReader
         if (dataset.TimeColumn is { } time && dataset.Find(time)!.Type is not (ColumnType.Date or ColumnType.Month or ColumnType.Year))
             throw y.Error(map, $"{what}: time column '{time}' must be of type date, month or year");
         return dataset;
+    }
+
+    /// <summary>
+    /// The dataset's file, a relative path inside the data folder, normalised (<c>./loans.csv</c> is <c>loans.csv</c>), so
+    /// that every part of the program that names the file names it the same way.
+    /// </summary>
+    private static string? DataFile(YamlSource y, YamlMappingNode map)
+    {
+        if (YamlSource.Get(map, "file") is not { } node) return null;
+        var file = y.Str(node);
+        return Paths.ContainedPath.TryNormalise(file, out var normalised, out var problem)
+            ? normalised
+            : throw y.Error(node, $"'{Paths.ContainedPath.Printable(file)}' cannot be a dataset's file: {problem}");
     }
 
     private static Column ReadColumn(YamlSource y, string name, YamlNode keyNode, YamlNode spec)
@@ -45,6 +58,9 @@ internal static class DatasetReader
         {
             try { _ = new System.Text.RegularExpressions.Regex(pattern); }
             catch (ArgumentException e) { throw y.Error(YamlSource.Get(map, "pattern")!, "not a valid regular expression: " + e.Message); }
+            // The import checks the pattern in DuckDB, whose RE2 knows less than .NET (no look-around, no back-references).
+            if (Re2.Problem(pattern) is { } problem)
+                throw y.Error(YamlSource.Get(map, "pattern")!, "not a regular expression the warehouse can use: " + problem);
         }
         return new Column(name, type,
             YamlSource.Get(map, "nullable") is { } n && y.Bool(n), codes, pattern,

@@ -10,12 +10,15 @@ public static partial class GoalFileReader
     private static readonly string[] TopKeys =
         ["organisation", "include", "parameters", "datasets", "units", "functions", "values", "populations", "metrics", "areas", "goals", "target_levels"];
 
+    /// <summary>Where the libraries the program ships (bas-nyckeltal.yaml, sie.yaml) lie: found by bare name in an include.</summary>
+    public static string LibraryFolder => System.IO.Path.Combine(AppContext.BaseDirectory, "libraries");
+
     public static GoalFile Read(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full)) throw new StyrkortException(new SourceLocation(path, 0, 0), "goal file not found");
         var parts = new Parts();
-        ReadInto(full, parts, []);
+        ReadInto(full, parts, [], 0);
         var units = parts.Units ?? throw new StyrkortException(new SourceLocation(path, 1, 1), "the goal file needs a 'units' section naming the unit tree's dataset");
         var file = new GoalFile(path, parts.Organisation ?? "", parts.Parameters, parts.Datasets, units, parts.Functions, parts.Values,
             parts.Populations, parts.Metrics, parts.Areas, parts.Goals, parts.TargetLevels);
@@ -28,6 +31,7 @@ public static partial class GoalFileReader
         public string? Organisation;
         public UnitTree? Units;
         public TargetLevelSource? TargetLevels;
+        public int Includes;
         public readonly Dictionary<string, Parameter> Parameters = new(StringComparer.OrdinalIgnoreCase);
         public readonly Dictionary<string, Dataset> Datasets = new(StringComparer.OrdinalIgnoreCase);
         public readonly Dictionary<string, Function> Functions = new(StringComparer.OrdinalIgnoreCase);
@@ -38,19 +42,27 @@ public static partial class GoalFileReader
         public readonly List<Goal> Goals = [];
     }
 
-    private static void ReadInto(string path, Parts parts, HashSet<string> seen)
+    private static void ReadInto(string path, Parts parts, HashSet<string> seen, int depth)
     {
-        if (!seen.Add(path)) return;
-        var text = File.ReadAllText(path);
-        var y = new YamlSource(Relative(path), text);
+        var real = Paths.ContainedPath.RealPath(path);
+        if (!seen.Add(real)) return;
+        var display = Relative(path);
+        var size = new FileInfo(real).Length;
+        if (size > Limits.GoalFileBytes)
+            throw new StyrkortException(new SourceLocation(display, 0, 0),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the file is {size} bytes; a goal file holds at most {Limits.GoalFileBytes} (1 MiB)"));
+        var text = File.ReadAllText(real);
+        var y = new YamlSource(display, text);
         var root = y.Map(YamlSource.Load(y.Path, text), "the goal file", TopKeys);
 
         if (YamlSource.Get(root, "include") is { } include)
             foreach (var item in y.List(include, "files to include"))
             {
-                var target = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, y.Str(item)));
-                if (!File.Exists(target)) throw y.Error(item, $"included file '{y.Str(item)}' not found");
-                ReadInto(target, parts, seen);
+                if (++parts.Includes > Limits.Includes)
+                    throw y.Error(item, $"more than {Limits.Includes} included files; a goal file includes at most {Limits.Includes}, all levels together");
+                if (depth + 1 > Limits.IncludeDepth)
+                    throw y.Error(item, $"includes nest more than {Limits.IncludeDepth} deep");
+                ReadInto(Include(y, item, System.IO.Path.GetDirectoryName(path)!), parts, seen, depth + 1);
             }
 
         parts.Organisation = y.OptStr(root, "organisation") ?? parts.Organisation;
@@ -83,6 +95,26 @@ public static partial class GoalFileReader
         if (YamlSource.Get(root, "goals") is { } goals)
             foreach (var goal in y.List(goals, "goals"))
                 parts.Goals.Add(GoalReader.Read(y, goal));
+    }
+
+    /// <summary>
+    /// The file an include names: a plain relative path inside the including file's folder (links included), or else,
+    /// given by bare name, a library the program ships.
+    /// </summary>
+    private static string Include(YamlSource y, YamlNode item, string folder)
+    {
+        var name = y.Str(item);
+        if (!Paths.ContainedPath.TryNormalise(name, out var relative, out var problem))
+            throw y.Error(item, $"cannot include '{Paths.ContainedPath.Printable(name)}': {problem}");
+        var extension = System.IO.Path.GetExtension(relative);
+        if (!extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) && !extension.Equals(".yml", StringComparison.OrdinalIgnoreCase))
+            throw y.Error(item, $"cannot include '{relative}': only goal files (.yaml, .yml) can be included");
+        var target = Paths.ContainedPath.Resolve(folder, relative)
+            ?? throw y.Error(item, $"cannot include '{relative}': it leads outside the folder of the including file (through a symbolic link)");
+        if (File.Exists(target)) return System.IO.Path.Combine(folder, relative);
+        if (!relative.Contains('/', StringComparison.Ordinal) && Paths.ContainedPath.Resolve(LibraryFolder, relative) is { } shipped && File.Exists(shipped))
+            return System.IO.Path.Combine(LibraryFolder, relative);
+        throw y.Error(item, $"included file '{relative}' not found");
     }
 
     private static string Relative(string path)

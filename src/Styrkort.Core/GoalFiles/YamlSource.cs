@@ -30,7 +30,19 @@ internal sealed class YamlSource(string path, string text)
     public YamlNode Required(YamlMappingNode map, string key, string what) =>
         Get(map, key) ?? throw Error(map, $"{what} needs '{key}'");
 
-    public string Str(YamlNode node) => node is YamlScalarNode { Value: { } v } ? v : throw Error(node, "expected a text value");
+    public string Str(YamlNode node) => node is YamlScalarNode { Value: { } v } ? Checked(node, v) : throw Error(node, "expected a text value");
+
+    /// <summary>
+    /// Text from a goal file ends up in SQL literals, names and web pages: a NUL or another control character (other
+    /// than tab and line breaks) there is a mistake or an attack, never meant.
+    /// </summary>
+    private string Checked(YamlNode node, string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+            if (char.IsControl(value[i]) && value[i] is not ('\t' or '\n' or '\r'))
+                throw Error(node, $"the control character U+{(int)value[i]:X4} is not allowed in a goal file's text (at character {i + 1} of the value)");
+        return value;
+    }
 
     public string? OptStr(YamlMappingNode map, string key) => Get(map, key) is { } n ? Str(n) : null;
 
@@ -66,7 +78,10 @@ internal sealed class YamlSource(string path, string text)
     public Formula Formula(YamlNode node)
     {
         if (node is not YamlScalarNode scalar) throw Error(node, "expected a formula (text)");
+        // Control characters are the lexer's to refuse: it can point at the character.
         var value = scalar.Value ?? "";
+        if (value.Length > Limits.FormulaChars)
+            throw Error(node, $"the formula is {value.Length} characters long; a formula has at most {Limits.FormulaChars}");
         var segments = Segments(scalar, value);
         SourceLocation Locate(int offset)
         {
@@ -116,6 +131,7 @@ internal sealed class YamlSource(string path, string text)
         var stream = new YamlStream();
         try
         {
+            CheckDepth(path, text);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -125,5 +141,29 @@ internal sealed class YamlSource(string path, string text)
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new StyrkortException(new SourceLocation(path, 1, 1), "a goal file is a YAML mapping with the sections datasets, units, metrics, goals…");
         return root;
+    }
+
+    /// <summary>
+    /// YamlDotNet's loader recurses once per level of nesting, so <c>[[[[…</c> 20 000 deep would overflow the stack:
+    /// its event parser does not recurse, and counts the levels first.
+    /// </summary>
+    private static void CheckDepth(string path, string text)
+    {
+        var parser = new YamlDotNet.Core.Parser(new StringReader(text));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart:
+                    if (++depth > Limits.YamlDepth)
+                        throw new StyrkortException(new SourceLocation(path, (int)parser.Current.Start.Line, (int)parser.Current.Start.Column),
+                            $"lists and mappings nest more than {Limits.YamlDepth} deep");
+                    break;
+                case YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
     }
 }

@@ -46,6 +46,8 @@ public static class Lexer
                 while (true)
                 {
                     if (i >= text.Length) throw new StyrkortException(locate(start), "unterminated string; expected a closing " + quote);
+                    if (char.IsControl(text[i]) && text[i] is not ('\t' or '\n' or '\r'))
+                        throw new StyrkortException(locate(i), $"the control character U+{(int)text[i]:X4} is not allowed in a string");
                     if (text[i] == quote)
                     {
                         if (i + 1 < text.Length && text[i + 1] == quote) { sb.Append(quote); i += 2; continue; }
@@ -58,6 +60,8 @@ public static class Lexer
                 continue;
             }
             var symbol = Symbols.FirstOrDefault(s => string.CompareOrdinal(text, i, s, 0, s.Length) == 0);
+            if (symbol is null && char.IsControl(c))
+                throw new StyrkortException(locate(i), $"the control character U+{(int)c:X4} is not allowed in a formula");
             if (symbol is null)
                 throw new StyrkortException(locate(i), $"unexpected character '{c}'; expected a name, a number, a 'string' or an operator");
             tokens.Add(new Token(TokenKind.Symbol, symbol, i));

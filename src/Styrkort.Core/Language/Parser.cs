@@ -15,6 +15,7 @@ public sealed class Parser
     private readonly List<Token> _tokens;
     private readonly Func<int, SourceLocation> _locate;
     private int _at;
+    private int _depth;
 
     private Parser(string text, Func<int, SourceLocation> locate)
     {
@@ -24,12 +25,54 @@ public sealed class Parser
 
     public static Expr Parse(string text, Func<int, SourceLocation> locate)
     {
+        if (text.Length > Limits.FormulaChars)
+            throw new StyrkortException(locate(0), $"the formula is {text.Length} characters long; a formula has at most {Limits.FormulaChars}");
         var parser = new Parser(text, locate);
         if (parser.Peek.Kind == TokenKind.End) throw parser.Error("an expression");
         var expr = parser.ParseOr();
         if (parser.Peek.Kind != TokenKind.End) throw parser.Error("an operator or the end of the expression");
+        CheckDepth(expr, locate);
         return expr;
     }
+
+    private static StyrkortException TooDeep(SourceLocation at) =>
+        new(at, $"the formula nests more than {Limits.FormulaDepth} levels deep (parentheses, calls, operators); split it into values or metrics");
+
+    /// <summary>
+    /// The parser recurses once per parenthesis, call, unary minus or not: past the limit it stops there, before the
+    /// stack can overflow.
+    /// </summary>
+    private void Enter()
+    {
+        if (++_depth > Limits.FormulaDepth) throw TooDeep(_locate(Peek.Pos));
+    }
+
+    /// <summary>
+    /// A chain of operators (1 + 1 + … + 1) is parsed by a loop but builds a tree as deep as the chain, and the compiler
+    /// and the SQL renderer recurse along it: measured here without recursion.
+    /// </summary>
+    private static void CheckDepth(Expr root, Func<int, SourceLocation> locate)
+    {
+        var stack = new Stack<(Expr Node, int Depth)>();
+        stack.Push((root, 1));
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            if (depth > Limits.FormulaDepth) throw TooDeep(locate(node.Pos));
+            foreach (var child in Children(node)) stack.Push((child, depth + 1));
+        }
+    }
+
+    private static IEnumerable<Expr> Children(Expr e) => e switch
+    {
+        Unary u => [u.Operand],
+        Binary b => [b.Left, b.Right],
+        InList i => [i.Value, .. i.Items],
+        IsEmpty i => [i.Value],
+        Call c => [.. c.Args, .. new[] { c.Clauses.Where, c.Clauses.During, c.Clauses.On, c.Clauses.Over, c.Clauses.From }.OfType<Expr>(),
+                   .. c.Clauses.Per ?? [], .. c.Clauses.By ?? []],
+        _ => [],
+    };
 
     private Token Peek => _tokens[_at];
     private Token Next() => _tokens[_at++];
@@ -50,8 +93,10 @@ public sealed class Parser
 
     private Expr ParseOr()
     {
+        Enter();
         var left = ParseAnd();
         while (IsWord("or")) { var pos = Next().Pos; left = new Binary(pos, "or", left, ParseAnd()); }
+        _depth--;
         return left;
     }
 
@@ -65,8 +110,11 @@ public sealed class Parser
     private Expr ParseNot()
     {
         if (!IsWord("not")) return ParseComparison();
+        Enter();
         var pos = Next().Pos;
-        return new Unary(pos, "not", ParseNot());
+        var not = new Unary(pos, "not", ParseNot());
+        _depth--;
+        return not;
     }
 
     private Expr ParseComparison()
@@ -117,8 +165,11 @@ public sealed class Parser
     private Expr ParseUnary()
     {
         if (!IsSymbol("-")) return ParsePrimary();
+        Enter();
         var pos = Next().Pos;
-        return new Unary(pos, "-", ParseUnary());
+        var minus = new Unary(pos, "-", ParseUnary());
+        _depth--;
+        return minus;
     }
 
     private Expr ParsePrimary()

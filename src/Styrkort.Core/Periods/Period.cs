@@ -16,15 +16,21 @@ public readonly partial record struct Period
     public Period(PeriodKind kind, int year, int index)
     {
         var max = kind switch { PeriodKind.Month => 12, PeriodKind.Quarter => 4, _ => 1 };
-        if (year is < 1900 or > 2999) throw new ArgumentOutOfRangeException(nameof(year), year, "year must be 1900–2999");
+        // Wider than what Parse accepts: the periods before the first one (trend, history, windows) must exist too.
+        if (year is < MinYear or > MaxYear) throw new ArgumentOutOfRangeException(nameof(year), year, $"year must be {MinYear}–{MaxYear}");
         if (index < 1 || index > max) throw new ArgumentOutOfRangeException(nameof(index), index, $"must be 1–{max}");
         (Kind, Year, Index) = (kind, year, index);
     }
 
+    private const int MinYear = 1000, MaxYear = 9998;
+
     public static Period Parse(string text)
     {
         if (TryParse(text, out var p)) return p;
-        throw new FormatException($"'{text}' is not a period; expected a month (2026-03), a quarter (2026-Q1) or a year (2026)");
+        text ??= "";
+        var shown = text.Length > 40 ? text[..40] + "…" : text;
+        throw new FormatException($"'{shown}' is not a period; expected a month (2026-03), a quarter (2026-Q1) or a year (2026), " +
+                                  $"of the years {Limits.FirstYear}–{Limits.LastYear}");
     }
 
     public static bool TryParse(string? text, out Period period)
@@ -33,7 +39,7 @@ public readonly partial record struct Period
         var m = Pattern().Match(text?.Trim() ?? "");
         if (!m.Success) return false;
         var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
-        if (year < 1900) return false;
+        if (year is < Limits.FirstYear or > Limits.LastYear) return false;
         if (m.Groups["q"].Success) period = new Period(PeriodKind.Quarter, year, m.Groups["q"].Value[0] - '0');
         else if (m.Groups["m"].Success)
         {

@@ -60,7 +60,14 @@ public abstract class SqlDialect
         _ => throw new NotSupportedException(source.GetType().Name),
     };
 
-    public string Expr(SqlExpr e) => e switch
+    public string Expr(SqlExpr e)
+    {
+        // The parser bounds a formula's depth; this guards the renderer should a goal file's functions still stack up.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        return ExprText(e);
+    }
+
+    private string ExprText(SqlExpr e) => e switch
     {
         SqlColumn c => c.Table is null ? Quote(c.Name) : $"{Quote(c.Table)}.{Quote(c.Name)}",
         SqlLiteral l => Literal(l.Value),

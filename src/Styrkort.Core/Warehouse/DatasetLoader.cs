@@ -29,7 +29,8 @@ internal static partial class DatasetLoader
         try
         {
             db.Execute($"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT * FROM read_csv({Text(path)}, header = true, auto_detect = false, " +
-                       $"columns = {{{columns}}}, delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false)");
+                       $"columns = {{{columns}}}, delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, " +
+                       $"max_line_size = {Limits.CsvLineBytes})");
         }
         catch (DuckDBException e)
         {
@@ -45,13 +46,26 @@ internal static partial class DatasetLoader
         foreach (var column in dataset.Columns)
         {
             var v = $"s.{Quote(header[positions[column.Name] - 1])}";
-            var checks = CellChecks(column, v).Select(check =>
-                $"SELECT {line} AS line, {Text(check.Reason)} AS reason, {v} AS found FROM {stage} s WHERE {check.Bad}").ToList();
+            // A value shown in a message is cut short: the field-length check says what is wrong with a long one.
+            // The first check is the field's length; a value too long is not checked further.
+            var checks = CellChecks(column, v).Select((check, i) =>
+                $"SELECT {line} AS line, {Text(check.Reason)} AS reason, {(check.ShowFound ? $"left({v}, {FoundChars + 1})" : "NULL")} AS found " +
+                $"FROM {stage} s WHERE {(i == 0 ? check.Bad : $"coalesce(length({v}), 0) <= {Limits.CsvFieldChars} AND ({check.Bad})")}").ToList();
             if (checks.Count == 0) continue;
             var sql = $"SELECT line, reason, found FROM ({string.Join(" UNION ALL ", checks)}) ORDER BY line LIMIT {InputErrorsException.Limit}";
-            foreach (var row in db.Rows(sql))
+            List<object?[]> rows;
+            try
+            {
+                rows = db.Rows(sql);
+            }
+            catch (DuckDBException e) when (column.Pattern is not null && !e.Message.StartsWith("INTERRUPT", StringComparison.OrdinalIgnoreCase))
+            {
+                // The goal file's pattern is checked when it is read; should DuckDB still refuse it, name the column, not the SQL.
+                throw new StyrkortException(column.Location, $"column '{column.Name}': the warehouse cannot check its pattern: {e.Message.Split('\n')[0]}");
+            }
+            foreach (var row in rows)
                 errors.Add(new InputError(new SourceLocation(displayName, Convert.ToInt32(row[0], CultureInfo.InvariantCulture), positions[column.Name], column.Name),
-                    row[2] is null ? (string)row[1]! : $"{row[1]}, found '{row[2]}'"));
+                    row[2] is null ? (string)row[1]! : $"{row[1]}, found '{Shorten((string)row[2]!)}'"));
         }
         if (errors.Count > 0) throw new InputErrorsException(errors.OrderBy(e => e.Location.Line).Take(InputErrorsException.Limit).ToList());
 
@@ -71,9 +85,14 @@ internal static partial class DatasetLoader
         return System.Convert.ToInt64(db.Scalar($"SELECT count(*) FROM {Quote(dataset.Name)}"), CultureInfo.InvariantCulture);
     }
 
-    private static IEnumerable<(string Bad, string Reason)> CellChecks(Column c, string v)
+    private const int FoundChars = 100;
+
+    private static string Shorten(string found) => found.Length > FoundChars ? found[..FoundChars] + "…" : found;
+
+    private static IEnumerable<(string Bad, string Reason, bool ShowFound)> CellChecks(Column c, string v)
     {
-        if (!c.Nullable) yield return ($"{v} IS NULL OR trim({v}) = ''", "empty value; this column needs one");
+        yield return ($"length({v}) > {Limits.CsvFieldChars}", $"the value is longer than {Limits.CsvFieldChars} characters", false);
+        if (!c.Nullable) yield return ($"{v} IS NULL OR trim({v}) = ''", "empty value; this column needs one", true);
         var present = $"{v} IS NOT NULL AND trim({v}) <> ''";
         var (pattern, expected) = c.Type switch
         {
@@ -91,15 +110,15 @@ internal static partial class DatasetLoader
             var valid = $"regexp_full_match({v}, {Text(pattern)})";
             if (c.Type == ColumnType.Date) valid += $" AND try_cast({v} AS DATE) IS NOT NULL";
             if (c.Type == ColumnType.Month) valid += $" AND try_cast({v} || '-01' AS DATE) IS NOT NULL";
-            yield return ($"{present} AND NOT ({valid})", $"expected {expected}");
+            yield return ($"{present} AND NOT ({valid})", $"expected {expected}", true);
         }
         if (c.Type == ColumnType.Code)
-            yield return ($"{present} AND {v} NOT IN ({string.Join(", ", c.Codes.Select(Text))})", $"expected one of the codes {string.Join(", ", c.Codes)}");
+            yield return ($"{present} AND {v} NOT IN ({string.Join(", ", c.Codes.Select(Text))})", $"expected one of the codes {string.Join(", ", c.Codes)}", true);
         if (c.Pattern is not null)
-            yield return ($"{present} AND NOT regexp_full_match({v}, {Text(c.Pattern)})", $"expected the form {c.Pattern}");
+            yield return ($"{present} AND NOT regexp_full_match({v}, {Text(c.Pattern)})", $"expected the form {c.Pattern}", true);
         var number = $"try_cast({v} AS DOUBLE)";
-        if (c.Min is { } min) yield return ($"{present} AND {number} < {min.ToString(CultureInfo.InvariantCulture)}", $"below the minimum {min.ToString(CultureInfo.InvariantCulture)}");
-        if (c.Max is { } max) yield return ($"{present} AND {number} > {max.ToString(CultureInfo.InvariantCulture)}", $"above the maximum {max.ToString(CultureInfo.InvariantCulture)}");
+        if (c.Min is { } min) yield return ($"{present} AND {number} < {min.ToString(CultureInfo.InvariantCulture)}", $"below the minimum {min.ToString(CultureInfo.InvariantCulture)}", true);
+        if (c.Max is { } max) yield return ($"{present} AND {number} > {max.ToString(CultureInfo.InvariantCulture)}", $"above the maximum {max.ToString(CultureInfo.InvariantCulture)}", true);
     }
 
     private static string ToTyped(Column c, string v)

@@ -9,7 +9,7 @@ namespace Styrkort.Core.Warehouse;
 /// <summary>Every reference (a column's 'references', a dataset's unit column, a unit's parent) must name an existing row.</summary>
 internal static class ReferenceChecker
 {
-    public static void Check(DbConnection db, GoalFile file, string folder)
+    public static void Check(DbConnection db, GoalFile file, string folder, IReadOnlyDictionary<string, string> sources)
     {
         var errors = new List<InputError>();
         var unitData = file.Datasets[file.Units.Dataset];
@@ -33,7 +33,7 @@ internal static class ReferenceChecker
                     """);
                 if (rows.Count == 0) continue;
                 var display = Path.Combine(folder, dataset.File);
-                var columnNumber = ColumnNumber(display, dataset, column);
+                var columnNumber = ColumnNumber(sources[dataset.Name], display, dataset, column);
                 errors.AddRange(rows.Select(r => new InputError(
                     new SourceLocation(display, Convert.ToInt32(r[0], CultureInfo.InvariantCulture), columnNumber, column.Name),
                     $"unknown {column.Name} '{r[1]}'; not found in {target.File}")));
@@ -43,11 +43,11 @@ internal static class ReferenceChecker
     }
 
     /// <summary>The column's position in the file's own header (columns are matched by name, in any order).</summary>
-    private static int ColumnNumber(string path, Dataset dataset, Column column)
+    private static int ColumnNumber(string path, string display, Dataset dataset, Column column)
     {
         if (File.Exists(path))
         {
-            var header = CsvHeader.Read(path, path);
+            var header = CsvHeader.Read(path, display);
             for (var i = 0; i < header.Count; i++)
                 if (header[i].Equals(column.Name, StringComparison.OrdinalIgnoreCase)) return i + 1;
         }

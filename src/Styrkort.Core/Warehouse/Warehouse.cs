@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using DuckDB.NET.Data;
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Paths;
 using static Styrkort.Core.Warehouse.DbExtensions;
 
 namespace Styrkort.Core.Warehouse;
@@ -50,13 +51,17 @@ public sealed class Warehouse : IDisposable
         Action<IReadOnlyList<ImportedFile>>? beforeCommit = null, CancellationToken cancellation = default)
     {
         if (!Directory.Exists(folder)) throw new StyrkortException(new SourceLocation(folder, 0, 0), "data folder not found");
+        cancellation.ThrowIfCancellationRequested();
+        var sources = Sources(file, folder);
         var existing = Tables();
         // Name every missing file at once, rather than the first of them.
-        var missing = file.Datasets.Values.Where(d => !existing.Contains(d.Name) && !File.Exists(Path.Combine(folder, d.File))).Select(d => d.File).ToList();
+        var missing = file.Datasets.Values.Where(d => !existing.Contains(d.Name) && !File.Exists(sources[d.Name])).Select(d => d.File).ToList();
         if (missing.Count > 0)
             throw new StyrkortException(new SourceLocation(folder, 0, 0),
                 $"no data yet for {missing.Count} dataset(s); the first import of a dataset needs its file: missing {string.Join(", ", missing)}");
         var imported = new List<ImportedFile>();
+        // DuckDB stops a running statement when interrupted; the rollback below then leaves the warehouse as it was.
+        using var interrupt = cancellation.Register(Interrupt);
         _db.Execute("BEGIN TRANSACTION");
         try
         {
@@ -64,7 +69,7 @@ public sealed class Warehouse : IDisposable
             for (var i = 0; i < datasets.Count; i++)
             {
                 var dataset = datasets[i];
-                var path = Path.Combine(folder, dataset.File);
+                var path = sources[dataset.Name];
                 var display = Path.Combine(folder, dataset.File);
                 if (!File.Exists(path)) continue; // the warehouse keeps its current table
                 cancellation.ThrowIfCancellationRequested();
@@ -72,7 +77,9 @@ public sealed class Warehouse : IDisposable
                 var rows = DatasetLoader.Load(_db, dataset, path, display);
                 imported.Add(new ImportedFile(dataset.Name, display, rows, Hash(path)));
             }
-            ReferenceChecker.Check(_db, file, folder);
+            cancellation.ThrowIfCancellationRequested();
+            ReferenceChecker.Check(_db, file, folder, sources);
+            cancellation.ThrowIfCancellationRequested();
             UnitTreeBuilder.Build(_db, file.Units, Path.Combine(folder, file.Datasets[file.Units.Dataset].File));
             var batch = System.Convert.ToInt64(_db.Scalar("SELECT coalesce(max(batch_id), 0) + 1 FROM _imports"), CultureInfo.InvariantCulture);
             var at = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
@@ -83,11 +90,39 @@ public sealed class Warehouse : IDisposable
             _db.Execute("COMMIT");
             return imported;
         }
-        catch
+        catch (Exception e)
         {
+            interrupt.Dispose(); // no interrupt may hit the rollback
             _db.Execute("ROLLBACK");
+            if (e is DuckDBException && cancellation.IsCancellationRequested) throw new OperationCanceledException("the import was cancelled; nothing was changed", e, cancellation);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Where each dataset's file lies, links resolved; a file that leads outside the data folder (through a symbolic
+    /// link) is refused before anything is read.
+    /// </summary>
+    private static Dictionary<string, string> Sources(GoalFile file, string folder)
+    {
+        var sources = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var dataset in file.Datasets.Values)
+        {
+            // Dataset files are normalised when the goal file is read; a GoalFile built by hand is checked here too.
+            if (!ContainedPath.TryNormalise(dataset.File, out var relative, out var problem))
+                throw new StyrkortException(dataset.Location, $"dataset '{dataset.Name}': its file cannot be read: {problem}");
+            sources[dataset.Name] = ContainedPath.Resolve(folder, relative)
+                ?? throw new StyrkortException(dataset.Location,
+                    $"dataset '{dataset.Name}': its file '{relative}' leads outside the data folder (through a symbolic link); nothing was imported");
+        }
+        return sources;
+    }
+
+    /// <summary>Stops the statement running on this connection (from any thread); it fails with an interrupt error.</summary>
+    internal void Interrupt()
+    {
+        using var command = _db.CreateCommand();
+        command.Cancel();
     }
 
     /// <summary>Checks that every dataset of the goal file and the unit tables are present.</summary>

@@ -157,8 +157,11 @@ public sealed class AlmiWarehouse : IDisposable
     /// <summary>The value per unit of a formula written in a goal file that includes goals.yaml (so it sees all of it).</summary>
     public Dictionary<string, double?> Formula(string formula, string period)
     {
+        // An include stays inside the folder of the including file: the goal file is copied beside it.
+        var almi = Path.Combine(_folder, "almi-goals.yaml");
+        if (!System.IO.File.Exists(almi)) System.IO.File.Copy(Path.Combine(SqlSnapshotTest.Root, "samples", "almi", "goals.yaml"), almi);
         var path = Path.Combine(_folder, $"extra-{Guid.NewGuid():N}.yaml");
-        System.IO.File.WriteAllText(path, $"include: [{Path.Combine(SqlSnapshotTest.Root, "samples", "almi", "goals.yaml")}]\nmetrics:\n  x: {formula}\n");
+        System.IO.File.WriteAllText(path, $"include: [almi-goals.yaml]\nmetrics:\n  x: {formula}\n");
         var file = GoalFileReader.Read(path);
         return Query(MetricCompiler.Compile(file, "x", Period.Parse(period)).Sql(DuckDbDialect.Instance));
     }
