@@ -21,7 +21,7 @@ public static class Limits
     public const int YamlDepth = 64;
 
     /// <summary>The length of one formula, in characters.</summary>
-    public const int FormulaChars = 20_000;
+    public const int FormulaChars = 100_000;
 
     /// <summary>
     /// Nesting of one formula: parentheses, calls, unary minus, not and chains of operators each count a level. Every
