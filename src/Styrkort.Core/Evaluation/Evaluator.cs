@@ -28,7 +28,7 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
         {
             return Run(period, subtreeOf, cancellation);
         }
-        catch (DuckDBException e) when (cancellation.IsCancellationRequested)
+        catch (Exception e) when (cancellation.IsCancellationRequested && e is not OperationCanceledException)
         {
             throw new OperationCanceledException("the evaluation was cancelled", e, cancellation);
         }

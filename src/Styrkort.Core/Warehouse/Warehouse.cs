@@ -94,7 +94,9 @@ public sealed class Warehouse : IDisposable
         {
             interrupt.Dispose(); // no interrupt may hit the rollback
             _db.Execute("ROLLBACK");
-            if (e is DuckDBException && cancellation.IsCancellationRequested) throw new OperationCanceledException("the import was cancelled; nothing was changed", e, cancellation);
+            // An interrupted statement fails in whatever way it was interrupted: report the cancellation, not that.
+            if (cancellation.IsCancellationRequested && e is not OperationCanceledException)
+                throw new OperationCanceledException("the import was cancelled; nothing was changed", e, cancellation);
             throw;
         }
     }
