@@ -2,9 +2,9 @@ namespace Styrkort.Core;
 
 /// <summary>
 /// The sizes the engine accepts from a goal file and its data, in one place. Each is far above what a real
-/// organisation writes (the Företagspartner goal file is 30 KB, its widest formula nests 9 deep, its widest CSV has
-/// 12 columns) and far below what ties up a server: past them the input is refused with a located error, before the
-/// work starts, and nothing is changed. docs/goal-file.md ("Limits and paths") lists them for users.
+/// organisation writes (the Företagspartner goal file is 16 KB; its formulas nest well within the limit) and far below
+/// what ties up a server or overflows a stack: past one, the input is refused with a located error before the work
+/// starts, and nothing is changed. docs/goal-file.md ("Limits and paths") lists them for users.
 /// </summary>
 public static class Limits
 {
