@@ -20,19 +20,40 @@ public static class IndustryTable
 
     public sealed record Row(string Sni, string SizeClass, decimal? RevenueFrom, decimal? RevenueTo, string Ratio, double Median);
 
-    /// <summary>The library with the industry table as one more dataset, read from where it lies (errors name that file).</summary>
+    /// <summary>The name of the table's copy in the data folder: the warehouse reads files only from inside it.</summary>
+    public const string FileName = Dataset + ".csv";
+
+    /// <summary>
+    /// The library with the industry table as one more dataset; the table is to be copied into the data folder as
+    /// <see cref="FileName"/> (<see cref="CopyInto"/>), and errors are made to name the original (<see cref="Renamed"/>).
+    /// </summary>
     public static GoalFile AddTo(GoalFile library, string path)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full)) throw new StyrkortException(new SourceLocation(path, 0, 0), "industry table not found");
         var at = new SourceLocation(path, 0, 0);
         Column C(string name, ColumnType type, bool nullable = false) => new(name, type, nullable, [], null, null, null, null, at);
-        var dataset = new Core.GoalFiles.Dataset(Dataset, full,
+        var dataset = new Core.GoalFiles.Dataset(Dataset, FileName,
             [C("sni", ColumnType.Text), C("size_class", ColumnType.Text), C("revenue_from", ColumnType.Decimal, true),
              C("revenue_to", ColumnType.Decimal, true), C("ratio", ColumnType.Text), C("median", ColumnType.Number)],
             ["sni", "size_class", "ratio"], null, null, "Medians of similar companies per SNI code and size class", at);
         var datasets = new Dictionary<string, Core.GoalFiles.Dataset>(library.Datasets, StringComparer.OrdinalIgnoreCase) { [Dataset] = dataset };
         return library with { Datasets = datasets };
+    }
+
+    public static void CopyInto(string folder, string path) => File.Copy(Path.GetFullPath(path), Path.Combine(folder, FileName));
+
+    /// <summary>An import error in the table's copy, pointing at the table the user named instead.</summary>
+    public static Exception Renamed(Exception error, string folder, string path)
+    {
+        var copy = Path.Combine(folder, FileName);
+        SourceLocation Fix(SourceLocation at) => at.File == copy ? at with { File = Path.GetFullPath(path) } : at;
+        return error switch
+        {
+            InputErrorsException e => new InputErrorsException(e.Errors.Select(x => x with { Location = Fix(x.Location) }).ToList()),
+            StyrkortException e => new StyrkortException(Fix(e.Location), e.Reason),
+            _ => error,
+        };
     }
 
     public static IReadOnlyList<Row> Load(DbConnection db)

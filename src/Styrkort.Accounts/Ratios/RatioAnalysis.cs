@@ -35,8 +35,16 @@ public static class RatioAnalysis
         try
         {
             SieDatasets.Write([company], folder);
+            if (industry is not null) IndustryTable.CopyInto(folder, industry.TablePath);
             using var store = Store.Open(null);
-            store.Import(library, folder, clock);
+            try
+            {
+                store.Import(library, folder, clock);
+            }
+            catch (Exception e) when (industry is not null && e is StyrkortException or InputErrorsException)
+            {
+                throw IndustryTable.Renamed(e, folder, industry.TablePath);
+            }
             var table = industry is null ? null : IndustryTable.Load(store.Connection);
             var ratios = library.Metrics.Values.Select(m => new RatioDefinition(m.Name, m.Labels ?? new LocalizedText(m.Name, m.Name), m.Unit)).ToList();
             var years = company.Years.Select(year =>
