@@ -22,7 +22,8 @@ internal static partial class DatasetLoader
         var missing = dataset.Columns.Where(c => !positions.ContainsKey(c.Name)).Select(c => c.Name).ToList();
         if (missing.Count > 0)
             throw new StyrkortException(new SourceLocation(displayName, 1, 0),
-                $"missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}; the header has {string.Join(", ", header)}");
+                $"missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}; the header has {string.Join(", ", header.Take(20))}" +
+                (header.Count > 20 ? $", … ({header.Count} columns)" : ""));
 
         var stage = Quote("stage_" + dataset.Name);
         var columns = string.Join(", ", header.Select(h => $"{Text(h)}: 'VARCHAR'"));
@@ -36,7 +37,14 @@ internal static partial class DatasetLoader
         {
             var m = CsvLine().Match(e.Message);
             var csvLine = m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-            var firstLine = e.Message.Split('\n').Skip(m.Success ? 2 : 0).FirstOrDefault(l => l.StartsWith("Expected", StringComparison.Ordinal)) ?? e.Message.Split('\n')[0];
+            if (e.Message.Contains("Maximum line size", StringComparison.Ordinal))
+                throw new StyrkortException(new SourceLocation(displayName, csvLine, 0),
+                    string.Create(CultureInfo.InvariantCulture, $"the line is longer than {Limits.CsvLineBytes} bytes; a line of a CSV file has at most that many"));
+            // After the line number comes the line itself, then what is wrong with it.
+            var lines = e.Message.Split('\n').Skip(m.Success ? 2 : 0).Select(l => l.Trim()).ToList();
+            var firstLine = lines.FirstOrDefault(l => l.StartsWith("Expected", StringComparison.Ordinal))
+                ?? (m.Success ? lines.FirstOrDefault(l => l.Length > 0 && !l.StartsWith("Possible", StringComparison.Ordinal)) : null)
+                ?? e.Message.Split('\n')[0];
             throw new StyrkortException(new SourceLocation(displayName, csvLine, 0), "the CSV cannot be read: " + firstLine.Trim());
         }
 
