@@ -35,6 +35,12 @@ public static class Limits
     /// <summary>The years a period may name. Older data is not followed up; later ones are typing errors.</summary>
     public const int FirstYear = 1900, LastYear = 2199;
 
+    /// <summary>
+    /// Levels of the unit tree below its roots. The tree's tables are built by a recursion that carries each unit's path:
+    /// a chain of 100 000 units would make it quadratic.
+    /// </summary>
+    public const int UnitDepth = 64;
+
     /// <summary>Columns in the header of one CSV file.</summary>
     public const int CsvColumns = 1_000;
 

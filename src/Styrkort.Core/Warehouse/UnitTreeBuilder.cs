@@ -25,6 +25,7 @@ internal static class UnitTreeBuilder
               SELECT {id}, {id}, 0, [{id}] FROM {table} WHERE {parent} IS NULL
               UNION ALL
               SELECT w.ancestor, t.{id}, w.depth + 1, list_append(w.path, t.{id}) FROM walk w JOIN {table} t ON t.{parent} = w.unit_id
+              WHERE w.depth < {Limits.UnitDepth}
             ),
             units AS (SELECT unit_id, path FROM walk WHERE ancestor IN (SELECT {id} FROM {table} WHERE {parent} IS NULL))
             SELECT DISTINCT unnest(path) AS ancestor, unit_id FROM units
@@ -32,7 +33,7 @@ internal static class UnitTreeBuilder
         var orphans = db.Rows($"SELECT t._line, t.{id} FROM {table} t WHERE t.{id} NOT IN (SELECT unit_id FROM _unit_closure) ORDER BY 1 LIMIT 20");
         if (orphans.Count > 0)
             throw new InputErrorsException(orphans.Select(o => new InputError(new SourceLocation(displayName, System.Convert.ToInt32(o[0], CultureInfo.InvariantCulture), 0, tree.Parent),
-                $"unit '{o[1]}' is not below a root unit (its parents form a cycle)")).ToList());
+                $"unit '{o[1]}' is not below a root unit (its parents form a cycle), or lies more than {Limits.UnitDepth} levels below it")).ToList());
 
         db.Execute($"""
             CREATE OR REPLACE TABLE _units AS
@@ -40,6 +41,7 @@ internal static class UnitTreeBuilder
               SELECT {id}, 0, CAST({id} AS VARCHAR) FROM {table} WHERE {parent} IS NULL
               UNION ALL
               SELECT t.{id}, w.depth + 1, w.sort_path || '/' || t.{id} FROM walk w JOIN {table} t ON t.{parent} = w.unit_id
+              WHERE w.depth < {Limits.UnitDepth}
             )
             SELECT w.unit_id, t.{parent} AS parent_id, CAST(t.{name} AS VARCHAR) AS name, w.depth, w.sort_path
             FROM walk w JOIN {table} t ON t.{id} = w.unit_id

@@ -122,3 +122,30 @@ public sealed class CsvLimitTests : IDisposable
 
     private void Write(string name, string text) => File.WriteAllText(Path.Combine(_folder, name), text);
 }
+
+/// <summary>The unit tree is at most <see cref="Limits.UnitDepth"/> levels deep: a long chain is refused at the first unit too deep, quickly.</summary>
+public sealed class UnitDepthTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("styrkort-units-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void UnitChain_DeeperThanTheLimit_IsRefused()
+    {
+        File.WriteAllText(Path.Combine(_folder, "goals.yaml"), PathTests.SmallGoals);
+        var units = new StringBuilder("unit_id,parent_id\nu0,\n");
+        for (var i = 1; i <= 20_000; i++) units.Append('u').Append(i).Append(",u").Append(i - 1).Append('\n');
+        File.WriteAllText(Path.Combine(_folder, "units.csv"), units.ToString());
+        File.WriteAllText(Path.Combine(_folder, "sales.csv"), "unit_id,amount\nu0,1\n");
+        using var warehouse = Core.Warehouse.Warehouse.Open(null);
+        var clock = Stopwatch.StartNew();
+
+        var error = Assert.Throws<InputErrorsException>(() => warehouse.Import(GoalFileReader.Read(Path.Combine(_folder, "goals.yaml")), _folder, TimeProvider.System));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        Assert.Equal(Limits.UnitDepth + 3, error.Errors[0].Location.Line); // u65: the header is line 1, u0 line 2
+        Assert.Contains($"more than {Limits.UnitDepth} levels below it", error.Errors[0].Message, StringComparison.Ordinal);
+        Assert.False(warehouse.HasUnits);
+    }
+}
