@@ -86,6 +86,9 @@ public sealed class Warehouse : IDisposable
             foreach (var f in imported)
                 _db.Execute($"INSERT INTO _imports VALUES ({batch}, TIMESTAMP '{at}', {Text(f.Dataset)}, {Text(f.File)}, {Text(f.Sha256)}, {f.Rows})");
             cancellation.ThrowIfCancellationRequested();
+            // From here on the import commits: the caller's own record (beforeCommit) may already be saved when a late
+            // interrupt would hit the COMMIT and leave the two apart.
+            interrupt.Dispose();
             beforeCommit?.Invoke(imported);
             _db.Execute("COMMIT");
             return imported;
@@ -95,7 +98,7 @@ public sealed class Warehouse : IDisposable
             interrupt.Dispose(); // no interrupt may hit the rollback
             _db.Execute("ROLLBACK");
             // An interrupted statement fails in whatever way it was interrupted: report the cancellation, not that.
-            if (cancellation.IsCancellationRequested && e is not OperationCanceledException)
+            if (cancellation.IsCancellationRequested && e is DuckDBException or StyrkortException)
                 throw new OperationCanceledException("the import was cancelled; nothing was changed", e, cancellation);
             throw;
         }
