@@ -1,7 +1,7 @@
 using System.Globalization;
 using DuckDB.NET.Data;
-using Styrkort.Core.Diagnostics;
 using Styrkort.Core.Compilation;
+using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
 using Styrkort.Core.Sql;
