@@ -45,16 +45,28 @@ public static class SafeLinks
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
             if (IsAllowed(link.Url)) continue;
-            // The label (or an image's alt text) stays as what it is; only the address goes.
-            while (link.FirstChild is { } child)
-            {
-                child.Remove();
-                link.InsertBefore(child);
-            }
-            link.Remove();
+            // The label (or an image's alt text) stays, as plain text; the address goes.
+            link.ReplaceBy(new LiteralInline(PlainText(link)), copyChildren: false);
         }
         foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
             if (!IsAllowed(autolink.Url))
                 autolink.ReplaceBy(new LiteralInline(autolink.Url));
+    }
+
+    private static string PlainText(ContainerInline container)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+            text.Append(inline switch
+            {
+                LiteralInline l => l.Content.ToString(),
+                CodeInline c => c.Content,
+                HtmlEntityInline e => e.Transcoded.ToString(),
+                AutolinkInline a => a.Url,
+                LineBreakInline => " ",
+                ContainerInline c => PlainText(c),
+                _ => "",
+            });
+        return text.ToString();
     }
 }

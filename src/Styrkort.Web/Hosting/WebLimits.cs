@@ -36,8 +36,11 @@ public sealed record WebLimits
     /// <summary>An action's what or who.</summary>
     public int MaxActionFieldChars { get; init; } = 500;
 
-    /// <summary>The years a <c>?period=</c> or <c>?year=</c> may name (the engine computes 1900–2199).</summary>
-    public int MinYear { get; init; } = 1900;
+    /// <summary>
+    /// The years a <c>?period=</c> or <c>?year=</c> may name. The engine computes 1900–2199; the pages and the board
+    /// report look back up to eight years (a yearly goal's history), so the web starts ten years later.
+    /// </summary>
+    public int MinYear { get; init; } = 1910;
 
     public int MaxYear { get; init; } = 2199;
 

@@ -61,8 +61,13 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
 
     public string AreaName(string lang) => site.Goals.Areas.FirstOrDefault(a => a.Id == Goal.Area)?.Name.For(lang) ?? Goal.Area;
 
-    // Links to anything but http, https, mailto or a relative address become text (the same rule as the board report).
-    public string Markdown(string text)
+    public string Markdown(string text) => RenderMarkdown(text);
+
+    /// <summary>
+    /// An analysis as HTML: raw HTML shown as text, and links to anything but http, https, mailto or a relative address
+    /// turned into text (the same rule as the board report).
+    /// </summary>
+    public static string RenderMarkdown(string text)
     {
         var document = Styrkort.Reports.Markdown.SafeLinks.Parse(text, Pipeline);
         using var writer = new StringWriter();
