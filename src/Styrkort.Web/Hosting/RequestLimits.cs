@@ -81,7 +81,7 @@ public static class RequestLimits
     private static bool ReExecuted(HttpContext http) => http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
 
     public static string TooLarge(long allowed) =>
-        allowed >= 1024 * 1024 ? $"the request is larger than the {allowed / (1024 * 1024)} MB this address accepts" : $"the request is larger than the {allowed:N0} bytes this address accepts";
+        allowed >= 1024 * 1024 ? $"the request is larger than the {allowed / (1024 * 1024)} MB this address accepts" : $"the request is larger than the {allowed.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes this address accepts";
 
     /// <summary>NUL and the other C0 controls except tab, line feed and carriage return; DEL too.</summary>
     public static bool HasControlCharacter(string text) =>

@@ -28,7 +28,11 @@ public sealed class EdgeFailureTest : IAsyncLifetime
 
     public async Task InitializeAsync() =>
         _app = await DemoSite.StartAsync(_folder, loginAttemptsPerMinute: 1, demo: false,
-            b => b.Services.AddSingleton<IAuthorizationHandler, FailingHandler>());
+            b =>
+            {
+                b.Services.AddSingleton<IAuthorizationHandler, FailingHandler>();
+                b.Configuration["Styrkort:Limits:MaxRequestBytes"] = "4096";
+            });
 
     public async Task DisposeAsync()
     {
@@ -85,6 +89,16 @@ public sealed class EdgeFailureTest : IAsyncLifetime
             last = await client.PostAsync("/login", DemoSite.Form(("userName", "nobody"), ("password", "wrong-guess"), (Html.TokenField, token)));
         Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
         Assert.Contains("För många försök", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Limits_AreReadFromConfiguration()
+    {
+        // Measured before anything else, so even before signing in.
+        using var client = Client();
+        var response = await client.PostAsync("/api/checkins", new StringContent(new string('x', 5000), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("4,096 bytes", (await response.Content.ReadFromJsonAsync<ErrorDto>())!.Error, StringComparison.Ordinal);
     }
 
     [Fact]
