@@ -31,7 +31,12 @@ public static class ErrorResponses
         // Status code pages sit outside the exception handler: a handled exception leaves a bare status for them.
         app.UseWhen(IsApi, api => api.UseStatusCodePages(context => WriteJsonAsync(context.HttpContext, null)));
         app.UseWhen(http => !IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleAsync });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = HandleAsync,
+            // Bad input is not a server error: only a 5xx is logged by the middleware as an error, with its exception.
+            SuppressDiagnosticsCallback = c => Classify(c.Exception, c.HttpContext).Status < 500,
+        });
         return app;
     }
 
@@ -48,9 +53,9 @@ public static class ErrorResponses
     {
         var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
         var (status, message) = Classify(error, http);
-        if (status >= 500)
+        if (status < 500)
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Styrkort.Web.Errors")
-                .LogError(error, "unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path.Value);
+                .LogInformation("refused {Method} {Path} with {Status}: {Reason}", http.Request.Method, http.Request.Path.Value, status, error?.GetType().Name);
         await RefuseAsync(http, status, message);
     }
 
