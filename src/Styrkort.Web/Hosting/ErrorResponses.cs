@@ -40,6 +40,9 @@ public static class ErrorResponses
         return app;
     }
 
+    /// <summary>The language of a message: English for the API (scripts read it), the user's own on pages.</summary>
+    public static Localization.Texts TextsFor(HttpContext http) => IsApi(http) ? new Localization.Texts("en") : Localization.Texts.For(http);
+
     /// <summary>Refuses a request with a status and a message: JSON for the API, the error page otherwise.</summary>
     public static Task RefuseAsync(HttpContext http, int status, string message)
     {
@@ -62,7 +65,7 @@ public static class ErrorResponses
     internal static (int Status, string Message) Classify(Exception? error, HttpContext http) => error switch
     {
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-            (413, RequestLimits.TooLarge((http.RequestServices.GetService<WebLimits>() ?? new WebLimits()).RequestBytesFor(http.Request.Path))),
+            (413, RequestLimits.TooLarge((http.RequestServices.GetService<WebLimits>() ?? new WebLimits()).RequestBytesFor(http.Request.Path), TextsFor(http))),
         BadHttpRequestException b => (b.StatusCode, "the request could not be read: " + b.Message),
         AntiforgeryValidationException => (400, "the form has expired or did not come from this site; reload the page and try again"),
         InvalidDataException d when d.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>

@@ -23,12 +23,12 @@ public static class RequestLimits
         var allowed = limits.RequestBytesFor(http.Request.Path);
         if (http.Request.ContentLength > allowed)
         {
-            await ErrorResponses.RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, TooLarge(allowed));
+            await ErrorResponses.RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, TooLarge(allowed, ErrorResponses.TextsFor(http)));
             return;
         }
         // Kestrel counts a body without Content-Length (chunked) as it arrives and stops it at this size.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = allowed;
-        if (QueryProblem(http.Request.Query, limits) is { } problem)
+        if (QueryProblem(http.Request.Query, limits, ErrorResponses.TextsFor(http)) is { } problem)
         {
             await ErrorResponses.RefuseAsync(http, StatusCodes.Status400BadRequest, problem);
             return;
@@ -43,6 +43,7 @@ public static class RequestLimits
         {
             if (http.Request.HasFormContentType)
             {
+                var t = ErrorResponses.TextsFor(http);
                 IFormCollection form;
                 try
                 {
@@ -51,25 +52,24 @@ public static class RequestLimits
                 catch (BadHttpRequestException e)
                 {
                     await ErrorResponses.RefuseAsync(http, e.StatusCode,
-                        e.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(limits.RequestBytesFor(http.Request.Path)) : "the form could not be read");
+                        e.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(limits.RequestBytesFor(http.Request.Path), t) : t["limit_form_unreadable"]);
                     return;
                 }
                 catch (InvalidDataException e)
                 {
                     var tooLarge = e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase);
                     await ErrorResponses.RefuseAsync(http, tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
-                        tooLarge ? $"the form is larger than this page accepts (a file at most {limits.MaxFileBytes / (1024 * 1024)} MB, a field at most {limits.MaxGoalFileChars:N0} characters): {e.Message}"
-                            : "the form could not be read: " + e.Message);
+                        tooLarge ? Format(t["limit_form"], limits.MaxFileBytes / (1024 * 1024), limits.MaxGoalFileChars) : t["limit_form_unreadable"]);
                     return;
                 }
                 if (form.Files.Count > limits.MaxFilesPerUpload)
                 {
-                    await ErrorResponses.RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, $"at most {limits.MaxFilesPerUpload} files in one upload");
+                    await ErrorResponses.RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, Format(t["limit_files"], limits.MaxFilesPerUpload));
                     return;
                 }
                 if (form.Any(f => f.Value.Any(v => v is not null && HasControlCharacter(v))))
                 {
-                    await ErrorResponses.RefuseAsync(http, StatusCodes.Status400BadRequest, "the form contains a control character (such as NUL) that text may not hold");
+                    await ErrorResponses.RefuseAsync(http, StatusCodes.Status400BadRequest, t["limit_control"]);
                     return;
                 }
             }
@@ -80,57 +80,58 @@ public static class RequestLimits
     // The error page is rendered by running the pipeline again for the same request: its body is not read twice.
     private static bool ReExecuted(HttpContext http) => http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
 
-    public static string TooLarge(long allowed) =>
-        allowed >= 1024 * 1024 ? $"the request is larger than the {allowed / (1024 * 1024)} MB this address accepts" : $"the request is larger than the {allowed.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes this address accepts";
+    public static string TooLarge(long allowed, Localization.Texts t) => Format(t["limit_body"],
+        allowed >= 1024 * 1024 ? $"{allowed / (1024 * 1024)} MB" : $"{allowed.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {t["limit_bytes"]}");
+
+    private static string Format(string text, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, text, args);
 
     /// <summary>NUL and the other C0 controls except tab, line feed and carriage return; DEL too.</summary>
     public static bool HasControlCharacter(string text) =>
         text.AsSpan().IndexOfAnyInRange('\0', '\u0008') >= 0 || text.AsSpan().IndexOfAnyInRange('\u000B', '\u000C') >= 0
         || text.AsSpan().IndexOfAnyInRange('\u000E', '\u001F') >= 0 || text.Contains('\u007F', StringComparison.Ordinal);
 
-    internal static string? QueryProblem(IQueryCollection query, WebLimits limits)
+    internal static string? QueryProblem(IQueryCollection query, WebLimits limits, Localization.Texts t)
     {
-        foreach (var (key, values) in query)
+        foreach (var (_, values) in query)
             foreach (var value in values)
                 if (value is not null && HasControlCharacter(value))
-                    return $"the query parameter '{key}' contains a control character";
+                    return t["limit_control"];
         if (query.TryGetValue("period", out var periods))
         {
-            if (periods.Count > 1) return "give one period";
+            if (periods.Count > 1) return t["period_twice"];
             var text = periods.ToString();
-            if (text.Length > 0 && PeriodProblem(text, limits, out _) is { } problem) return problem;
+            if (text.Length > 0 && PeriodProblem(text, limits, out _, t) is { } problem) return problem;
         }
         if (query.TryGetValue("year", out var years))
         {
-            if (years.Count > 1) return "give one year";
+            if (years.Count > 1) return t["period_twice"];
             var text = years.ToString();
             if (text.Length > 0 && (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
                 || year < limits.MinYear || year > limits.MaxYear))
-                return $"'{Shorten(text)}' is not a year between {limits.MinYear} and {limits.MaxYear}";
+                return Format(t["year_bad"], Shorten(text), limits.MinYear, limits.MaxYear);
         }
         return null;
     }
 
     /// <summary>Why a period is refused, or null: unparsable, or a year outside the limits (checked before the
     /// period is made, so that no year reaches code that cannot take it).</summary>
-    public static string? PeriodProblem(string text, WebLimits limits, out Period period)
+    public static string? PeriodProblem(string text, WebLimits limits, out Period period, Localization.Texts? t = null)
     {
+        t ??= new Localization.Texts("en");
         period = default;
         var trimmed = text.Trim();
         if (trimmed.Length is < 4 or > 16 || !int.TryParse(trimmed.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
-            return NotAPeriod(text);
-        if (year < limits.MinYear || year > limits.MaxYear) return $"'{Shorten(text)}' is outside the years {limits.MinYear}–{limits.MaxYear}";
+            return Format(t["period_bad"], Shorten(text));
+        if (year < limits.MinYear || year > limits.MaxYear) return Format(t["period_range"], Shorten(text), limits.MinYear, limits.MaxYear);
         try
         {
-            return Period.TryParse(trimmed, out period) ? null : NotAPeriod(text);
+            return Period.TryParse(trimmed, out period) ? null : Format(t["period_bad"], Shorten(text));
         }
         catch (ArgumentException)
         {
-            return NotAPeriod(text);
+            return Format(t["period_bad"], Shorten(text));
         }
     }
-
-    private static string NotAPeriod(string text) => $"'{Shorten(text)}' is not a period; expected a quarter (2026-Q2), a month (2026-03) or a year (2026)";
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }

@@ -46,6 +46,13 @@ public sealed class Texts(string lang)
         ["checkin_too_long"] = "Analysen får vara högst {0} tecken lång.", ["checkin_too_many_actions"] = "Högst {0} åtgärder per analys.",
         ["checkin_action_too_long"] = "En åtgärds vad och vem får vara högst {0} tecken.", ["checkin_control"] = "Texten innehåller ett otillåtet styrtecken.",
         ["external_off"] = "Inloggning via organisationens konto (OpenID Connect) är inte inställd på den här servern.",
+        ["limit_body"] = "Begäran är större än de {0} som den här adressen tar emot.", ["limit_bytes"] = "byte",
+        ["limit_form"] = "Formuläret är större än sidan tar emot (en fil högst {0} MB, ett fält högst {1} tecken).",
+        ["limit_form_unreadable"] = "Formuläret kunde inte läsas.", ["limit_files"] = "Högst {0} filer per uppladdning.",
+        ["limit_control"] = "Texten innehåller ett otillåtet styrtecken (till exempel NUL).",
+        ["period_bad"] = "'{0}' är ingen period; ange ett kvartal (2026-Q2), en månad (2026-03) eller ett år (2026).",
+        ["period_range"] = "'{0}' ligger utanför åren {1}–{2}.", ["period_twice"] = "Ange bara en period.",
+        ["year_bad"] = "'{0}' är inget år mellan {1} och {2}.",
     };
 
     private static readonly Dictionary<string, string> En = new()
@@ -81,5 +88,12 @@ public sealed class Texts(string lang)
         ["checkin_too_long"] = "The analysis may be at most {0} characters long.", ["checkin_too_many_actions"] = "At most {0} actions per analysis.",
         ["checkin_action_too_long"] = "An action's what and who may be at most {0} characters.", ["checkin_control"] = "The text contains a control character that is not allowed.",
         ["external_off"] = "Sign-in with the organisation's account (OpenID Connect) is not set up on this server.",
+        ["limit_body"] = "the request is larger than the {0} this address accepts", ["limit_bytes"] = "bytes",
+        ["limit_form"] = "the form is larger than this page accepts (a file at most {0} MB, a field at most {1} characters)",
+        ["limit_form_unreadable"] = "the form could not be read", ["limit_files"] = "at most {0} files in one upload",
+        ["limit_control"] = "the text contains a control character (such as NUL) that is not allowed",
+        ["period_bad"] = "'{0}' is not a period; expected a quarter (2026-Q2), a month (2026-03) or a year (2026)",
+        ["period_range"] = "'{0}' is outside the years {1}–{2}", ["period_twice"] = "give one period only",
+        ["year_bad"] = "'{0}' is not a year between {1} and {2}",
     };
 }

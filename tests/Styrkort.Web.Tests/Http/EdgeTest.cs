@@ -148,6 +148,20 @@ public sealed partial class EdgeTest(DemoSite site)
     }
 
     [Theory]
+    [InlineData("sv", "/?period=9999-Q4", "'9999-Q4' ligger utanför åren 1910–2199.")]
+    [InlineData("en", "/?period=9999-Q4", "'9999-Q4' is outside the years 1910–2199")]
+    [InlineData("sv", "/goals/nps?period=2026-Q9", "'2026-Q9' är ingen period")]
+    public async Task PageRefusals_SayWhy_InTheUsersLanguage(string lang, string path, string reason)
+    {
+        var client = site.NewClient();
+        await SignInAsync(client, "board");
+        client.DefaultRequestHeaders.Add("Cookie", $"lang={lang}");
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, Html.TextOfId(await response.Content.ReadAsStringAsync(), "p", "error-detail"), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("GET", "/api/no/such/thing", 404)]
     [InlineData("GET", "/api/goals/no_such_goal/series", 404)]
     [InlineData("GET", "/api/outcomes?period=9999-Q4", 400)]
