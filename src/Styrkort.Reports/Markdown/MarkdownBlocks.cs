@@ -15,7 +15,8 @@ internal sealed record TextBlock(BlockKind Kind, IReadOnlyList<Span> Spans, int 
 
 /// <summary>
 /// Reads a goal owner's Markdown into a few plain blocks that both the PDF and the web page can draw. Raw HTML is read
-/// as text, so an analysis cannot inject markup into the page; links keep their text and show their address.
+/// as text, so an analysis cannot inject markup into the page; links keep their text and show their address, if it is
+/// one <see cref="SafeLinks"/> allows (any other is dropped).
 /// </summary>
 internal static class MarkdownBlocks
 {
@@ -24,7 +25,7 @@ internal static class MarkdownBlocks
     public static IReadOnlyList<TextBlock> Parse(string markdown)
     {
         var blocks = new List<TextBlock>();
-        foreach (var block in Markdig.Markdown.Parse(markdown ?? "", Pipeline)) Add(block, blocks, 0, null);
+        foreach (var block in SafeLinks.Parse(markdown, Pipeline)) Add(block, blocks, 0, null);
         return blocks;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.Evaluation;
 using Styrkort.Core.Periods;
@@ -55,6 +56,8 @@ public static class ApiEndpoints
             var user = http.User.Identity!.Name!;
             if (CheckIns.Problem(site, body.Goal, body.Unit, body.Period) is { } problem) return Results.BadRequest(new ErrorDto(problem));
             if (!await CheckIns.MayWrite(http, db, body.Unit)) return Results.Forbid();
+            if (CheckIns.Invalid(body.Analysis, (body.Actions ?? []).Select(a => new CheckInAction { What = a.What ?? "", Who = a.Who ?? "", State = a.State ?? "" }).ToList(),
+                    http.RequestServices.GetRequiredService<WebLimits>(), new Localization.Texts("en")) is { } invalid) return Results.BadRequest(new ErrorDto(invalid));
             // A script may leave out the analysis or the actions (JSON null).
             var saved = await CheckIns.SaveAsync(db, site, body.Goal, body.Unit, body.Period, body.Analysis ?? "",
                 (body.Actions ?? []).Select(a => new CheckInAction { What = a.What ?? "", Who = a.Who ?? "", Due = a.Due, State = a.State ?? ActionStates.Open }).ToList(), user);

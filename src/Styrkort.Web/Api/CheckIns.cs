@@ -12,11 +12,29 @@ namespace Styrkort.Web.Api;
 /// <summary>Check-ins are shared by the goal page and the API: one rule for who may write and how they are kept.</summary>
 public static class CheckIns
 {
-    public static string? Problem(SiteState site, string goal, string unit, string period)
+    public static string? Problem(SiteState site, string goal, string unit, string period, WebLimits? limits = null)
     {
+        limits ??= new WebLimits();
         if (site.Goals.Goals.All(g => g.Id != goal)) return $"unknown goal '{goal}'";
-        if (!Period.TryParse(period, out _)) return $"'{period}' is not a period";
+        if (RequestLimits.PeriodProblem(period ?? "", limits, out _) is { } bad) return bad;
         if (!site.UseWarehouse(w => w.UnitIds()).Contains(unit)) return $"unknown unit '{unit}'";
+        return null;
+    }
+
+    /// <summary>
+    /// What is wrong with a check-in's text, in the reader's language, or null: the limits keep one check-in from making
+    /// every reader of the goal page wait, and control characters (NUL) out of the app store.
+    /// </summary>
+    public static string? Invalid(string? analysis, IReadOnlyList<CheckInAction> actions, WebLimits limits, Localization.Texts t)
+    {
+        analysis ??= "";
+        if (analysis.Length > limits.MaxAnalysisChars) return string.Format(System.Globalization.CultureInfo.InvariantCulture, t["checkin_too_long"], limits.MaxAnalysisChars);
+        var written = actions.Where(a => !string.IsNullOrWhiteSpace(a.What) || !string.IsNullOrWhiteSpace(a.Who)).ToList();
+        if (written.Count > limits.MaxActions) return string.Format(System.Globalization.CultureInfo.InvariantCulture, t["checkin_too_many_actions"], limits.MaxActions);
+        if (written.Any(a => (a.What?.Length ?? 0) > limits.MaxActionFieldChars || (a.Who?.Length ?? 0) > limits.MaxActionFieldChars))
+            return string.Format(System.Globalization.CultureInfo.InvariantCulture, t["checkin_action_too_long"], limits.MaxActionFieldChars);
+        if (RequestLimits.HasControlCharacter(analysis) || actions.Any(a => RequestLimits.HasControlCharacter(a.What ?? "") || RequestLimits.HasControlCharacter(a.Who ?? "") || RequestLimits.HasControlCharacter(a.State ?? "")))
+            return t["checkin_control"];
         return null;
     }
 
@@ -34,8 +52,10 @@ public static class CheckIns
     }
 
     public static async Task<CheckIn> SaveAsync(AppDb db, SiteState site, string goal, string unit, string period, string analysis,
-        List<CheckInAction> actions, string user)
+        List<CheckInAction> actions, string user, WebLimits? limits = null)
     {
+        // The callers check first and answer 400; this keeps any other caller from storing what they would refuse.
+        if (Invalid(analysis, actions, limits ?? new WebLimits(), new Localization.Texts("en")) is { } invalid) throw new InvalidDataException(invalid);
         var existing = await db.CheckIns.Include(c => c.Actions).FirstOrDefaultAsync(c => c.GoalId == goal && c.UnitId == unit && c.Period == period);
         if (existing is null)
         {

@@ -18,10 +18,13 @@ public static class ExternalLogin
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/login/external", (HttpContext http) =>
-            Results.Challenge(new AuthenticationProperties { RedirectUri = "/login/external/callback" }, [Scheme])).AllowAnonymous();
-        app.MapGet("/login/external/callback", async (HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn) =>
+        app.MapGet("/login/external", async (HttpContext http, IAuthenticationSchemeProvider schemes) =>
+            await schemes.GetSchemeAsync(Scheme) is null
+                ? NotSetUp(http)
+                : Results.Challenge(new AuthenticationProperties { RedirectUri = "/login/external/callback" }, [Scheme])).AllowAnonymous();
+        app.MapGet("/login/external/callback", async (HttpContext http, IAuthenticationSchemeProvider schemes, UserManager<AppUser> users, SignInManager<AppUser> signIn) =>
         {
+            if (await schemes.GetSchemeAsync(Scheme) is null) return NotSetUp(http);
             var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
             var email = external.Principal?.FindFirstValue(ClaimTypes.Email) ?? external.Principal?.FindFirstValue("email");
             await http.SignOutAsync(IdentityConstants.ExternalScheme);
@@ -30,5 +33,12 @@ public static class ExternalLogin
             await signIn.SignInAsync(user, isPersistent: false);
             return Results.Redirect("/");
         }).AllowAnonymous();
+    }
+
+    // Without OpenID Connect configured there is nothing to sign in with: a 404 page that says so, not a 500.
+    private static IResult NotSetUp(HttpContext http)
+    {
+        http.Items[Hosting.ErrorResponses.MessageKey] = Localization.Texts.For(http)["external_off"];
+        return Results.StatusCode(StatusCodes.Status404NotFound);
     }
 }

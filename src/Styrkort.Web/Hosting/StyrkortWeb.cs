@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Styrkort.Core.Compilation;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Web.Api;
@@ -31,6 +32,17 @@ public static class StyrkortWeb
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
         configure?.Invoke(builder);
+
+        // The edge: one record of limits from Styrkort:Limits; Kestrel takes the largest body any path accepts and
+        // RequestLimits lowers it per path.
+        var limits = builder.Configuration.GetSection("Styrkort:Limits").Get<WebLimits>() ?? new WebLimits();
+        builder.Services.AddSingleton(limits);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.LargestRequestBytes);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f =>
+        {
+            f.MultipartBodyLengthLimit = limits.MaxFileBytes;
+            f.ValueLengthLimit = limits.MaxGoalFileChars;
+        });
 
         var goals = GoalFileReader.Read(options.GoalFile);
         MetricCompiler.CheckAll(goals);
@@ -63,9 +75,16 @@ public static class StyrkortWeb
         });
 
         var app = builder.Build();
+        // The edge, outermost first: headers on every response, HSTS over HTTPS, error pages and JSON errors, limits.
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseErrorResponses();
+        app.UseRequestLimits(limits);
+        app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseFormLimits(limits);
         app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous();
         Assets.Map(app);
         ExternalLogin.Map(app);

@@ -35,6 +35,24 @@ public sealed class Texts(string lang)
         ["goalfile_saved"] = "Målfilen sparades och alla utfall räknades om.",
         ["goalfile_help"] = "Målfilen kontrolleras innan den sparas: fel visas med rad och kolumn, och den gamla versionen gäller tills den nya är felfri. Tidigare versioner sparas.",
         ["report_help"] = "Kvartalsrapporten till styrelsen: målen som styrelsen ser detta kvartal, med analyser och åtgärder där de skrivits.", ["denied"] = "Du saknar behörighet.", ["current"] = "Gällande", ["revoke"] = "Återkalla",
+        // The edge: error pages, limits, external sign-in.
+        ["error_400_title"] = "Felaktig begäran", ["error_400_text"] = "Servern kunde inte ta emot begäran som den skickades. Kontrollera uppgifterna och försök igen.",
+        ["error_403_title"] = "Ingen behörighet", ["error_403_text"] = "Du saknar behörighet till den här sidan eller åtgärden.",
+        ["error_404_title"] = "Sidan finns inte", ["error_404_text"] = "Det finns ingen sida eller sak med den adressen.",
+        ["error_413_title"] = "För stort", ["error_413_text"] = "Det som skickades är större än vad servern tar emot. Dela upp det eller skicka mindre.",
+        ["error_429_title"] = "För många försök", ["error_429_text"] = "Vänta en minut och försök sedan igen.",
+        ["error_500_title"] = "Något gick fel", ["error_500_text"] = "Något gick fel på servern. Felet har loggats; försök igen om en stund.",
+        ["error_home"] = "Till översikten",
+        ["checkin_too_long"] = "Analysen får vara högst {0} tecken lång.", ["checkin_too_many_actions"] = "Högst {0} åtgärder per analys.",
+        ["checkin_action_too_long"] = "En åtgärds vad och vem får vara högst {0} tecken.", ["checkin_control"] = "Texten innehåller ett otillåtet styrtecken.",
+        ["external_off"] = "Inloggning via organisationens konto (OpenID Connect) är inte inställd på den här servern.",
+        ["limit_body"] = "Begäran är större än de {0} som den här adressen tar emot.", ["limit_bytes"] = "byte",
+        ["limit_form"] = "Formuläret är större än sidan tar emot (en fil högst {0} MB, ett fält högst {1} tecken).",
+        ["limit_form_unreadable"] = "Formuläret kunde inte läsas.", ["limit_files"] = "Högst {0} filer per uppladdning.",
+        ["limit_control"] = "Texten innehåller ett otillåtet styrtecken (till exempel NUL).",
+        ["period_bad"] = "'{0}' är ingen period; ange ett kvartal (2026-Q2), en månad (2026-03) eller ett år (2026).",
+        ["period_range"] = "'{0}' ligger utanför åren {1}–{2}.", ["period_twice"] = "Ange bara en period.",
+        ["year_bad"] = "'{0}' är inget år mellan {1} och {2}.",
     };
 
     private static readonly Dictionary<string, string> En = new()
@@ -59,5 +77,23 @@ public sealed class Texts(string lang)
         ["goalfile_saved"] = "The goal file was saved and every outcome recomputed.",
         ["goalfile_help"] = "The goal file is checked before it is saved: errors show their line and column, and the old version stays in force until the new one is free of errors. Earlier versions are kept.",
         ["report_help"] = "The quarterly report to the board: the goals the board sees that quarter, with the analyses and actions where written.", ["denied"] = "You do not have access.", ["current"] = "In force", ["revoke"] = "Revoke",
+        // The edge: error pages, limits, external sign-in.
+        ["error_400_title"] = "Bad request", ["error_400_text"] = "The server could not accept the request as it was sent. Check what you entered and try again.",
+        ["error_403_title"] = "No access", ["error_403_text"] = "You do not have access to this page or action.",
+        ["error_404_title"] = "Not found", ["error_404_text"] = "There is no page or item at this address.",
+        ["error_413_title"] = "Too large", ["error_413_text"] = "What was sent is larger than the server accepts. Split it or send less.",
+        ["error_429_title"] = "Too many attempts", ["error_429_text"] = "Wait a minute and try again.",
+        ["error_500_title"] = "Something went wrong", ["error_500_text"] = "Something went wrong on the server. The error has been logged; try again in a while.",
+        ["error_home"] = "To the overview",
+        ["checkin_too_long"] = "The analysis may be at most {0} characters long.", ["checkin_too_many_actions"] = "At most {0} actions per analysis.",
+        ["checkin_action_too_long"] = "An action's what and who may be at most {0} characters.", ["checkin_control"] = "The text contains a control character that is not allowed.",
+        ["external_off"] = "Sign-in with the organisation's account (OpenID Connect) is not set up on this server.",
+        ["limit_body"] = "the request is larger than the {0} this address accepts", ["limit_bytes"] = "bytes",
+        ["limit_form"] = "the form is larger than this page accepts (a file at most {0} MB, a field at most {1} characters)",
+        ["limit_form_unreadable"] = "the form could not be read", ["limit_files"] = "at most {0} files in one upload",
+        ["limit_control"] = "the text contains a control character (such as NUL) that is not allowed",
+        ["period_bad"] = "'{0}' is not a period; expected a quarter (2026-Q2), a month (2026-03) or a year (2026)",
+        ["period_range"] = "'{0}' is outside the years {1}–{2}", ["period_twice"] = "give one period only",
+        ["year_bad"] = "'{0}' is not a year between {1} and {2}",
     };
 }

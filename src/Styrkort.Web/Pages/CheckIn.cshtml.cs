@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Styrkort.Web.Pages;
 
 /// <summary>The goal owner's analysis and actions for a goal, unit and quarter.</summary>
 [Authorize(Policy = Policies.CheckIn)]
-public sealed class CheckInModel(SiteState site, AppDb db) : PageModel
+public sealed class CheckInModel(SiteState site, AppDb db, WebLimits limits) : PageModel
 {
     public sealed record ActionRow(string What = "", string Who = "", DateOnly? Due = null, string State = ActionStates.Open);
 
@@ -25,7 +26,7 @@ public sealed class CheckInModel(SiteState site, AppDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, string unit, string period)
     {
-        if (Api.CheckIns.Problem(site, id, unit, period) is not null) return NotFound();
+        if (Api.CheckIns.Problem(site, id, unit, period, limits) is not null) return NotFound();
         if (!await Api.CheckIns.MayWrite(HttpContext, db, unit)) return Forbid();
         (GoalId, Unit, Period) = (id, unit, period);
         var existing = await db.CheckIns.AsNoTracking().Include(c => c.Actions).FirstOrDefaultAsync(c => c.GoalId == id && c.UnitId == unit && c.Period == period);
@@ -37,11 +38,18 @@ public sealed class CheckInModel(SiteState site, AppDb db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string id, string unit, string period, string? analysis, List<ActionRow>? actions)
     {
-        if (Api.CheckIns.Problem(site, id, unit, period) is { } problem) return BadRequest(problem);
+        if (Api.CheckIns.Problem(site, id, unit, period, limits) is { } problem) return BadRequest(problem);
         if (!await Api.CheckIns.MayWrite(HttpContext, db, unit)) return Forbid();
-        await Api.CheckIns.SaveAsync(db, site, id, unit, period, analysis ?? "",
-            (actions ?? []).Select(a => new CheckInAction { What = a.What ?? "", Who = a.Who ?? "", Due = a.Due, State = a.State }).ToList(),
-            User.Identity!.Name!);
+        var rows = (actions ?? []).Select(a => new CheckInAction { What = a.What ?? "", Who = a.Who ?? "", Due = a.Due, State = a.State ?? ActionStates.Open }).ToList();
+        if (Api.CheckIns.Invalid(analysis, rows, limits, Localization.Texts.For(HttpContext)) is { } invalid)
+        {
+            // The form comes back as it was sent, with the reason, and nothing is saved.
+            (GoalId, Unit, Period, Analysis, Error) = (id, unit, period, analysis ?? "", invalid);
+            Actions = (actions ?? []).Take(limits.MaxActions + 3).ToList();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        await Api.CheckIns.SaveAsync(db, site, id, unit, period, analysis ?? "", rows, User.Identity!.Name!, limits);
         return Redirect($"/goals/{Uri.EscapeDataString(id)}?period={Uri.EscapeDataString(period)}&unit={Uri.EscapeDataString(unit)}");
     }
 }

@@ -61,7 +61,22 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
 
     public string AreaName(string lang) => site.Goals.Areas.FirstOrDefault(a => a.Id == Goal.Area)?.Name.For(lang) ?? Goal.Area;
 
-    public string Markdown(string text) => Markdig.Markdown.ToHtml(text, Pipeline);
+    public string Markdown(string text) => RenderMarkdown(text);
+
+    /// <summary>
+    /// An analysis as HTML: raw HTML shown as text, and links to anything but http, https, mailto or a relative address
+    /// turned into text (the same rule as the board report).
+    /// </summary>
+    public static string RenderMarkdown(string text)
+    {
+        var document = Styrkort.Reports.Markdown.SafeLinks.Parse(text, Pipeline);
+        using var writer = new StringWriter();
+        var renderer = new Markdig.Renderers.HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
 
     public string Chart(Texts t)
     {

@@ -21,4 +21,20 @@ public sealed class MarkdownBlocksTest
 
         Assert.Equal("<b>x</b> plan (https://example.org/plan)", string.Concat(blocks.Single().Spans.Select(s => s.Text)));
     }
+
+    /// <summary>The PDF and the HTML report draw these blocks: a refused address never reaches either.</summary>
+    [Theory]
+    [InlineData("[plan](javascript:alert(1))", "plan")]
+    [InlineData("[plan](JaVaScRiPt:alert(1))", "plan")]
+    [InlineData("[plan](jav&#x09;ascript:alert(1))", "plan")]
+    [InlineData("[plan](data:text/html;base64,PHNjcmlwdD4=)", "plan")]
+    [InlineData("[plan][r]\n\n[r]: vbscript:x", "plan")]
+    [InlineData("[plan](mailto:ekonomi@example.org)", "plan (mailto:ekonomi@example.org)")]
+    [InlineData("[plan](/goals/nps)", "plan (/goals/nps)")]
+    public void Parse_DropsAnUnsafeLinksAddress_KeepingItsText(string markdown, string text)
+    {
+        var blocks = MarkdownBlocks.Parse(markdown);
+
+        Assert.Equal(text, string.Concat(blocks.First().Spans.Select(s => s.Text)));
+    }
 }

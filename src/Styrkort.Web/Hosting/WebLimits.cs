@@ -1,0 +1,71 @@
+namespace Styrkort.Web.Hosting;
+
+/// <summary>
+/// The sizes the web application accepts, bound from configuration <c>Styrkort:Limits</c> (e.g.
+/// <c>Styrkort__Limits__MaxAnalysisChars=40000</c>). Anything over a limit is refused with a 4xx and a message before
+/// it changes anything. The defaults fit the largest real inputs with room to spare; docs/limits.md lists them.
+/// </summary>
+public sealed record WebLimits
+{
+    private const long MiB = 1024 * 1024;
+
+    /// <summary>Request body of an upload (the import page and <c>POST /api/imports</c>), all files together.</summary>
+    public long MaxUploadRequestBytes { get; init; } = 64 * MiB;
+
+    /// <summary>One uploaded file.</summary>
+    public long MaxFileBytes { get; init; } = 64 * MiB;
+
+    /// <summary>Files in one upload (a goal file has a handful of datasets).</summary>
+    public int MaxFilesPerUpload { get; init; } = 20;
+
+    /// <summary>Request body of the goal-file page: the text URL-encoded, where å takes 6 bytes and a line break 6.</summary>
+    public long MaxGoalFileRequestBytes { get; init; } = 8 * MiB;
+
+    /// <summary>The goal file's text; a longer form field is refused before it is parsed.</summary>
+    public int MaxGoalFileChars { get; init; } = (int)MiB;
+
+    /// <summary>Request body of every other form or API call.</summary>
+    public long MaxRequestBytes { get; init; } = 1 * MiB;
+
+    /// <summary>A check-in's analysis (Markdown).</summary>
+    public int MaxAnalysisChars { get; init; } = 20_000;
+
+    /// <summary>Actions of one check-in.</summary>
+    public int MaxActions { get; init; } = 50;
+
+    /// <summary>An action's what or who.</summary>
+    public int MaxActionFieldChars { get; init; } = 500;
+
+    /// <summary>
+    /// The years a <c>?period=</c> or <c>?year=</c> may name. The engine computes 1900–2199; the pages and the board
+    /// report look back up to eight years (a yearly goal's history), so the web starts ten years later.
+    /// </summary>
+    public int MinYear { get; init; } = 1910;
+
+    public int MaxYear { get; init; } = 2199;
+
+    /// <summary>An .xlsx upload: the sum of its zip entries' unpacked sizes.</summary>
+    public long MaxXlsxUnpackedBytes { get; init; } = 256 * MiB;
+
+    /// <summary>An .xlsx entry's unpacked size over its packed size (entries under 1 MiB unpacked are not judged).</summary>
+    public int MaxXlsxCompressionRatio { get; init; } = 200;
+
+    /// <summary>Cells of the first worksheet.</summary>
+    public long MaxXlsxCells { get; init; } = 20_000_000;
+
+    /// <summary>Columns of the first worksheet.</summary>
+    public int MaxXlsxColumns { get; init; } = 1_000;
+
+    /// <summary>Distinct shared strings of a workbook, and their characters together.</summary>
+    public int MaxXlsxSharedStrings { get; init; } = 2_000_000;
+
+    public long MaxXlsxSharedStringChars { get; init; } = 32 * MiB;
+
+    /// <summary>The request body allowed for a path.</summary>
+    public long RequestBytesFor(Microsoft.AspNetCore.Http.PathString path) =>
+        path.StartsWithSegments("/imports", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/api/imports", StringComparison.OrdinalIgnoreCase)
+            ? MaxUploadRequestBytes
+            : path.StartsWithSegments("/goalfile", StringComparison.OrdinalIgnoreCase) ? MaxGoalFileRequestBytes : MaxRequestBytes;
+
+    public long LargestRequestBytes => Math.Max(MaxUploadRequestBytes, Math.Max(MaxGoalFileRequestBytes, MaxRequestBytes));
+}
