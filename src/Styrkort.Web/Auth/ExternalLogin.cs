@@ -27,6 +27,9 @@ public static class ExternalLogin
             await http.SignOutAsync(IdentityConstants.ExternalScheme);
             var user = email is null ? null : await users.FindByEmailAsync(email);
             if (user is null) return Results.Text("No Styrkort account has this e-mail address; ask an administrator.", statusCode: 403);
+            // The same rules as the password sign-in: a disabled or locked-out account stays out.
+            if (!await signIn.CanSignInAsync(user) || !await Accounts.IsUsableAsync(users, user))
+                return Results.Text("This Styrkort account cannot sign in; ask an administrator.", statusCode: 403);
             await signIn.SignInAsync(user, isPersistent: false);
             return Results.Redirect("/");
         }).AllowAnonymous();

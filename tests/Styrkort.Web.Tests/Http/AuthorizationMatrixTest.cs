@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Styrkort.Web.Api;
+using Styrkort.Web.Hosting;
 using Styrkort.Web.Tests.Support;
 
 namespace Styrkort.Web.Tests.Http;
@@ -67,8 +68,10 @@ public sealed class AuthorizationMatrixTest(DemoSite site)
     [MemberData(nameof(Matrix))]
     public async Task Access(string method, string path, string who, string expected)
     {
-        // Signing out ends the session, so it gets a session of its own.
-        var client = method == "POST" && path == "/logout" && who != DemoSite.Anonymous ? await site.SignInAsync(who) : await site.As(who);
+        // Signing out ends every session of the account, so it signs out an account of its own with the same role.
+        var client = method == "POST" && path == "/logout" && who != DemoSite.Anonymous
+            ? (await site.NewAccountAsync(Startup.DemoAccounts.Single(a => a.UserName == who).Role)).Client
+            : await site.As(who);
         using var request = await RequestAsync(client, method, path.Replace("{p}", site.Period, StringComparison.Ordinal), signedIn: who != DemoSite.Anonymous);
         using var response = await client.SendAsync(request);
 

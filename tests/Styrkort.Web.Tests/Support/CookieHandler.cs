@@ -10,11 +10,17 @@ internal sealed class CookieHandler(HttpMessageHandler inner) : DelegatingHandle
 {
     public CookieContainer Cookies { get; } = new();
 
+    /// <summary>Sent in the RequestVerificationToken header of writes to /api/, as a page's script would.</summary>
+    public string? ApiAntiforgeryToken { get; set; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri!;
         var header = Cookies.GetCookieHeader(uri);
         if (header.Length > 0) request.Headers.Add("Cookie", header);
+        if (ApiAntiforgeryToken is not null && request.Method != HttpMethod.Get && uri.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal)
+            && !request.Headers.Contains(Auth.ApiAntiforgery.Header))
+            request.Headers.Add(Auth.ApiAntiforgery.Header, ApiAntiforgeryToken);
         var response = await base.SendAsync(request, cancellationToken);
         if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
             foreach (var setCookie in setCookies) Cookies.SetCookies(uri, setCookie);
