@@ -96,6 +96,9 @@ public sealed class DemoSite : IAsyncLifetime
 
     public const string NewAccountPassword = "a-test-password-2026";
 
+    /// <summary>The cookies the client holds, as a Cookie header: what someone who copied them would send.</summary>
+    public string CookieHeaderOf(HttpClient client) => _handlers[client].Cookies.GetCookieHeader(client.BaseAddress!);
+
     /// <summary>A client signed in as the demo account (kept for the collection), or anonymous.</summary>
     public async Task<HttpClient> As(string who)
     {
