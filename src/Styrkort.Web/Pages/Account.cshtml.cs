@@ -12,22 +12,26 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
 {
     public AppUser Me { get; private set; } = null!;
     public string Role { get; private set; } = "";
+    // Passwords are bound to properties, not handler arguments: MVC logs handler arguments at Trace.
+    [BindProperty] public string? Current { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? Repeat { get; set; }
     public string? Error { get; private set; }
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : Challenge();
 
-    public async Task<IActionResult> OnPostPasswordAsync(string? current, string? password, string? repeat)
+    public async Task<IActionResult> OnPostPasswordAsync()
     {
         if (!await LoadAsync()) return Challenge();
-        if (password != repeat)
+        if (Password != Repeat)
         {
             Error = Localization.Texts.For(HttpContext)["password_mismatch"];
             return Page();
         }
         await using var tx = await db.Database.BeginTransactionAsync();
         // Identity checks the current password and the rules for the new one, and renews the security stamp.
-        var changed = await users.ChangePasswordAsync(Me, current ?? "", password ?? "");
+        var changed = await users.ChangePasswordAsync(Me, Current ?? "", Password ?? "");
         if (!changed.Succeeded)
         {
             await tx.RollbackAsync();

@@ -14,6 +14,8 @@ namespace Styrkort.Web.Pages;
 public sealed class LoginModel(SignInManager<AppUser> signIn, IAuthenticationSchemeProvider schemes, AppDb db, TimeProvider clock, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    // Passwords are bound to properties, not handler arguments: MVC logs handler arguments at Trace.
+    [BindProperty] public string? Password { get; set; }
     public bool Failed { get; private set; }
     public bool ExternalEnabled { get; private set; }
 
@@ -28,11 +30,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IAuthenticationSch
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? userName, string? password)
+    public async Task<IActionResult> OnPostAsync(string? userName)
     {
         // A wrong password, an unknown name, a disabled or a locked-out account all get the same answer on the page;
         // only the audit trail and the log say which it was.
-        var result = await signIn.PasswordSignInAsync(userName ?? "", password ?? "", isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(userName ?? "", Password ?? "", isPersistent: false, lockoutOnFailure: true);
         var tried = SignInRecord.UserName(userName);
         var from = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (!result.Succeeded)

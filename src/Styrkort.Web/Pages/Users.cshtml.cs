@@ -17,6 +17,8 @@ public sealed class UsersModel(UserManager<AppUser> users, AppDb db, SiteState s
     public sealed record Row(string Id, string UserName, string DisplayName, string Roles, string Units, bool Disabled, DateTimeOffset? LockedOutUntil);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    // Passwords are bound to properties, not handler arguments: MVC logs handler arguments at Trace.
+    [BindProperty] public string? Password { get; set; }
     public string? Error { get; private set; }
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
@@ -30,9 +32,9 @@ public sealed class UsersModel(UserManager<AppUser> users, AppDb db, SiteState s
         Rows = rows;
     }
 
-    public async Task<IActionResult> OnPostAsync(string? userName, string? displayName, string? password, string? role, string? units)
+    public async Task<IActionResult> OnPostAsync(string? userName, string? displayName, string? role, string? units)
     {
-        Error = await CreateAsync((userName ?? "").Trim(), displayName, password ?? "", role ?? "", Accounts.NormaliseUnits(units));
+        Error = await CreateAsync((userName ?? "").Trim(), displayName, Password ?? "", role ?? "", Accounts.NormaliseUnits(units));
         if (Error is null) return Redirect("/admin/users?done=created");
         await OnGetAsync();
         return Page();

@@ -22,6 +22,8 @@ public sealed class UsersEditModel(UserManager<AppUser> users, SignInManager<App
     public string Role { get; private set; } = "";
     public bool LockedOut { get; private set; }
     public bool IsSelf { get; private set; }
+    // Passwords are bound to properties, not handler arguments: MVC logs handler arguments at Trace.
+    [BindProperty] public string? Password { get; set; }
     public string? Error { get; private set; }
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
@@ -66,10 +68,10 @@ public sealed class UsersEditModel(UserManager<AppUser> users, SignInManager<App
         return Failed(await users.UpdateSecurityStampAsync(user));
     });
 
-    public Task<IActionResult> OnPostPasswordAsync(string id, string? password) => ChangeAsync(id, "password", async user =>
+    public Task<IActionResult> OnPostPasswordAsync(string id) => ChangeAsync(id, "password", async user =>
     {
         // The admin types the new password; resetting it also lifts a lockout, the usual reason to reset.
-        var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password ?? "");
+        var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), Password ?? "");
         if (Failed(reset) is { } problem) return problem;
         if (Failed(await users.SetLockoutEndDateAsync(user, null)) is { } e1) return e1;
         if (Failed(await users.ResetAccessFailedCountAsync(user)) is { } e2) return e2;

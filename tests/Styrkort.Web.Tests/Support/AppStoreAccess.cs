@@ -35,6 +35,9 @@ internal static class AppStoreAccess
             return token;
         });
 
+    public static HttpMessageHandler GetTestServerHandler(this WebApplication app) =>
+        Microsoft.AspNetCore.TestHost.HostBuilderTestServerExtensions.GetTestServer(app).CreateHandler();
+
     public static HttpClient Bearer(this DemoSite site, string token)
     {
         var client = site.NewClient();

@@ -32,7 +32,7 @@ public sealed class DemoSite : IAsyncLifetime
 
     public async Task InitializeAsync() => App = await StartAsync(_dataDirectory, loginAttemptsPerMinute: 1000, demo: true);
 
-    public static async Task<WebApplication> StartAsync(string dataDirectory, int loginAttemptsPerMinute, bool demo)
+    public static async Task<WebApplication> StartAsync(string dataDirectory, int loginAttemptsPerMinute, bool demo, Action<WebApplicationBuilder>? configure = null)
     {
         // Each site works on its own copy of the goal file: the goal-file page saves over the file it serves.
         Directory.CreateDirectory(dataDirectory);
@@ -43,6 +43,7 @@ public sealed class DemoSite : IAsyncLifetime
             b.WebHost.UseTestServer();
             b.Configuration["Styrkort:LoginAttemptsPerMinute"] = loginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
             b.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(b);
         });
         await Startup.PrepareAsync(app, demo, _ => { }, demoCompanies: Companies);
         await app.StartAsync();
