@@ -20,7 +20,7 @@ public static class ExternalLogin
     {
         app.MapGet("/login/external", (HttpContext http) =>
             Results.Challenge(new AuthenticationProperties { RedirectUri = "/login/external/callback" }, [Scheme])).AllowAnonymous();
-        app.MapGet("/login/external/callback", async (HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn) =>
+        app.MapGet("/login/external/callback", async (HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDb db, TimeProvider clock) =>
         {
             var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
             var email = external.Principal?.FindFirstValue(ClaimTypes.Email) ?? external.Principal?.FindFirstValue("email");
@@ -31,6 +31,8 @@ public static class ExternalLogin
             if (!await signIn.CanSignInAsync(user) || !await Accounts.IsUsableAsync(users, user))
                 return Results.Text("This Styrkort account cannot sign in; ask an administrator.", statusCode: 403);
             await signIn.SignInAsync(user, isPersistent: false);
+            Audit.AuditTrail.Record(db, clock, user.UserName!, AuditActions.SignIn, user.UserName!, $"from {http.Connection.RemoteIpAddress?.ToString() ?? "unknown"} through OpenID Connect");
+            await db.SaveChangesAsync();
             return Results.Redirect("/");
         }).AllowAnonymous();
     }

@@ -234,6 +234,27 @@ public sealed class SessionTest(DemoSite site)
         }
     }
 
+    [Fact]
+    public async Task Pages_OfferTheirForms_AndTheLayoutLinksThem()
+    {
+        var (_, name) = await site.NewAccountAsync(Roles.Viewer);
+        var id = (await site.AccountAsync(name)).Id;
+        var admin = await site.As("admin");
+        Assert.Contains($"href=\"/admin/users/{id}\"", await admin.GetStringAsync("/admin/users"), StringComparison.Ordinal);
+        var edit = await admin.GetStringAsync($"/admin/users/{id}");
+        foreach (var action in new[] { "", "?handler=Password", "?handler=Disable", "?handler=Delete" })
+            Assert.Contains($"action=\"/admin/users/{id}{action}\"", edit, StringComparison.Ordinal);
+        // Not offered on one's own account.
+        Assert.DoesNotContain("handler=Delete", await admin.GetStringAsync($"/admin/users/{(await site.AccountAsync("admin")).Id}"), StringComparison.Ordinal);
+
+        var board = await site.As("board");
+        var account = await board.GetStringAsync("/account");
+        Assert.Contains("action=\"/account?handler=Password\"", account, StringComparison.Ordinal);
+        Assert.Contains("href=\"/account\"", account, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/audit\"", account, StringComparison.Ordinal);
+        Assert.Contains("href=\"/audit\"", await (await site.As("controller")).GetStringAsync("/account"), StringComparison.Ordinal);
+    }
+
     private HttpClient WithCookie(string cookieHeader)
     {
         var client = new HttpClient(site.Server.CreateHandler()) { BaseAddress = site.Server.BaseAddress };
