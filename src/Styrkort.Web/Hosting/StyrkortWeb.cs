@@ -107,9 +107,7 @@ public static class StyrkortWeb
             o.DefaultChallengeScheme = SmartScheme;
         });
         auth.AddPolicyScheme(SmartScheme, "cookie or API token", o => o.ForwardDefaultSelector = ctx =>
-            ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
-                ? ApiTokenHandler.SchemeName
-                : IdentityConstants.ApplicationScheme);
+            ApiTokenHandler.IsBearer(ctx.Request) ? ApiTokenHandler.SchemeName : IdentityConstants.ApplicationScheme);
         auth.AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         auth.AddIdentityCookies();
         if (configuration["Authentication:OpenIdConnect:Authority"] is not null)
