@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Styrkort.Web.AppStore;
 
 namespace Styrkort.Web.Auth;
@@ -18,10 +19,14 @@ public static class ExternalLogin
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/login/external", (HttpContext http) =>
-            Results.Challenge(new AuthenticationProperties { RedirectUri = "/login/external/callback" }, [Scheme])).AllowAnonymous();
+        // Without OpenID Connect configured there is nothing to challenge: 404, not a server error.
+        app.MapGet("/login/external", async (HttpContext http, IAuthenticationSchemeProvider schemes) =>
+            await schemes.GetSchemeAsync(Scheme) is null
+                ? Results.NotFound()
+                : Results.Challenge(new AuthenticationProperties { RedirectUri = "/login/external/callback" }, [Scheme])).AllowAnonymous();
         app.MapGet("/login/external/callback", async (HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDb db, TimeProvider clock) =>
         {
+            if (await http.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(Scheme) is null) return Results.NotFound();
             var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
             var email = external.Principal?.FindFirstValue(ClaimTypes.Email) ?? external.Principal?.FindFirstValue("email");
             await http.SignOutAsync(IdentityConstants.ExternalScheme);

@@ -187,6 +187,14 @@ public sealed partial class AccessTest(DemoSite site)
         Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/login/external")]
+    [InlineData("/login/external/callback")]
+    public async Task ExternalLogin_WithoutOpenIdConnect_Is404(string path)
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await site.NewClient().GetAsync(path)).StatusCode);
+    }
+
     [Fact]
     public async Task Login_IsRateLimited()
     {

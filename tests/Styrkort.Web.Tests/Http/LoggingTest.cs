@@ -1,5 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Styrkort.Web.Auth;
 using Styrkort.Web.Tests.Support;
@@ -20,6 +24,7 @@ public sealed class LoggingTest(DemoSite site)
         {
             b.Logging.AddProvider(log);
             b.Logging.AddFilter<CapturedLog>(null, LogLevel.Trace);
+            b.Services.AddSingleton<IStartupFilter, FailingPath>();
         });
         try
         {
@@ -39,6 +44,8 @@ public sealed class LoggingTest(DemoSite site)
             unknown.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "stk_guessed0123456789");
             Assert.Equal(HttpStatusCode.Unauthorized, (await unknown.GetAsync("/api/goals")).StatusCode);
 
+            await Assert.ThrowsAnyAsync<Exception>(() => browser.GetAsync(FailingPath.Path));
+
             var text = log.Text();
             foreach (var secret in new[] { password, token, token[ApiTokenHandler.Prefix.Length..], "stk_guessed0123456789", "Bearer " })
                 Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
@@ -54,6 +61,9 @@ public sealed class LoggingTest(DemoSite site)
             Assert.Contains(log.Lines, l => l.Category.EndsWith("RequestLogging", StringComparison.Ordinal) && l.Level == LogLevel.Information
                 && l.Message.StartsWith("GET /api/goals?secret=… → 200 in ", StringComparison.Ordinal) && l.Message.EndsWith(" by logger", StringComparison.Ordinal));
             Assert.Contains(log.Lines, l => l.Message.StartsWith("POST /login → 302 in ", StringComparison.Ordinal));
+            Assert.Contains(log.Lines, l => l.Category.EndsWith("RequestLogging", StringComparison.Ordinal) && l.Level == LogLevel.Error
+                && l.Message == $"Unhandled exception in GET {FailingPath.Path} by logger" && l.Rest.Contains(FailingPath.Message, StringComparison.Ordinal));
+            Assert.Contains(log.Lines, l => l.Message.StartsWith($"GET {FailingPath.Path} → 500 in ", StringComparison.Ordinal));
         }
         finally
         {
@@ -62,6 +72,20 @@ public sealed class LoggingTest(DemoSite site)
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>A path that throws behind the whole pipeline, as a bug in a page would.</summary>
+    private sealed class FailingPath : IStartupFilter
+    {
+        public const string Path = "/failing-on-purpose";
+        public const string Message = "a bug on purpose";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Use((HttpContext http, RequestDelegate _) =>
+                http.Request.Path == Path ? throw new InvalidOperationException(Message) : Task.CompletedTask);
+        };
     }
 
     private sealed record Line(string Category, LogLevel Level, string Message, string Rest);
