@@ -19,7 +19,7 @@ public static class ApiEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(Policies.Read);
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.Read).RequireAntiforgeryForCookieWrites();
         api.MapGet("/goals", (SiteState site) => site.Goals.Goals.Select(g => new GoalDto(g.Id, g.Name.Swedish, g.Name.English, g.Area, g.TypeLetter,
             g.Metric, site.Goals.Metrics[g.Metric].Formula.Text, g.Comparison, Core.Evaluation.TargetJudge.RuleName(g.Target.Kind),
             g.Target.FromBoard ? "board" : g.Target.Level?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
@@ -84,7 +84,7 @@ public static class ApiEndpoints
             {
                 return Results.UnprocessableEntity(new ErrorDto(e.Message));
             }
-        }).RequireAuthorization(Policies.Control).DisableAntiforgery();
+        }).RequireAuthorization(Policies.Control);
     }
 
     private static bool TryPeriod(SiteState site, string? text, out Period period)

@@ -69,6 +69,7 @@ public static class CheckIns
         existing.Actions = actions.Where(a => !string.IsNullOrWhiteSpace(a.What))
             .Select(a => new CheckInAction { What = a.What.Trim(), Who = a.Who.Trim(), Due = a.Due, State = ActionStates.All.Contains(a.State) ? a.State : ActionStates.Open })
             .ToList();
+        Audit.AuditTrail.Record(db, site.Clock, user, AuditActions.CheckIn, $"{goal} / {unit} / {period}", $"{existing.Actions.Count} actions, analysis {analysis.Length} characters");
         await db.SaveChangesAsync();
         return existing;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Styrkort.Web.AppStore;
 
 namespace Styrkort.Web.Auth;
@@ -18,11 +19,12 @@ public static class ExternalLogin
 
     public static void Map(IEndpointRouteBuilder app)
     {
+        // Without OpenID Connect configured there is nothing to challenge: a 404 that says so, not a server error.
         app.MapGet("/login/external", async (HttpContext http, IAuthenticationSchemeProvider schemes) =>
             await schemes.GetSchemeAsync(Scheme) is null
                 ? NotSetUp(http)
                 : Results.Challenge(new AuthenticationProperties { RedirectUri = "/login/external/callback" }, [Scheme])).AllowAnonymous();
-        app.MapGet("/login/external/callback", async (HttpContext http, IAuthenticationSchemeProvider schemes, UserManager<AppUser> users, SignInManager<AppUser> signIn) =>
+        app.MapGet("/login/external/callback", async (HttpContext http, IAuthenticationSchemeProvider schemes, UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDb db, TimeProvider clock) =>
         {
             if (await schemes.GetSchemeAsync(Scheme) is null) return NotSetUp(http);
             var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
@@ -30,7 +32,12 @@ public static class ExternalLogin
             await http.SignOutAsync(IdentityConstants.ExternalScheme);
             var user = email is null ? null : await users.FindByEmailAsync(email);
             if (user is null) return Results.Text("No Styrkort account has this e-mail address; ask an administrator.", statusCode: 403);
+            // The same rules as the password sign-in: a disabled or locked-out account stays out.
+            if (!await signIn.CanSignInAsync(user) || !await Accounts.IsUsableAsync(users, user))
+                return Results.Text("This Styrkort account cannot sign in; ask an administrator.", statusCode: 403);
             await signIn.SignInAsync(user, isPersistent: false);
+            Audit.AuditTrail.Record(db, clock, user.UserName!, AuditActions.SignIn, user.UserName!, $"from {http.Connection.RemoteIpAddress?.ToString() ?? "unknown"} through OpenID Connect");
+            await db.SaveChangesAsync();
             return Results.Redirect("/");
         }).AllowAnonymous();
     }

@@ -30,6 +30,8 @@ public static class StyrkortWeb
         if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
             builder.WebHost.UseUrls("http://localhost:5080");
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // The framework's own request lines carry query strings; RequestLogging writes one line per request without them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
         configure?.Invoke(builder);
 
@@ -75,6 +77,8 @@ public static class StyrkortWeb
         });
 
         var app = builder.Build();
+        // One log line per request, outermost, so that it sees the status the error pages finally give.
+        app.UseMiddleware<RequestLogging>();
         // The edge, outermost first: headers on every response, HSTS over HTTPS, error pages and JSON errors, limits.
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
@@ -103,7 +107,10 @@ public static class StyrkortWeb
         o.Password.RequireUppercase = false;
         o.Password.RequireLowercase = false;
         o.Password.RequireDigit = false;
+        // Password sign-in locks an account for a while after ten wrong passwords in a row (lockoutOnFailure on the login page).
+        o.Lockout.AllowedForNewUsers = true;
         o.Lockout.MaxFailedAccessAttempts = 10;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.User.RequireUniqueEmail = false;
     }
 
@@ -112,7 +119,7 @@ public static class StyrkortWeb
         services.AddIdentityCore<AppUser>(IdentityRules)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDb>()
-            .AddSignInManager()
+            .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders();
         var auth = services.AddAuthentication(o =>
         {
@@ -120,9 +127,7 @@ public static class StyrkortWeb
             o.DefaultChallengeScheme = SmartScheme;
         });
         auth.AddPolicyScheme(SmartScheme, "cookie or API token", o => o.ForwardDefaultSelector = ctx =>
-            ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
-                ? ApiTokenHandler.SchemeName
-                : IdentityConstants.ApplicationScheme);
+            ApiTokenHandler.IsBearer(ctx.Request) ? ApiTokenHandler.SchemeName : IdentityConstants.ApplicationScheme);
         auth.AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         auth.AddIdentityCookies();
         if (configuration["Authentication:OpenIdConnect:Authority"] is not null)
@@ -133,6 +138,9 @@ public static class StyrkortWeb
                 o.ResponseType = "code";
                 o.Scope.Add("email");
             });
+        // Every request checks the cookie against the account (security stamp, disabled, locked out): a session ends on the
+        // server at sign-out, password or role change, or when the account is disabled, not when the cookie expires.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";

@@ -53,6 +53,22 @@ public sealed class Texts(string lang)
         ["period_bad"] = "'{0}' är ingen period; ange ett kvartal (2026-Q2), en månad (2026-03) eller ett år (2026).",
         ["period_range"] = "'{0}' ligger utanför åren {1}–{2}.", ["period_twice"] = "Ange bara en period.",
         ["year_bad"] = "'{0}' är inget år mellan {1} och {2}.",
+        // Accounts, sessions, tokens and the audit trail.
+        ["account"] = "Mitt konto", ["token_created"] = "Skapad", ["token_expires"] = "Upphör", ["token_lastused"] = "Senast använd",
+        ["token_expired"] = "Har upphört", ["token_lifetime"] = "Giltig i", ["days"] = "dagar", ["utc_times"] = "Tider i UTC.",
+        ["done_created"] = "Kontot skapades.", ["done_deleted"] = "Kontot togs bort.", ["done_updated"] = "Ändringen sparades; kontots inloggningar avslutades.",
+        ["done_disabled"] = "Kontot stängdes av; dess inloggningar och API-nycklar slutade gälla.", ["done_enabled"] = "Kontot öppnades igen.",
+        ["done_password"] = "Lösenordet byttes; kontots inloggningar avslutades.",
+        ["account_disabled"] = "Avstängt", ["account_locked"] = "Låst till", ["account_access"] = "Roll och enheter", ["account_state"] = "Stäng av eller ta bort",
+        ["account_enable"] = "Öppna kontot", ["account_disable"] = "Stäng av kontot", ["account_delete"] = "Ta bort kontot",
+        ["account_sessions_end"] = "Varje ändring avslutar kontots inloggningar; användaren loggar in på nytt.",
+        ["password_reset"] = "Sätt nytt lösenord", ["password_new"] = "Nytt lösenord", ["password_current"] = "Nuvarande lösenord",
+        ["password_repeat"] = "Nytt lösenord igen", ["password_change"] = "Byt lösenord", ["password_mismatch"] = "De två nya lösenorden är inte lika.",
+        ["password_changed"] = "Lösenordet byttes. Du är fortfarande inloggad här; andra inloggningar avslutades.",
+        ["password_change_help"] = "Minst tio tecken. Efter bytet avslutas dina inloggningar i andra webbläsare.",
+        ["audit"] = "Händelselogg", ["audit_action"] = "Händelse", ["audit_text"] = "Text", ["audit_from"] = "Från", ["audit_to"] = "Till",
+        ["audit_export"] = "Exportera CSV", ["audit_entries"] = "händelser", ["audit_subject"] = "Gäller", ["audit_details"] = "Detaljer",
+        ["audit_newer"] = "Nyare", ["audit_older"] = "Äldre",
     };
 
     private static readonly Dictionary<string, string> En = new()
@@ -95,5 +111,21 @@ public sealed class Texts(string lang)
         ["period_bad"] = "'{0}' is not a period; expected a quarter (2026-Q2), a month (2026-03) or a year (2026)",
         ["period_range"] = "'{0}' is outside the years {1}–{2}", ["period_twice"] = "give one period only",
         ["year_bad"] = "'{0}' is not a year between {1} and {2}",
+        // Accounts, sessions, tokens and the audit trail.
+        ["account"] = "My account", ["token_created"] = "Created", ["token_expires"] = "Expires", ["token_lastused"] = "Last used",
+        ["token_expired"] = "Expired", ["token_lifetime"] = "Valid for", ["days"] = "days", ["utc_times"] = "Times in UTC.",
+        ["done_created"] = "The account was created.", ["done_deleted"] = "The account was deleted.", ["done_updated"] = "The change was saved; the account's sessions were ended.",
+        ["done_disabled"] = "The account was disabled; its sessions and API tokens stopped working.", ["done_enabled"] = "The account was enabled again.",
+        ["done_password"] = "The password was replaced; the account's sessions were ended.",
+        ["account_disabled"] = "Disabled", ["account_locked"] = "Locked until", ["account_access"] = "Role and units", ["account_state"] = "Disable or delete",
+        ["account_enable"] = "Enable the account", ["account_disable"] = "Disable the account", ["account_delete"] = "Delete the account",
+        ["account_sessions_end"] = "Every change ends the account's sessions; the user signs in again.",
+        ["password_reset"] = "Set a new password", ["password_new"] = "New password", ["password_current"] = "Current password",
+        ["password_repeat"] = "New password again", ["password_change"] = "Change password", ["password_mismatch"] = "The two new passwords differ.",
+        ["password_changed"] = "The password was changed. You are still signed in here; other sessions were ended.",
+        ["password_change_help"] = "At least ten characters. After the change, your sessions in other browsers end.",
+        ["audit"] = "Audit trail", ["audit_action"] = "Action", ["audit_text"] = "Text", ["audit_from"] = "From", ["audit_to"] = "To",
+        ["audit_export"] = "Export CSV", ["audit_entries"] = "entries", ["audit_subject"] = "Subject", ["audit_details"] = "Details",
+        ["audit_newer"] = "Newer", ["audit_older"] = "Older",
     };
 }

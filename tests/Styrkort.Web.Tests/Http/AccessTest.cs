@@ -113,7 +113,8 @@ public sealed partial class AccessTest(DemoSite site)
     [Fact]
     public async Task SignOut_FromThePageHeader_EndsTheSession()
     {
-        var client = await site.SignInAsync("board");
+        // Signing out ends every session of the account: an account of its own.
+        var (client, _) = await site.NewAccountAsync(Roles.Viewer);
         var overview = await client.GetStringAsync("/");
         var header = LogoutForm().Match(overview);
         Assert.True(header.Success, "the page header has no sign-out form");
@@ -186,6 +187,14 @@ public sealed partial class AccessTest(DemoSite site)
         Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/login/external")]
+    [InlineData("/login/external/callback")]
+    public async Task ExternalLogin_WithoutOpenIdConnect_Is404(string path)
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await site.NewClient().GetAsync(path)).StatusCode);
+    }
+
     [Fact]
     public async Task Login_IsRateLimited()
     {
@@ -227,7 +236,7 @@ public sealed partial class AccessTest(DemoSite site)
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName);
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var token = ApiTokenHandler.NewToken();
-        db.ApiTokens.Add(new ApiToken { UserId = user!.Id, Name = "test", Hash = ApiTokenHandler.Hash(token), CreatedAtUtc = DateTime.UtcNow });
+        db.ApiTokens.Add(new ApiToken { UserId = user!.Id, Name = "test", Hash = ApiTokenHandler.Hash(token), CreatedAtUtc = DateTime.UtcNow, ExpiresAtUtc = DateTime.UtcNow.AddDays(1) });
         await db.SaveChangesAsync();
         return token;
     }

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Styrkort.Web.Api;
+using Styrkort.Web.AppStore;
+using Styrkort.Web.Hosting;
 using Styrkort.Web.Tests.Support;
 
 namespace Styrkort.Web.Tests.Http;
@@ -45,6 +49,14 @@ public sealed class AuthorizationMatrixTest(DemoSite site)
         Row("GET", "/report/download?period={p}&format=xlsx",       "login",   "200",       "200",       "200",       "200");
         Row("GET", "/account/tokens",                               "login",   "200",       "200",       "200",       "200");
         Row("POST", "/account/tokens",                              "login",   "200",       "200",       "200",       "200");
+        Row("GET", "/account",                                      "login",   "200",       "200",       "200",       "200");
+        Row("POST", "/account?handler=Password",                    "login",   "200",       "200",       "200",       "200");
+        Row("GET", "/admin/users/{board}",                          "login",   "200",       "403",       "403",       "403");
+        Row("POST", "/admin/users/{board}",                         "login",   "200",       "403",       "403",       "403");
+        Row("POST", "/admin/users/{admin}?handler=Disable",         "login",   "200",       "403",       "403",       "403");
+        Row("GET", "/audit",                                        "login",   "200",       "200",       "403",       "403");
+        Row("GET", "/audit?action=signin&pg=2",                     "login",   "200",       "200",       "403",       "403");
+        Row("GET", "/audit/export",                                 "login",   "200",       "200",       "403",       "403");
         Row("GET", "/lang?to=sv&back=/targets",                     "login",   "→/targets", "→/targets", "→/targets", "→/targets");
         Row("POST", "/logout",                                      "login",   "→/login",   "→/login",   "→/login",   "→/login");
         // The REST API and its description.
@@ -55,6 +67,9 @@ public sealed class AuthorizationMatrixTest(DemoSite site)
         Row("POST", "/api/checkins",                                "401",     "200",       "200",       "200",       "403");
         Row("GET", "/api/imports",                                  "401",     "200",       "200",       "200",       "200");
         Row("POST", "/api/imports",                                 "401",     "422",       "422",       "403",       "403");
+        // A cookie write without the anti-forgery header (what a forged cross-site request looks like) is refused.
+        Row("POST", "/api/checkins#without-antiforgery",            "401",     "400",       "400",       "400",       "403");
+        Row("POST", "/api/imports#without-antiforgery",             "401",     "400",       "400",       "403",       "403");
         Row("GET", "/openapi/v1.json",                              "401",     "200",       "200",       "200",       "200");
         // Open to all.
         Row("GET", "/health",                                       "200",     "200",       "200",       "200",       "200");
@@ -67,9 +82,15 @@ public sealed class AuthorizationMatrixTest(DemoSite site)
     [MemberData(nameof(Matrix))]
     public async Task Access(string method, string path, string who, string expected)
     {
-        // Signing out ends the session, so it gets a session of its own.
-        var client = method == "POST" && path == "/logout" && who != DemoSite.Anonymous ? await site.SignInAsync(who) : await site.As(who);
-        using var request = await RequestAsync(client, method, path.Replace("{p}", site.Period, StringComparison.Ordinal), signedIn: who != DemoSite.Anonymous);
+        // Signing out ends every session of the account, so it signs out an account of its own with the same role.
+        var client = method == "POST" && path == "/logout" && who != DemoSite.Anonymous
+            ? (await site.NewAccountAsync(Startup.DemoAccounts.Single(a => a.UserName == who).Role)).Client
+            : await site.As(who);
+        var withoutAntiforgery = path.EndsWith("#without-antiforgery", StringComparison.Ordinal);
+        path = path.Replace("#without-antiforgery", "", StringComparison.Ordinal).Replace("{p}", site.Period, StringComparison.Ordinal)
+            .Replace("{board}", await UserIdAsync("board"), StringComparison.Ordinal).Replace("{admin}", await UserIdAsync("admin"), StringComparison.Ordinal);
+        using var request = await RequestAsync(client, method, path, signedIn: who != DemoSite.Anonymous);
+        request.Options.Set(CookieHandler.WithoutAntiforgery, withoutAntiforgery);
         using var response = await client.SendAsync(request);
 
         var location = response.Headers.Location is { } l ? new Uri(site.Server.BaseAddress, l) : null;
@@ -95,6 +116,12 @@ public sealed class AuthorizationMatrixTest(DemoSite site)
     /// user (nobody has one to carry: authorisation refuses them first). The writes here change nothing that other
     /// tests read: a proposal (not a decision), a refused upload, a refused account, a check-in of its own.
     /// </summary>
+    private async Task<string> UserIdAsync(string userName)
+    {
+        using var scope = site.App.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName))!.Id;
+    }
+
     private async Task<HttpRequestMessage> RequestAsync(HttpClient client, string method, string path, bool signedIn)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -110,6 +137,11 @@ public sealed class AuthorizationMatrixTest(DemoSite site)
             "/imports" => DemoSite.Upload("not_a_dataset.csv", "a,b\n1,2\n", Fields()),
             "/admin/users" => DemoSite.Form(Fields(("userName", "matrix"), ("password", "short"), ("role", "viewer"))),
             "/account/tokens" => DemoSite.Form(Fields(("name", "matrix"))),
+            // A wrong current password, an unknown role, disabling oneself: refused with the page, nothing changed (the
+            // demo accounts' sessions are shared by the tests, and any change to an account ends them).
+            "/account?handler=Password" => DemoSite.Form(Fields(("current", "not-the-password"), ("password", "a-new-password-1"), ("repeat", "a-new-password-1"))),
+            _ when path.StartsWith("/admin/users/", StringComparison.Ordinal) && !path.Contains('?', StringComparison.Ordinal) => DemoSite.Form(Fields(("role", "no_such_role"))),
+            _ when path.EndsWith("?handler=Disable", StringComparison.Ordinal) => DemoSite.Form(Fields()),
             "/logout" => DemoSite.Form(Fields()),
             "/api/checkins" => JsonContent.Create(new CheckInDto(Goal, "skane", site.Period, "Analys via API.", [new ActionDto("Följ upp", "Bo", null, "open")], null, null)),
             "/api/imports" => DemoSite.Upload("not_a_dataset.csv", "a,b\n1,2\n"),

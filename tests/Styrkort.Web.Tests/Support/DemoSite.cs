@@ -21,6 +21,7 @@ public sealed class DemoSite : IAsyncLifetime
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("styrkort-web-tests-").FullName;
     private readonly Dictionary<string, HttpClient> _signedIn = [];
     private readonly List<HttpClient> _clients = [];
+    private readonly Dictionary<HttpClient, CookieHandler> _handlers = [];
 
     public WebApplication App { get; private set; } = null!;
     public TestServer Server => App.GetTestServer();
@@ -55,21 +56,49 @@ public sealed class DemoSite : IAsyncLifetime
     public HttpClient NewClient(WebApplication? app = null)
     {
         var server = (app ?? App).GetTestServer();
-        var client = new HttpClient(new CookieHandler(server.CreateHandler())) { BaseAddress = server.BaseAddress };
+        var handler = new CookieHandler(server.CreateHandler());
+        var client = new HttpClient(handler) { BaseAddress = server.BaseAddress };
         _clients.Add(client);
+        _handlers[client] = handler;
         return client;
     }
 
-    /// <summary>A fresh client signed in through the login form, as a browser does.</summary>
-    public async Task<HttpClient> SignInAsync(string userName)
+    /// <summary>
+    /// A fresh client signed in through the login form, as a browser does. Like the site's own pages, it sends the
+    /// anti-forgery token of its session in the RequestVerificationToken header of its writes to /api/ (forms to pages
+    /// carry their own field).
+    /// </summary>
+    public async Task<HttpClient> SignInAsync(string userName, string? password = null, WebApplication? app = null)
     {
-        var client = NewClient();
+        var client = NewClient(app);
         var token = Html.AntiforgeryToken(await client.GetStringAsync("/login"));
-        using var response = await client.PostAsync("/login", Form(("userName", userName), ("password", PasswordOf(userName)), (Html.TokenField, token)));
+        using var response = await client.PostAsync("/login", Form(("userName", userName), ("password", password ?? PasswordOf(userName)), (Html.TokenField, token)));
         if (response.StatusCode != HttpStatusCode.Found || response.Headers.Location?.OriginalString != "/")
             throw new InvalidOperationException($"signing in as {userName}: {(int)response.StatusCode} {response.Headers.Location}");
+        _handlers[client].ApiAntiforgeryToken = await FormTokenAsync(client);
         return client;
     }
+
+    /// <summary>
+    /// A new account of its own (a test that ends sessions, disables or locks must not touch the shared demo accounts),
+    /// signed in. The password is <see cref="NewAccountPassword"/>.
+    /// </summary>
+    public async Task<(HttpClient Client, string UserName)> NewAccountAsync(string role, string units = "")
+    {
+        var userName = $"{role}-{Guid.NewGuid():N}"[..24];
+        using (var scope = App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppStore.AppUser>>();
+            if (await Auth.Accounts.CreateAsync(users, userName, userName, NewAccountPassword, role, units) is { } problem)
+                throw new InvalidOperationException(problem);
+        }
+        return (await SignInAsync(userName, NewAccountPassword), userName);
+    }
+
+    public const string NewAccountPassword = "a-test-password-2026";
+
+    /// <summary>The cookies the client holds, as a Cookie header: what someone who copied them would send.</summary>
+    public string CookieHeaderOf(HttpClient client) => _handlers[client].Cookies.GetCookieHeader(client.BaseAddress!);
 
     /// <summary>A client signed in as the demo account (kept for the collection), or anonymous.</summary>
     public async Task<HttpClient> As(string who)
