@@ -78,6 +78,15 @@ public sealed class RunAnywhereTests : IDisposable
     }
 
     [Fact]
+    public void Report_WithoutGoals_ReadsTheGoalFileOfTheDataFolder()
+    {
+        Sample("x");
+        var result = Run("report", "--data", "x", "--period", "2026-Q2", "--out", "rapport.html");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("Företagspartner", File.ReadAllText(Path.Combine(_cwd, "rapport.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ratios_DefaultLibrary_IsTheShippedOne()
     {
         var sie = Path.Combine(StyrkortProcess.RepoRoot, "samples", "smb", "exempelbolaget.se");
