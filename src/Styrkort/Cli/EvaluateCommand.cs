@@ -13,7 +13,7 @@ internal static class EvaluateCommand
 {
     public static Command Create()
     {
-        var goals = new Option<string>("--goals") { Description = "The goal file (YAML)", Required = true };
+        var goals = new Option<string?>("--goals") { Description = "The goal file (YAML); default: goals.yaml in the --data folder" };
         var data = new Option<string?>("--data") { Description = "A folder of CSV files, one per dataset of the goal file" };
         var warehouse = new Option<string?>("--warehouse") { Description = "A DuckDB warehouse file made by 'styrkort import'" };
         var period = new Option<string>("--period") { Description = "2026-Q2, 2026-03 or 2026", Required = true };
@@ -27,7 +27,7 @@ internal static class EvaluateCommand
         {
             if (!Period.TryParse(p.GetValue(period), out var when))
                 throw new ArgumentException($"'{p.GetValue(period)}' is not a period; expected 2026-Q2, 2026-03 or 2026");
-            var file = Load(p.GetValue(goals)!);
+            var file = Load(ShippedFiles.GoalFileFor(p.GetValue(goals), p.GetValue(data)));
             using var store = Open(file, p.GetValue(data), p.GetValue(warehouse));
             var evaluation = new Evaluator(file, store).Evaluate(when, p.GetValue(unit));
             if (p.GetValue(format) == "json")

@@ -9,13 +9,13 @@ internal static class ImportCommand
 {
     public static Command Create()
     {
-        var goals = new Option<string>("--goals") { Description = "The goal file (YAML) declaring the datasets", Required = true };
+        var goals = new Option<string?>("--goals") { Description = "The goal file (YAML) declaring the datasets; default: goals.yaml in the --data folder" };
         var data = new Option<string>("--data") { Description = "A folder of CSV files", Required = true };
         var warehouse = new Option<string>("--warehouse") { Description = "The DuckDB warehouse file to create or update", Required = true };
         var command = new Command("import", "Load a folder of CSV files into a DuckDB warehouse, all or nothing") { goals, data, warehouse };
         command.SetAction(p => Commands.Guard(() =>
         {
-            var file = EvaluateCommand.Load(p.GetValue(goals)!);
+            var file = EvaluateCommand.Load(ShippedFiles.GoalFileFor(p.GetValue(goals), p.GetValue(data)));
             using var store = Warehouse.Open(p.GetValue(warehouse));
             var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             var progress = new Progress<ImportProgress>(x => err.MarkupLine($"[grey]({x.Index}/{x.Count}) {Markup.Escape(x.Dataset)}[/]"));

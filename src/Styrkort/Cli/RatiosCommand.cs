@@ -19,7 +19,7 @@ internal static class RatiosCommand
         format.AcceptOnlyFromAmong("table", "json");
         var lang = new Option<string>("--lang") { Description = "sv or en", DefaultValueFactory = _ => "sv" };
         lang.AcceptOnlyFromAmong("sv", "en");
-        var library = new Option<string?>("--library") { Description = "The ratio library (YAML); default: libraries/bas-nyckeltal.yaml" };
+        var library = new Option<string?>("--library") { Description = "The ratio library (YAML); default: bas-nyckeltal.yaml shipped with styrkort" };
         var industry = new Option<string?>("--industry") { Description = "A table of industry medians (CSV: sni,size_class,revenue_from,revenue_to,ratio,median)" };
         var sni = new Option<string?>("--sni") { Description = "The company's SNI code, for --industry (else #BKOD of the file)" };
         var sizeClass = new Option<string?>("--size-class") { Description = "The company's size class in the industry table (else by net revenue)" };

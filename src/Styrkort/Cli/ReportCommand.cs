@@ -11,7 +11,7 @@ internal static class ReportCommand
 {
     public static Command Create()
     {
-        var goals = new Option<string>("--goals") { Description = "The goal file (YAML)", Required = true };
+        var goals = new Option<string?>("--goals") { Description = "The goal file (YAML); default: goals.yaml in the --data folder" };
         var data = new Option<string?>("--data") { Description = "A folder of CSV files, one per dataset of the goal file" };
         var warehouse = new Option<string?>("--warehouse") { Description = "A DuckDB warehouse file made by 'styrkort import'" };
         var period = new Option<string>("--period") { Description = "The quarter, such as 2026-Q2", Required = true };
@@ -33,7 +33,7 @@ internal static class ReportCommand
             if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
                 throw new StyrkortException(new SourceLocation(folder, 0, 0), "folder not found; the report is written into an existing folder");
             var clock = Stopwatch.StartNew();
-            var file = EvaluateCommand.Load(p.GetValue(goals)!);
+            var file = EvaluateCommand.Load(ShippedFiles.GoalFileFor(p.GetValue(goals), p.GetValue(data)));
             using var store = EvaluateCommand.Open(file, p.GetValue(data), p.GetValue(warehouse));
             var model = BoardReport.Build(file, store, quarter, new BoardReportOptions { Unit = p.GetValue(unit), Language = p.GetValue(lang)!, Clock = TimeProvider.System });
             Write(path, stream => ReportFiles.Render(model, kind, stream));

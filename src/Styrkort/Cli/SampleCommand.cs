@@ -9,7 +9,7 @@ internal static class SampleCommand
 {
     public static Command Create()
     {
-        var outDir = new Option<string>("--out") { Description = "The folder to write the CSV files to", Required = true };
+        var outDir = new Option<string>("--out") { Description = "The folder to write the CSV files and the goal file (goals.yaml) to", Required = true };
         var companies = new Option<int>("--companies") { Description = "Companies in the population", DefaultValueFactory = _ => 20000 };
         var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same files", DefaultValueFactory = _ => 7 };
         var almi = new Command("almi", "The Företagspartner sample: units, companies, statements, loans, efforts, ledger, surveys, KYC, targets")
@@ -32,8 +32,11 @@ internal static class SampleCommand
                     }));
                     foreach (var task in tasks.Values) task.Value = task.MaxValue;
                 });
+            // The goal file goes with its data, so that evaluate --data DIR needs nothing else (and no clone of the repository).
+            File.Copy(ShippedFiles.AlmiGoals, Path.Combine(p.GetValue(outDir)!, ShippedFiles.GoalFileName), overwrite: true);
             foreach (var (file, rows) in summary!.RowsPerFile)
                 Console.WriteLine($"{file,-28} {rows.ToString("N0", SwedishFormat.Numbers),12} rows");
+            Console.WriteLine($"{ShippedFiles.GoalFileName,-28} {"the goal file",17}");
             return 0;
         }));
         return new Command("sample", "Write a sample data set") { almi };

@@ -9,17 +9,21 @@ internal static class ServeCommand
     public static Command Create()
     {
         var demo = new Option<bool>("--demo") { Description = "Load the Företagspartner sample and demo accounts into the data folder" };
-        var dataDir = new Option<string>("--data-dir") { Description = "Where the warehouse and the app store live", DefaultValueFactory = _ => "styrkort-data" };
-        var goals = new Option<string>("--goals") { Description = "The goal file served", DefaultValueFactory = _ => "samples/almi/goals.yaml" };
+        var demoCompanies = new Option<int>("--demo-companies") { Description = "Companies in the --demo sample", DefaultValueFactory = _ => 20000 };
+        var dataDir = new Option<string>("--data-dir") { Description = "Where the warehouse, the app store and the goal file live", DefaultValueFactory = _ => "styrkort-data" };
+        var goals = new Option<string?>("--goals") { Description = "The first goal file (default: goals.yaml of the data folder, else the Företagspartner sample shipped with styrkort)" };
         var appDb = new Option<string?>("--app-db") { Description = "PostgreSQL connection string for the app store (default: SQLite in the data folder)" };
-        var command = new Command("serve", "Start the web application (http://localhost:5080; --urls changes it)") { demo, dataDir, goals, appDb };
+        var command = new Command("serve", "Start the web application (http://localhost:5080; --urls changes it)") { demo, demoCompanies, dataDir, goals, appDb };
         command.TreatUnmatchedTokensAsErrors = false; // ASP.NET Core options such as --urls pass through
         command.SetAction(p => Commands.Guard(() =>
         {
-            var options = new WebOptions(Path.GetFullPath(p.GetValue(dataDir)!), p.GetValue(goals)!, p.GetValue(appDb));
+            var companies = p.GetValue(demoCompanies);
+            if (companies < 100) throw new ArgumentException("--demo-companies must be at least 100");
+            var data = Path.GetFullPath(p.GetValue(dataDir)!);
+            var options = new WebOptions(data, GoalFile(p.GetValue(goals), data), p.GetValue(appDb));
             var app = StyrkortWeb.Build(options, p.UnmatchedTokens.ToArray());
             var isDemo = p.GetValue(demo);
-            Startup.PrepareAsync(app, isDemo, Console.WriteLine).GetAwaiter().GetResult();
+            Startup.PrepareAsync(app, isDemo, Console.WriteLine, companies).GetAwaiter().GetResult();
             app.Start();
             foreach (var url in app.Urls) Console.WriteLine($"Styrkort is running at {url}");
             if (isDemo)
@@ -31,5 +35,17 @@ internal static class ServeCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The goal file lives in the data folder: the page that saves it must never write into the program's folder or a
+    /// clone of the repository. Without --goals it is seeded once from the shipped sample, so serve starts from anywhere.
+    /// </summary>
+    private static string GoalFile(string? given, string data)
+    {
+        if (given is not null) return Path.GetFullPath(given);
+        var path = Path.Combine(data, ShippedFiles.GoalFileName);
+        if (ShippedFiles.SeedAlmiGoals(path)) Console.WriteLine($"wrote the Företagspartner goal file to {path}");
+        return path;
     }
 }

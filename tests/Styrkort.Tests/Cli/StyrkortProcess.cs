@@ -9,14 +9,12 @@ internal static class StyrkortProcess
 
     public static Result Run(params string[] args) => RunWithInput(null, args);
 
-    public static Result RunWithInput(string? input, params string[] args)
+    public static Result RunWithInput(string? input, params string[] args) => RunIn(RepoRoot, input, args);
+
+    /// <summary>Runs in <paramref name="workingDirectory"/>: the program must not need the repository around it.</summary>
+    public static Result RunIn(string workingDirectory, string? input, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "styrkort.dll");
-        var start = new ProcessStartInfo("dotnet")
-            { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null, WorkingDirectory = RepoRoot };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(workingDirectory, args, redirectInput: input is not null))!;
         if (input is not null)
         {
             process.StandardInput.Write(input);
@@ -26,6 +24,15 @@ internal static class StyrkortProcess
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(5))) { process.Kill(true); throw new TimeoutException(string.Join(' ', args)); }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> args, bool redirectInput = false)
+    {
+        var start = new ProcessStartInfo("dotnet")
+            { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = redirectInput, WorkingDirectory = workingDirectory };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "styrkort.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        return start;
     }
 
     public static string RepoRoot { get; } = FindRoot();
