@@ -16,7 +16,7 @@ public static class CheckIns
     {
         if (site.Goals.Goals.All(g => g.Id != goal)) return $"unknown goal '{goal}'";
         if (!Period.TryParse(period, out _)) return $"'{period}' is not a period";
-        if (!site.UseWarehouse(w => w.UnitIds()).Contains(unit)) return $"unknown unit '{unit}'";
+        if (!site.Current.UnitIds.Contains(unit)) return $"unknown unit '{unit}'";
         return null;
     }
 
@@ -30,7 +30,8 @@ public static class CheckIns
         if (user is null) return false;
         var site = http.RequestServices.GetRequiredService<SiteState>();
         var managed = user.ManagedUnits.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return site.UseWarehouse(w => managed.Any(m => w.IsWithin(unit, m)));
+        var snapshot = site.Current;
+        return managed.Any(m => snapshot.IsWithin(unit, m));
     }
 
     public static async Task<CheckIn> SaveAsync(AppDb db, SiteState site, string goal, string unit, string period, string analysis,

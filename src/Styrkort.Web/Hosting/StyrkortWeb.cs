@@ -9,8 +9,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Styrkort.Core.Compilation;
-using Styrkort.Core.GoalFiles;
 using Styrkort.Web.Api;
 using Styrkort.Web.AppStore;
 using Styrkort.Web.Auth;
@@ -32,14 +30,17 @@ public static class StyrkortWeb
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
         configure?.Invoke(builder);
 
-        var goals = GoalFileReader.Read(options.GoalFile);
-        MetricCompiler.CheckAll(goals);
         var warehouse = Core.Warehouse.Warehouse.Open(Path.Combine(options.DataDirectory, "warehouse.duckdb"));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new SiteState(goals, warehouse, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new SiteState(warehouse, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddAppStore(options);
-        builder.Services.AddScoped<Imports.ImportService>();
+        // Writes (imports, goal-file versions, recomputes) run one at a time in the background; pages read snapshots.
+        builder.Services.AddSingleton<Jobs.JobQueue>();
+        builder.Services.AddHostedService<Jobs.JobRunner>();
+        builder.Services.AddSingleton<Imports.ImportHooks>();
+        builder.Services.AddSingleton<Imports.ImportService>();
+        builder.Services.AddSingleton<GoalFileStore>();
         builder.Services.AddSignIn(builder.Configuration);
         builder.Services.AddRazorPages(o =>
         {
