@@ -25,6 +25,7 @@ public sealed class DemoSite : IAsyncLifetime
     public WebApplication App { get; private set; } = null!;
     public TestServer Server => App.GetTestServer();
     public SiteState Site => App.Services.GetRequiredService<SiteState>();
+    public Web.Jobs.JobQueue Jobs => App.Services.GetRequiredService<Web.Jobs.JobQueue>();
     public string DataDirectory => _dataDirectory;
     /// <summary>The quarter the pages show by default (the last complete one).</summary>
     public string Period => Site.DefaultQuarter.ToString();
@@ -33,7 +34,7 @@ public sealed class DemoSite : IAsyncLifetime
 
     public static async Task<WebApplication> StartAsync(string dataDirectory, int loginAttemptsPerMinute, bool demo)
     {
-        // Each site works on its own copy of the goal file: the goal-file page saves over the file it serves.
+        // Each site seeds from its own copy of the goal file, which the tests check is never written.
         Directory.CreateDirectory(dataDirectory);
         var goals = Path.Combine(dataDirectory, "goals.yaml");
         File.Copy(SourceTree.GoalFile, goals, overwrite: true);
@@ -81,6 +82,17 @@ public sealed class DemoSite : IAsyncLifetime
     /// <summary>The anti-forgery token for the client's next form post, from a page every signed-in user may open.</summary>
     public static async Task<string> FormTokenAsync(HttpClient client, string page = "/account/tokens") =>
         Html.AntiforgeryToken(await client.GetStringAsync(page));
+
+    /// <summary>Waits for the job a page redirected to (/jobs/ID) or the API named, and gives it.</summary>
+    public static async Task<Web.Jobs.Job> JobAsync(WebApplication app, string location)
+    {
+        var id = location.TrimEnd('/').Split('/')[^1];
+        var job = app.Services.GetRequiredService<Web.Jobs.JobQueue>().Find(id) ?? throw new InvalidOperationException($"no job {location}");
+        await job.Completion.WaitAsync(TimeSpan.FromMinutes(2));
+        return job;
+    }
+
+    public Task<Web.Jobs.Job> JobAsync(string location) => JobAsync(App, location);
 
     public static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
