@@ -27,8 +27,8 @@ public static class ApiEndpoints
 
         api.MapGet("/outcomes", (SiteState site, string? period) =>
         {
-            if (!TryPeriod(site, period, out var p)) return BadPeriod(period);
-            if (!site.IsSane(p)) return Results.BadRequest(new ErrorDto($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}"));
+            if (!TryPeriod(site, period, out var p, out var sane)) return BadPeriod(period);
+            if (!sane) return Results.BadRequest(new ErrorDto($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}"));
             var evaluation = site.Outcomes(p);
             return Results.Ok(new OutcomesDto(p.ToString(), evaluation.Outcomes.Select(ToDto).ToList()));
         });
@@ -103,10 +103,11 @@ public static class ApiEndpoints
         }).DisableAntiforgery();
     }
 
-    private static bool TryPeriod(SiteState site, string? text, out Period period)
+    private static bool TryPeriod(SiteState site, string? text, out Period period, out bool sane)
     {
         period = site.DefaultQuarter;
-        return text is null || Period.TryParse(text, out period);
+        sane = true;
+        return text is null || site.TryPeriod(text, out period, out sane);
     }
 
     private static IResult BadPeriod(string? text) =>

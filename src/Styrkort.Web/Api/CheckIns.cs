@@ -15,7 +15,7 @@ public static class CheckIns
     public static string? Problem(SiteState site, string goal, string unit, string period)
     {
         if (site.Goals.Goals.All(g => g.Id != goal)) return $"unknown goal '{goal}'";
-        if (!Period.TryParse(period, out _)) return $"'{period}' is not a period";
+        if (!site.TryPeriod(period, out _, out var sane) || !sane) return $"'{period}' is not a period";
         if (!site.Current.UnitIds.Contains(unit)) return $"unknown unit '{unit}'";
         return null;
     }

@@ -66,6 +66,27 @@ public sealed class SiteState : IDisposable
     public bool IsSane(Period period) => period.Year >= SaneYears.First && period.Year <= SaneYears.Last;
 
     /// <summary>
+    /// Reads a period from a request: false when the text is no period at all; <paramref name="sane"/> false when it
+    /// is one, but outside <see cref="SaneYears"/> (such as 9999-Q4), which the pages answer with a 400.
+    /// </summary>
+    public bool TryPeriod(string? text, out Period period, out bool sane)
+    {
+        sane = true;
+        try
+        {
+            if (!Period.TryParse(text, out period)) return false;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            period = DefaultQuarter;
+            sane = false;
+            return true;
+        }
+        sane = IsSane(period);
+        return true;
+    }
+
+    /// <summary>
     /// The outcomes of a period: kept for the default quarters and the periods asked recently, evaluated on a reader
     /// connection the first time; a period outside the data's dates is answered without a query and not kept.
     /// </summary>

@@ -43,8 +43,8 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
         Goal = goal;
         Metric = snapshot.Goals.Metrics[goal.Metric];
         ComparisonFormula = goal.Comparison is { } c ? snapshot.Goals.Metrics[c].Formula.Text : null;
-        Period = Period.TryParse(period, out var p) ? p : site.DefaultQuarter;
-        if (!site.IsSane(Period)) return BadRequest($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}");
+        Period = site.TryPeriod(period, out var p, out var sane) ? p : site.DefaultQuarter;
+        if (!sane) return BadRequest($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}");
         var evaluation = site.Outcomes(Period);
         Units = evaluation.Units;
         Unit = Units.Any(u => u.Id == unit) ? unit! : Units[0].Id;

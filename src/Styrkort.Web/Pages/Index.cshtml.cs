@@ -26,8 +26,8 @@ public sealed class IndexModel(SiteState site) : PageModel
 
     public IActionResult OnGet(string? period, string? unit, string? area)
     {
-        Period = Period.TryParse(period, out var p) ? p : site.DefaultQuarter;
-        if (!site.IsSane(Period)) return BadRequest($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}");
+        Period = site.TryPeriod(period, out var p, out var sane) ? p : site.DefaultQuarter;
+        if (!sane) return BadRequest($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}");
         Quarters = site.Quarters.Append(Period).Distinct().OrderByDescending(q => q.End).Select(q => q.ToString()).ToList();
         AreaFilter = string.IsNullOrEmpty(area) ? null : area;
         HasData = site.Current.HasData;

@@ -29,12 +29,12 @@ public sealed class ReportModel(SiteState site) : PageModel
 
     public static async Task<IResult> DownloadAsync(SiteState site, AppDb db, string? period, string? unit, string? format, string? lang)
     {
-        if (!Period.TryParse(period, out var quarter) || quarter.Kind != PeriodKind.Quarter)
+        if (!site.TryPeriod(period, out var quarter, out var sane) || quarter.Kind != PeriodKind.Quarter)
             return Results.BadRequest($"'{period}' is not a quarter; expected e.g. 2026-Q2");
         ReportFileFormat kind;
         try { kind = ReportFiles.Parse(format ?? "pdf"); }
         catch (ArgumentException e) { return Results.BadRequest(e.Message); }
-        if (!site.IsSane(quarter)) return Results.BadRequest($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}");
+        if (!sane) return Results.BadRequest($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}");
         var snapshot = site.Current;
         if (!snapshot.HasData) return Results.NotFound("no data has been imported yet");
         if (unit is not null && !snapshot.UnitIds.Contains(unit)) return Results.NotFound($"unknown unit '{unit}'");
