@@ -113,6 +113,9 @@ public sealed class SiteState : IDisposable
         }
     }
 
+    /// <summary>A read of the warehouse, on a reader connection (as <see cref="Read{T}"/>); prefer the snapshot where it has the answer.</summary>
+    public T UseWarehouse<T>(Func<Warehouse, T> read) => Read(read);
+
     /// <summary>Runs a write on the writer connection: for the job queue and start-up only.</summary>
     public T Write<T>(Func<Warehouse, T> use)
     {

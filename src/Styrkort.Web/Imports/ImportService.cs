@@ -39,7 +39,7 @@ public sealed class ImportService(SiteState site, WebOptions options, JobQueue j
             throw new StyrkortException(new SourceLocation(twice.Last().File.FileName, 0, 0),
                 $"two files for the dataset '{twice.Key}': {string.Join(", ", twice.Select(m => m.File.FileName))}");
 
-        var id = Guid.NewGuid().ToString("N");
+        var id = JobQueue.NewId();
         var folder = JobFolder(id);
         var staged = new List<Staged>();
         try
@@ -61,7 +61,7 @@ public sealed class ImportService(SiteState site, WebOptions options, JobQueue j
             throw;
         }
         var subject = string.Join(", ", staged.Select(s => s.UserFileName));
-        return jobs.Enqueue("import", user, subject, ctx => RunAsync(ctx, staged, folder, user), () => Remove(folder))
+        return jobs.Enqueue("import", user, subject, ctx => RunAsync(ctx, staged, folder, user), () => Remove(folder), id)
                ?? Refuse(folder);
     }
 

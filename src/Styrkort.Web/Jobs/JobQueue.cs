@@ -97,10 +97,9 @@ public sealed class JobQueue(TimeProvider clock)
     internal ChannelReader<Job> Reader => _channel.Reader;
 
     /// <summary>Queues work; null when too many jobs are waiting already.</summary>
-    public Job? Enqueue(string kind, string owner, string subject, Func<JobContext, Task> work, Action? cleanup = null)
+    public Job? Enqueue(string kind, string owner, string subject, Func<JobContext, Task> work, Action? cleanup = null, string? id = null)
     {
-        var job = new Job(Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)), kind, owner, subject,
-            clock.GetUtcNow().UtcDateTime, work);
+        var job = new Job(id ?? NewId(), kind, owner, subject, clock.GetUtcNow().UtcDateTime, work);
         if (cleanup is not null) job.Cleanups.Add(cleanup);
         lock (_gate)
         {
@@ -122,6 +121,9 @@ public sealed class JobQueue(TimeProvider clock)
         _channel.Writer.TryWrite(job);
         return job;
     }
+
+    /// <summary>A job id: random, so that one user cannot guess another's job; also the name of its folder.</summary>
+    public static string NewId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
 
     public Job? Find(string id)
     {

@@ -8,13 +8,16 @@ using Styrkort.Web.AppStore;
 using Styrkort.Web.Auth;
 using Styrkort.Web.Hosting;
 using Styrkort.Web.Imports;
+using Styrkort.Web.Jobs;
 
 namespace Styrkort.Web.Pages;
 
 /// <summary>Upload CSV or Excel files: queued as a job, whose page lists the errors by file, line and column (and nothing is imported).</summary>
 [Authorize(Policy = Policies.Control)]
-public sealed class ImportsModel(SiteState site, AppDb db, ImportService imports) : PageModel
+public sealed class ImportsModel(SiteState site, AppDb db, ImportService imports, JobQueue jobs) : PageModel
 {
+    /// <summary>The imports of the last while that this user may follow: waiting, running or done.</summary>
+    public IReadOnlyList<Job> Jobs => jobs.All().Where(j => j.Kind == "import" && j.VisibleTo(User)).Take(20).ToList();
     public IReadOnlyList<ImportBatch> Batches { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public string ErrorTitle { get; private set; } = "";

@@ -97,10 +97,14 @@ public sealed partial class BrowserFlowTest(BrowserSite site) : IClassFixture<Br
             });
             await page.Locator("#upload").ClickAsync();
 
+            // The import is queued; its page reloads itself until the job has run, then lists the errors.
+            await page.WaitForURLAsync(new Regex("/jobs/[0-9a-f]+$"));
             var errors = page.Locator("#import-errors");
             await Expect(errors).ToContainTextAsync("inget importerades");
             await Expect(errors.Locator("li").First).ToContainTextAsync("loans.csv:3:4 (disbursed_on)");
             await Expect(page.Locator("#import-ok")).ToHaveCountAsync(0);
+            await page.Locator("main a[href='/imports']").ClickAsync();
+            await page.WaitForURLAsync(new Regex("/imports$"));
             await Expect(page.Locator("#batches tbody tr")).ToHaveCountAsync(batches);
 
             // English, from the link in the page header; the page stays where it was.

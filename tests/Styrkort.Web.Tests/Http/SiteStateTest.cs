@@ -167,6 +167,9 @@ public sealed class SiteStateTest(DemoSite site)
             var second = await controller.PostAsync("/api/imports", DemoSite.Upload("units.csv", Units));
             var queued = (await second.Content.ReadFromJsonAsync<JobAcceptedDto>())!;
             Assert.Equal("queued", (await controller.GetFromJsonAsync<JobDto>(queued.Status))!.State);
+            // The upload waits in the job's own folder inside the data folder, under a name of ours.
+            var folder = Path.Combine(site.DataDirectory, "jobs", queued.Job);
+            Assert.Equal("0.csv", Path.GetFileName(Assert.Single(Directory.GetFiles(Path.Combine(folder, "upload")))));
             Assert.Contains("id=\"cancel-job\"", await controller.GetStringAsync($"/jobs/{queued.Job}"), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.NotFound, (await (await site.As("board")).PostAsync($"/api/jobs/{queued.Job}/cancel", null)).StatusCode);
             var batches = await CountAsync(db => db.ImportBatches.CountAsync());
@@ -175,6 +178,7 @@ public sealed class SiteStateTest(DemoSite site)
             release.SetResult();
             Assert.Equal(JobState.Succeeded, (await site.JobAsync(first.Headers.Location!.OriginalString)).State);
             Assert.Equal(JobState.Cancelled, (await site.JobAsync(queued.Status)).State);
+            Assert.False(Directory.Exists(folder));
             Assert.Equal(batches + 1, await CountAsync(db => db.ImportBatches.CountAsync()));
         }
         finally
