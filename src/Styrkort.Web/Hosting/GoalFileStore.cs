@@ -38,7 +38,31 @@ public sealed class GoalFileStore(WebOptions options, SiteState site, JobQueue j
         db.GoalFileVersions.Add(seed);
         AuditTrail.Record(db, site.Clock, "system", AuditActions.GoalFileSave, $"{Name} version 1", $"seeded from {Name} ({Encoding.UTF8.GetByteCount(text)} bytes, sha256 {seed.Sha256})");
         await db.SaveChangesAsync();
+        // The libraries the seed includes go beside the working copy, where its includes resolve from now on.
+        var from = Path.GetDirectoryName(Path.GetFullPath(options.GoalFile))!;
+        CopyIncludes(Path.GetFullPath(options.GoalFile), from, new HashSet<string>(StringComparer.Ordinal));
         return seed;
+    }
+
+    /// <summary>Copies the files a goal file includes (and they include), those inside its folder; others are left to the reader's error.</summary>
+    private void CopyIncludes(string file, string from, HashSet<string> seen)
+    {
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        try { yaml.Load(new StringReader(File.ReadAllText(file))); }
+        catch (YamlDotNet.Core.YamlException) { return; } // the reader says where, when the working copy is loaded
+        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlDotNet.RepresentationModel.YamlMappingNode root
+            || !root.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("include"), out var node)
+            || node is not YamlDotNet.RepresentationModel.YamlSequenceNode list) return;
+        foreach (var item in list.OfType<YamlDotNet.RepresentationModel.YamlScalarNode>())
+        {
+            if (string.IsNullOrEmpty(item.Value)) continue;
+            var source = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, item.Value));
+            if (!source.StartsWith(from + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(source) || !seen.Add(source)) continue;
+            var target = Path.Combine(Folder, Path.GetRelativePath(from, source));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target, overwrite: true);
+            CopyIncludes(source, from, seen);
+        }
     }
 
     /// <summary>Reads the working copy of a version (written first), checked like the command line.</summary>
