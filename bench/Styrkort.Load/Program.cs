@@ -13,13 +13,13 @@ using Styrkort.Web.Hosting;
 // of signed-in users reading the overview and a goal page, first alone, then while a large import runs through the
 // queue. Stops by itself when the import has finished; prints a Markdown table of latencies.
 //
-//   dotnet run -c Release --project bench/Styrkort.Load -- --companies 20000 --import-companies 60000 --users 50
+//   dotnet run -c Release --project bench/Styrkort.Load -- --companies 20000 --import-companies 45000 --users 50
 
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length ? args[x.i + 1] : "");
 int Option(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 var companies = Option("companies", 20000);
-var importCompanies = Option("import-companies", 60000);
+var importCompanies = Option("import-companies", 45000);
 var users = Option("users", 50);
 var baseline = TimeSpan.FromSeconds(Option("baseline-seconds", 10));
 
