@@ -245,6 +245,40 @@ public sealed partial class GoalFilePageTest : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    [Fact]
+    public async Task ASeedWithIncludes_BringsItsLibrariesIntoTheDataFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory("styrkort-web-seed-").FullName;
+        try
+        {
+            var seedFolder = Directory.CreateDirectory(Path.Combine(folder, "seed")).FullName;
+            var text = await File.ReadAllTextAsync(SourceTree.GoalFile);
+            var parameters = Regex.Match(text, "^parameters:\n(  .*\n)+", RegexOptions.Multiline).Value;
+            Assert.Contains("eur_sek", parameters, StringComparison.Ordinal);
+            Directory.CreateDirectory(Path.Combine(seedFolder, "lib"));
+            await File.WriteAllTextAsync(Path.Combine(seedFolder, "lib", "parameters.yaml"), parameters);
+            await File.WriteAllTextAsync(Path.Combine(seedFolder, "goals.yaml"), text.Replace(parameters, "include: [lib/parameters.yaml]\n", StringComparison.Ordinal));
+            await File.WriteAllTextAsync(Path.Combine(seedFolder, "unrelated.txt"), "not included");
+
+            var app = await DemoSite.StartAsync(Path.Combine(folder, "data"), loginAttemptsPerMinute: 1000, demo: false, goalFile: Path.Combine(seedFolder, "goals.yaml"));
+            try
+            {
+                Assert.Equal(parameters, await File.ReadAllTextAsync(Path.Combine(folder, "data", "goals", "lib", "parameters.yaml")));
+                Assert.False(File.Exists(Path.Combine(folder, "data", "goals", "unrelated.txt")));
+                Assert.True(app.Services.GetRequiredService<SiteState>().Goals.Parameters.ContainsKey("eur_sek"));
+            }
+            finally
+            {
+                await app.DisposeAsync();
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [GeneratedRegex("<input type=\"hidden\" name=\"version\" value=\"(\\d+)\"")]
     private static partial Regex VersionField();
 

@@ -32,12 +32,12 @@ public sealed class DemoSite : IAsyncLifetime
 
     public async Task InitializeAsync() => App = await StartAsync(_dataDirectory, loginAttemptsPerMinute: 1000, demo: true);
 
-    public static async Task<WebApplication> StartAsync(string dataDirectory, int loginAttemptsPerMinute, bool demo)
+    public static async Task<WebApplication> StartAsync(string dataDirectory, int loginAttemptsPerMinute, bool demo, string? goalFile = null)
     {
         // Each site seeds from its own copy of the goal file, which the tests check is never written.
         Directory.CreateDirectory(dataDirectory);
-        var goals = Path.Combine(dataDirectory, "goals.yaml");
-        File.Copy(SourceTree.GoalFile, goals, overwrite: true);
+        var goals = goalFile ?? Path.Combine(dataDirectory, "goals.yaml");
+        if (goalFile is null) File.Copy(SourceTree.GoalFile, goals, overwrite: true);
         var app = StyrkortWeb.Build(new WebOptions(dataDirectory, goals), [], b =>
         {
             b.WebHost.UseTestServer();
