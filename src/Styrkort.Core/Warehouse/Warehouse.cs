@@ -39,7 +39,15 @@ public sealed class Warehouse : IDisposable
     /// use, but connections are; a reader on its own connection sees the last committed state and never waits for a
     /// writer's transaction.
     /// </summary>
-    public Warehouse Duplicate() => new(_db.Duplicate());
+    public Warehouse Duplicate()
+    {
+        // DuckDB.NET duplicates only in-memory connections; a file is opened again, and the driver shares the one
+        // database instance per file between the connections (so they see each other's commits).
+        if (_db.ConnectionString.Contains(":memory:", StringComparison.Ordinal)) return new(_db.Duplicate());
+        var again = new DuckDBConnection(_db.ConnectionString);
+        again.Open();
+        return new(again);
+    }
 
     /// <summary>
     /// Imports the goal file's datasets from a folder of CSV files, all or nothing: any error leaves the warehouse as

@@ -10,6 +10,7 @@ using Styrkort.Web.AppStore;
 using Styrkort.Web.Auth;
 using Styrkort.Web.Hosting;
 using Styrkort.Web.Imports;
+using Styrkort.Web.Jobs;
 using Styrkort.Web.Presentation;
 
 namespace Styrkort.Web.Api;
@@ -27,7 +28,8 @@ public static class ApiEndpoints
 
         api.MapGet("/outcomes", (SiteState site, string? period) =>
         {
-            if (!TryPeriod(site, period, out var p)) return BadPeriod(period);
+            if (!TryPeriod(site, period, out var p, out var sane)) return BadPeriod(period);
+            if (!sane) return Results.BadRequest(new ErrorDto($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}"));
             var evaluation = site.Outcomes(p);
             return Results.Ok(new OutcomesDto(p.ToString(), evaluation.Outcomes.Select(ToDto).ToList()));
         });
@@ -66,31 +68,49 @@ public static class ApiEndpoints
 
         api.MapGet("/imports", async (AppDb db) =>
             (await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.Id).ToListAsync())
-                .Select(b => new ImportBatchDto(b.Id, b.Dataset, b.FileName, b.Sha256, b.Rows, b.ImportedBy, b.ImportedAtUtc)).ToList());
+                .Select(ToDto).ToList());
 
-        api.MapPost("/imports", (HttpContext http, ImportService imports, IFormFileCollection files) =>
+        // The import is queued work: 202 and where to follow it; ?wait=true waits for it and answers with the batches
+        // (200) or the errors (422). A waiting client that goes away stops waiting, not the job.
+        api.MapPost("/imports", async (HttpContext http, ImportService imports, IFormFileCollection files, bool? wait) =>
         {
+            Job job;
             try
             {
-                var uploaded = files.Select(f => new UploadedFile(f.FileName, f.OpenReadStream())).ToList();
-                var batches = imports.Import(uploaded, http.User.Identity!.Name!);
-                return Results.Ok(batches.Select(b => new ImportBatchDto(b.Id, b.Dataset, b.FileName, b.Sha256, b.Rows, b.ImportedBy, b.ImportedAtUtc)).ToList());
-            }
-            catch (InputErrorsException e)
-            {
-                return Results.UnprocessableEntity(new ErrorDto("the input was refused, nothing was changed", e.Errors.Select(x => x.ToString()).ToList()));
+                job = imports.Enqueue(files.Select(f => new UploadedFile(f.FileName, f.OpenReadStream())).ToList(), http.User.Identity!.Name!);
             }
             catch (StyrkortException e)
             {
                 return Results.UnprocessableEntity(new ErrorDto(e.Message));
             }
+            if (wait != true) return Results.Accepted($"/api/jobs/{job.Id}", new JobAcceptedDto(job.Id, $"/api/jobs/{job.Id}"));
+            await job.Completion.WaitAsync(http.RequestAborted);
+            return job.State switch
+            {
+                JobState.Succeeded => Results.Ok(job.Batches.Select(ToDto).ToList()),
+                JobState.Cancelled => Results.Conflict(new ErrorDto("the import was cancelled, nothing was changed", job.Errors)),
+                _ => Results.UnprocessableEntity(new ErrorDto("the input was refused, nothing was changed", job.Errors)),
+            };
         }).RequireAuthorization(Policies.Control);
+
+        // A job is visible to who started it and to admins and controllers; to anyone else it does not exist.
+        api.MapGet("/jobs/{id}", (HttpContext http, JobQueue jobs, string id) =>
+            jobs.Find(id) is { } job && job.VisibleTo(http.User) ? Results.Ok(ToDto(job)) : Results.NotFound(new ErrorDto($"no job '{id}'")));
+
+        api.MapPost("/jobs/{id}/cancel", (HttpContext http, JobQueue jobs, string id) =>
+        {
+            if (jobs.Find(id) is not { } job || !job.VisibleTo(http.User)) return Results.NotFound(new ErrorDto($"no job '{id}'"));
+            if (!job.MayCancel(http.User)) return job.Finished ? Results.Conflict(new ErrorDto("the job has finished")) : Results.Forbid();
+            jobs.Cancel(id);
+            return Results.Accepted($"/api/jobs/{job.Id}", new JobAcceptedDto(job.Id, $"/api/jobs/{job.Id}"));
+        });
     }
 
-    private static bool TryPeriod(SiteState site, string? text, out Period period)
+    private static bool TryPeriod(SiteState site, string? text, out Period period, out bool sane)
     {
         period = site.DefaultQuarter;
-        return text is null || Period.TryParse(text, out period);
+        sane = true;
+        return text is null || site.TryPeriod(text, out period, out sane);
     }
 
     private static IResult BadPeriod(string? text) =>
@@ -98,6 +118,11 @@ public static class ApiEndpoints
 
     private static OutcomeDto ToDto(Outcome o) => new(o.Goal, o.Unit, o.Value?.AsDouble, o.Comparison, Ui.StatusKey(o.Status), o.Scheduled,
         new TargetDto(o.Target.Rule, o.Target.Source, o.Target.Level, o.Target.AnnualLevel, o.Target.Min, o.Target.Max, o.Target.Phased));
+
+    private static ImportBatchDto ToDto(ImportBatch b) => new(b.Id, b.Dataset, b.FileName, b.Sha256, b.Rows, b.ImportedBy, b.ImportedAtUtc);
+
+    private static JobDto ToDto(Job j) => new(j.Id, j.Kind, j.State.ToString().ToLowerInvariant(), j.Owner, j.Subject, j.CreatedAtUtc, j.FinishedAtUtc,
+        j.Step, j.Message, j.Errors, j.Batches.Select(ToDto).ToList());
 
     private static CheckInDto ToDto(CheckIn c) => new(c.GoalId, c.UnitId, c.Period, c.Analysis,
         c.Actions.Select(a => new ActionDto(a.What, a.Who, a.Due, a.State)).ToList(), c.UpdatedBy, c.UpdatedAtUtc);

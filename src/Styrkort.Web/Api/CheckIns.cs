@@ -17,7 +17,8 @@ public static class CheckIns
         limits ??= new WebLimits();
         if (site.Goals.Goals.All(g => g.Id != goal)) return $"unknown goal '{goal}'";
         if (RequestLimits.PeriodProblem(period ?? "", limits, out _) is { } bad) return bad;
-        if (!site.UseWarehouse(w => w.UnitIds()).Contains(unit)) return $"unknown unit '{unit}'";
+        if (!site.TryPeriod(period, out _, out var sane) || !sane) return $"'{period}' is not a period";
+        if (!site.Current.UnitIds.Contains(unit)) return $"unknown unit '{unit}'";
         return null;
     }
 
@@ -48,7 +49,8 @@ public static class CheckIns
         if (user is null) return false;
         var site = http.RequestServices.GetRequiredService<SiteState>();
         var managed = user.ManagedUnits.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return site.UseWarehouse(w => managed.Any(m => w.IsWithin(unit, m)));
+        var snapshot = site.Current;
+        return managed.Any(m => snapshot.IsWithin(unit, m));
     }
 
     public static async Task<CheckIn> SaveAsync(AppDb db, SiteState site, string goal, string unit, string period, string analysis,

@@ -1,25 +1,48 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Styrkort.Core.Evaluation;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
 using Styrkort.Core.Warehouse;
+using Styrkort.Web.AppStore;
 
 namespace Styrkort.Web.Hosting;
 
 /// <summary>
-/// The goal file, the warehouse and the precomputed outcomes. DuckDB connections are not for concurrent use, so
-/// every use of the warehouse goes through one gate; pages read outcomes from the cache, not from the warehouse.
+/// The state the pages read, and the one warehouse connection that writes. Readers take the current
+/// <see cref="SiteSnapshot"/> (one volatile read) and, for a period not yet evaluated, a reader connection of their own
+/// from a small pool: DuckDB's MVCC shows them the last committed data, so no reader ever waits for the writer. The
+/// writer connection is used only by the background job queue (and at start-up), one job at a time.
 /// </summary>
-public sealed class SiteState(GoalFile goals, Warehouse warehouse, TimeProvider clock) : IDisposable
+public sealed class SiteState : IDisposable
 {
-    private readonly Lock _gate = new();
-    private Dictionary<Period, Evaluation> _outcomes = [];
-    private IReadOnlyDictionary<(string, string, int), decimal> _levels = new Dictionary<(string, string, int), decimal>();
+    /// <summary>Periods asked recently that a write evaluates again at once, beside the default quarters; the rest on demand.</summary>
+    public const int RecomputedRecentPeriods = 8;
+    private const int PooledReaders = 8;
 
-    private GoalFile _goals = goals;
+    private readonly Warehouse _writer;
+    private readonly Warehouse _root; // only ever duplicated, never queried: readers do not touch the writer's connection
+    private readonly Lock _rootGate = new();
+    private readonly Lock _writeGate = new();
+    private readonly ConcurrentBag<Warehouse> _readers = [];
+    private SiteSnapshot? _current;
 
-    /// <summary>The goal file in force; replaced as a whole when a controller saves a new version.</summary>
-    public GoalFile Goals => Volatile.Read(ref _goals);
-    public TimeProvider Clock { get; } = clock;
+    public SiteState(Warehouse warehouse, TimeProvider clock)
+    {
+        _writer = warehouse;
+        _root = warehouse.Duplicate();
+        Clock = clock;
+    }
+
+    public TimeProvider Clock { get; }
+
+    /// <summary>What the pages show; replaced as a whole after every write.</summary>
+    public SiteSnapshot Current => Volatile.Read(ref _current) ?? throw new InvalidOperationException("the site is not prepared yet (Startup.PrepareAsync)");
+
+    /// <summary>The goal file in force.</summary>
+    public GoalFile Goals => Current.Goals;
 
     /// <summary>The quarters shown by default: the eight up to the last complete quarter.</summary>
     public IReadOnlyList<Period> Quarters
@@ -37,50 +60,173 @@ public sealed class SiteState(GoalFile goals, Warehouse warehouse, TimeProvider 
 
     public Period DefaultQuarter => Quarters[^1];
 
-    public T UseWarehouse<T>(Func<Warehouse, T> use)
-    {
-        lock (_gate) return use(warehouse);
-    }
+    /// <summary>The years a period or a target level may name; anything outside is a mistake, answered with a 400.</summary>
+    public (int First, int Last) SaneYears => (1970, Clock.GetUtcNow().Year + 50);
 
-    /// <summary>The outcomes of a period: precomputed for the default quarters, computed once and kept for others.</summary>
-    public Evaluation Outcomes(Period period)
-    {
-        lock (_gate)
-        {
-            if (_outcomes.TryGetValue(period, out var cached)) return cached;
-            var evaluation = new Evaluator(Goals, warehouse, _levels).Evaluate(period);
-            _outcomes = new Dictionary<Period, Evaluation>(_outcomes) { [period] = evaluation };
-            return evaluation;
-        }
-    }
+    public bool IsSane(Period period) => period.Year >= SaneYears.First && period.Year <= SaneYears.Last;
 
-    /// <summary>Recomputes every kept period: after an import or a target decision, never on a page request.</summary>
-    public void Recompute(IReadOnlyDictionary<(string, string, int), decimal> decidedLevels)
+    /// <summary>
+    /// Reads a period from a request: false when the text is no period at all; <paramref name="sane"/> false when it
+    /// is one, but outside <see cref="SaneYears"/> (such as 9999-Q4), which the pages answer with a 400.
+    /// </summary>
+    public bool TryPeriod(string? text, out Period period, out bool sane)
     {
-        lock (_gate)
+        sane = true;
+        try
         {
-            _levels = decidedLevels;
-            var periods = _outcomes.Keys.Union(Quarters).ToList();
-            var evaluator = new Evaluator(Goals, warehouse, _levels);
-            _outcomes = periods.ToDictionary(p => p, p => evaluator.Evaluate(p));
+            if (!Period.TryParse(text, out period)) return false;
         }
+        catch (ArgumentOutOfRangeException)
+        {
+            period = DefaultQuarter;
+            sane = false;
+            return true;
+        }
+        sane = IsSane(period);
+        return true;
     }
 
     /// <summary>
-    /// Puts a new goal file in force: only if the warehouse holds every dataset it declares and every kept period
-    /// evaluates under it; otherwise the old one stays and the error says why.
+    /// The outcomes of a period: kept for the default quarters and the periods asked recently, evaluated on a reader
+    /// connection the first time; a period outside the data's dates is answered without a query and not kept.
     /// </summary>
-    public void ReplaceGoals(GoalFile replacement, string where)
+    public Evaluation Outcomes(Period period)
     {
-        lock (_gate)
+        var snapshot = Current;
+        if (!snapshot.HasData || (!snapshot.HasDataFor(period) && !Quarters.Contains(period))) return snapshot.Empty(period);
+        return snapshot.Outcomes.Get(period);
+    }
+
+    /// <summary>Runs a read on a reader connection of its own (the last committed state); never waits for the writer.</summary>
+    public T Read<T>(Func<Warehouse, T> use)
+    {
+        if (!_readers.TryTake(out var reader))
+            lock (_rootGate) reader = _root.Duplicate();
+        try
         {
-            if (warehouse.HasUnits) warehouse.RequireLoaded(replacement, where);
-            var evaluator = new Evaluator(replacement, warehouse, _levels);
-            var outcomes = warehouse.HasUnits ? _outcomes.Keys.Union(Quarters).ToDictionary(p => p, p => evaluator.Evaluate(p)) : [];
-            Volatile.Write(ref _goals, replacement);
-            _outcomes = outcomes;
+            return use(reader);
+        }
+        finally
+        {
+            if (_readers.Count < PooledReaders) _readers.Add(reader);
+            else reader.Dispose();
         }
     }
 
-    public void Dispose() => warehouse.Dispose();
+    /// <summary>A read of the warehouse, on a reader connection (as <see cref="Read{T}"/>); prefer the snapshot where it has the answer.</summary>
+    public T UseWarehouse<T>(Func<Warehouse, T> read) => Read(read);
+
+    /// <summary>Runs a write on the writer connection: for the job queue and start-up only.</summary>
+    public T Write<T>(Func<Warehouse, T> use)
+    {
+        lock (_writeGate) return use(_writer);
+    }
+
+    public void Publish(SiteSnapshot snapshot) => Volatile.Write(ref _current, snapshot);
+
+    /// <summary>
+    /// A new snapshot from the app store's decisions and file names and the warehouse's committed data, with the default
+    /// quarters and the few periods asked most recently evaluated; it is not in force until <see cref="Publish"/>.
+    /// </summary>
+    public async Task<SiteSnapshot> BuildAsync(AppDb db, GoalFile goals, int version, CancellationToken cancellation = default)
+    {
+        var levels = AppStoreSetup.DecidedLevels(db);
+        var files = (await db.ImportBatches.AsNoTracking().OrderBy(b => b.Id).Select(b => new { b.Dataset, b.FileName }).ToListAsync(cancellation))
+            .GroupBy(b => b.Dataset, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last().FileName, StringComparer.OrdinalIgnoreCase);
+        var recent = _current?.Outcomes.Recent(RecomputedRecentPeriods) ?? [];
+        return Build(goals, version, levels, files, recent, cancellation);
+    }
+
+    private SiteSnapshot Build(GoalFile goals, int version, IReadOnlyDictionary<(string, string, int), decimal> levels,
+        IReadOnlyDictionary<string, string> fileNames, IReadOnlyList<Period> recent, CancellationToken cancellation)
+    {
+        SiteSnapshot? snapshot = null;
+        var cache = new OutcomeCache(p => Read(w => new Evaluator(snapshot!.Goals, w, snapshot.DecidedLevels).Evaluate(p)), () => Quarters);
+        snapshot = Read(w =>
+        {
+            if (!w.HasUnits)
+                return new SiteSnapshot(goals, version, false, [], new HashSet<string>(), new Dictionary<string, IReadOnlySet<string>>(), levels,
+                    new Dictionary<(string, string, int), decimal>(), new Dictionary<string, DatasetLineage>(), null, null, cache);
+            var units = Rows(w.Connection, "SELECT unit_id, name, parent_id, depth FROM _units ORDER BY sort_path")
+                .Select(r => new UnitInfo((string)r[0]!, (string?)r[1] ?? (string)r[0]!, (string?)r[2], Convert.ToInt32(r[3], CultureInfo.InvariantCulture)))
+                .ToList();
+            var lineage = w.Lineage(goals.Datasets.Keys).ToDictionary(l => l.Dataset,
+                l => new DatasetLineage(l.Dataset, l.Rows, l.ImportedAt, fileNames.TryGetValue(l.Dataset, out var f) ? f : l.File is null ? null : Path.GetFileName(l.File)),
+                StringComparer.OrdinalIgnoreCase);
+            var imported = goals.TargetLevels is { } source ? w.ImportedLevels(source) : new Dictionary<(string, string, int), decimal>();
+            var (first, last) = DateRange(w.Connection, goals, lineage.Keys);
+            return new SiteSnapshot(goals, version, true, units, units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal), Ancestry(units),
+                levels, imported, lineage, first, last, cache);
+        });
+        if (snapshot.HasData)
+            foreach (var period in Quarters.Concat(recent).Distinct())
+            {
+                cancellation.ThrowIfCancellationRequested();
+                if (snapshot.HasDataFor(period) || Quarters.Contains(period)) snapshot.Outcomes.Get(period);
+            }
+        return snapshot;
+    }
+
+    private static Dictionary<string, IReadOnlySet<string>> Ancestry(IReadOnlyList<UnitInfo> units)
+    {
+        var parent = units.ToDictionary(u => u.Id, u => u.Parent, StringComparer.Ordinal);
+        var result = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        foreach (var unit in units)
+        {
+            var above = new HashSet<string>(StringComparer.Ordinal);
+            for (string? at = unit.Id; at is not null && above.Add(at);) at = parent.GetValueOrDefault(at);
+            result[unit.Id] = above;
+        }
+        return result;
+    }
+
+    /// <summary>The earliest and latest dates in the datasets' time columns.</summary>
+    private static (DateOnly?, DateOnly?) DateRange(DbConnection db, GoalFile goals, IEnumerable<string> loaded)
+    {
+        DateOnly? first = null, last = null;
+        foreach (var name in loaded)
+        {
+            if (!goals.Datasets.TryGetValue(name, out var dataset) || dataset.TimeColumn is not { } time || dataset.Find(time) is not { } column) continue;
+            var quoted = "\"" + column.Name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            var table = "\"" + dataset.Name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            var row = Rows(db, $"SELECT min({quoted}), max({quoted}) FROM {table}").Single();
+            foreach (var value in row)
+            {
+                DateOnly? date = value switch
+                {
+                    DateTime d => DateOnly.FromDateTime(d),
+                    DateOnly d => d,
+                    int or long or short when column.Type == ColumnType.Year => new DateOnly(Convert.ToInt32(value, CultureInfo.InvariantCulture), 1, 1),
+                    _ => null,
+                };
+                if (date is null) continue;
+                if (first is null || date < first) first = date;
+                var end = column.Type == ColumnType.Year ? new DateOnly(date.Value.Year, 12, 31) : date.Value;
+                if (last is null || end > last) last = end;
+            }
+        }
+        return (first, last);
+    }
+
+    private static List<object?[]> Rows(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    public void Dispose()
+    {
+        while (_readers.TryTake(out var reader)) reader.Dispose();
+        _root.Dispose();
+        _writer.Dispose();
+    }
 }

@@ -4,10 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Styrkort.Samples.Almi;
 using Styrkort.Web.AppStore;
 using Styrkort.Web.Auth;
+using Styrkort.Web.Imports;
 
 namespace Styrkort.Web.Hosting;
 
-/// <summary>What happens before the first request: migrations, roles, the demo data and accounts, the outcomes.</summary>
+/// <summary>What happens before the first request: migrations, roles, the goal file in force, the demo data and accounts, the outcomes.</summary>
 public static class Startup
 {
     public sealed record DemoAccount(string UserName, string Password, string Role, string Units);
@@ -29,6 +30,10 @@ public static class Startup
         await Accounts.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
         var site = services.GetRequiredService<SiteState>();
         var db = services.GetRequiredService<AppDb>();
+        var store = services.GetRequiredService<GoalFileStore>();
+        // The latest version in the app store is in force; the file given at start only seeds the first.
+        var version = await store.EnsureSeededAsync(db);
+        var goals = store.Load(version);
         if (demo)
         {
             var users = services.GetRequiredService<UserManager<AppUser>>();
@@ -36,24 +41,19 @@ public static class Startup
                 if (await users.FindByNameAsync(account.UserName) is null
                     && await Accounts.CreateAsync(users, account.UserName, account.UserName, account.Password, account.Role, account.Units) is { } problem)
                     throw new InvalidOperationException($"demo account {account.UserName}: {problem}");
-            if (!site.UseWarehouse(w => w.HasUnits))
+            if (!site.Write(w => w.HasUnits))
             {
                 var options = services.GetRequiredService<WebOptions>();
                 var folder = Path.Combine(options.DataDirectory, "sample");
                 report($"generating the Företagspartner sample ({demoCompanies:N0} companies) in {folder} …");
                 AlmiSampleGenerator.Write(folder, new AlmiSampleOptions(Companies: demoCompanies, Seed: 7));
                 report("importing it into the warehouse …");
-                var imported = site.UseWarehouse(w => w.Import(site.Goals, folder, site.Clock));
-                var now = site.Clock.GetUtcNow().UtcDateTime;
-                db.ImportBatches.AddRange(imported.Select(i => new ImportBatch
-                    { Dataset = i.Dataset, FileName = Path.GetFileName(i.File), Sha256 = i.Sha256, Rows = i.Rows, ImportedBy = "demo", ImportedAtUtc = now }));
-                await db.SaveChangesAsync();
+                // The same unit of work as an upload: warehouse, batches and audit entries together.
+                services.GetRequiredService<ImportService>().Commit(db, goals, folder,
+                    goals.Datasets.Values.ToDictionary(d => d.Name, d => Path.GetFileName(d.File)), "demo");
             }
         }
-        if (site.UseWarehouse(w => w.HasUnits))
-        {
-            report("computing the outcomes …");
-            site.Recompute(AppStoreSetup.DecidedLevels(db));
-        }
+        report("computing the outcomes …");
+        site.Publish(await site.BuildAsync(db, goals, version.Number));
     }
 }

@@ -10,8 +10,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Styrkort.Core.Compilation;
-using Styrkort.Core.GoalFiles;
 using Styrkort.Web.Api;
 using Styrkort.Web.AppStore;
 using Styrkort.Web.Auth;
@@ -26,6 +24,10 @@ public static class StyrkortWeb
     public static WebApplication Build(WebOptions options, string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         Directory.CreateDirectory(options.DataDirectory);
+        // Large uploads are buffered to disk by ASP.NET Core before the import sees them: keep those buffers in the data
+        // folder too (read once per process, so only when the operator has not chosen a folder).
+        if (Environment.GetEnvironmentVariable("ASPNETCORE_TEMP") is null)
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", Directory.CreateDirectory(Path.Combine(options.DataDirectory, "tmp")).FullName);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
             builder.WebHost.UseUrls("http://localhost:5080");
@@ -45,15 +47,17 @@ public static class StyrkortWeb
             f.MultipartBodyLengthLimit = limits.MaxFileBytes;
             f.ValueLengthLimit = limits.MaxGoalFileChars;
         });
-
-        var goals = GoalFileReader.Read(options.GoalFile);
-        MetricCompiler.CheckAll(goals);
         var warehouse = Core.Warehouse.Warehouse.Open(Path.Combine(options.DataDirectory, "warehouse.duckdb"));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new SiteState(goals, warehouse, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new SiteState(warehouse, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddAppStore(options);
-        builder.Services.AddScoped<Imports.ImportService>();
+        // Writes (imports, goal-file versions, recomputes) run one at a time in the background; pages read snapshots.
+        builder.Services.AddSingleton<Jobs.JobQueue>();
+        builder.Services.AddHostedService<Jobs.JobRunner>();
+        builder.Services.AddSingleton<Imports.ImportHooks>();
+        builder.Services.AddSingleton<Imports.ImportService>();
+        builder.Services.AddSingleton<GoalFileStore>();
         builder.Services.AddSignIn(builder.Configuration);
         builder.Services.AddRazorPages(o =>
         {

@@ -1,59 +1,204 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Styrkort.Core.Diagnostics;
+using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Warehouse;
 using Styrkort.Web.AppStore;
+using Styrkort.Web.Audit;
 using Styrkort.Web.Hosting;
+using Styrkort.Web.Jobs;
 
 namespace Styrkort.Web.Imports;
 
 public sealed record UploadedFile(string FileName, Stream Content);
 
-/// <summary>
-/// Imports uploaded CSV or Excel files, each matched to a dataset by its file name (loans.csv, loans.xlsx), through the
-/// same all-or-nothing warehouse import as the command line; records the batch and recomputes the outcomes.
-/// </summary>
-public sealed class ImportService(SiteState site, AppDb db)
+/// <summary>Hooks into an import's unit of work, for tests: runs inside the warehouse transaction, before the app store commits.</summary>
+public sealed class ImportHooks
 {
-    public IReadOnlyList<ImportBatch> Import(IReadOnlyList<UploadedFile> files, string user)
+    public Action<IReadOnlyList<ImportedFile>>? InsideTransaction { get; set; }
+}
+
+/// <summary>
+/// Imports uploaded CSV or Excel files, each matched to a dataset by its file name (loans.csv, loans.xlsx). The request
+/// does the quick checks and keeps the files in a job folder inside the data folder; the job queue does the rest, as
+/// one unit of work: the warehouse import, the batches and the audit entries commit together or not at all, and only
+/// then does the new snapshot go in force.
+/// </summary>
+public sealed class ImportService(SiteState site, WebOptions options, JobQueue jobs, ImportHooks hooks, WebLimits limits)
+{
+    private sealed record Staged(string Dataset, string UserFileName, string StoredPath, bool Excel);
+
+    /// <summary>The quick checks (a file at all, each named after a dataset), then the files kept and the import queued.</summary>
+    public Job Enqueue(IReadOnlyList<UploadedFile> files, string user)
     {
         if (files.Count == 0) throw new StyrkortException(new SourceLocation("upload", 0, 0), "no file was uploaded");
-        var folder = Directory.CreateTempSubdirectory("styrkort-upload-").FullName;
+        var goals = site.Goals;
+        var matched = files.Select(f => (File: f, Dataset: Match(goals, f.FileName))).ToList();
+        var twice = matched.GroupBy(m => m.Dataset.Name).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+            throw new StyrkortException(new SourceLocation(twice.Last().File.FileName, 0, 0),
+                $"two files for the dataset '{twice.Key}': {string.Join(", ", twice.Select(m => m.File.FileName))}");
+
+        var id = JobQueue.NewId();
+        var folder = JobFolder(id);
+        var staged = new List<Staged>();
         try
         {
-            var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var file in files)
+            Directory.CreateDirectory(Path.Combine(folder, "upload"));
+            for (var i = 0; i < matched.Count; i++)
             {
-                var stem = Path.GetFileNameWithoutExtension(file.FileName);
-                var dataset = site.Goals.Datasets.Values.FirstOrDefault(d =>
-                    Path.GetFileNameWithoutExtension(d.File).Equals(stem, StringComparison.OrdinalIgnoreCase) || d.Name.Equals(stem, StringComparison.OrdinalIgnoreCase))
-                    ?? throw new StyrkortException(new SourceLocation(file.FileName, 0, 0),
-                        $"no dataset is called '{stem}'; name the file after one of: {string.Join(", ", site.Goals.Datasets.Values.Select(d => d.File))}");
-                var target = Path.Combine(folder, dataset.File);
-                if (Path.GetExtension(file.FileName).Equals(".xlsx", StringComparison.OrdinalIgnoreCase)) ExcelToCsv.Convert(file.Content, target);
-                else using (var output = File.Create(target)) file.Content.CopyTo(output);
-                names[dataset.File] = file.FileName;
+                var (file, dataset) = matched[i];
+                var excel = Path.GetExtension(file.FileName).Equals(".xlsx", StringComparison.OrdinalIgnoreCase);
+                // Stored under a name of our own: the user's file name is only ever shown, never used as a path.
+                var stored = Path.Combine(folder, "upload", $"{i}{(excel ? ".xlsx" : ".csv")}");
+                using (var output = File.Create(stored)) file.Content.CopyTo(output);
+                staged.Add(new Staged(dataset.Name, Path.GetFileName(file.FileName), stored, excel));
             }
-            var imported = site.UseWarehouse(w => w.Import(site.Goals, folder, site.Clock));
-            var now = site.Clock.GetUtcNow().UtcDateTime;
-            var batches = imported.Select(i => new ImportBatch
+        }
+        catch
+        {
+            Remove(folder);
+            throw;
+        }
+        var subject = string.Join(", ", staged.Select(s => s.UserFileName));
+        return jobs.Enqueue("import", user, subject, ctx => RunAsync(ctx, staged, folder, user), () => Remove(folder), id)
+               ?? Refuse(folder);
+    }
+
+    private static Job Refuse(string folder)
+    {
+        Remove(folder);
+        throw new StyrkortException(new SourceLocation("upload", 0, 0), "too many imports are waiting; try again in a while");
+    }
+
+    private async Task RunAsync(JobContext ctx, IReadOnlyList<Staged> staged, string folder, string user)
+    {
+        // The goal file in force when the job runs: a version saved meanwhile is the one the data must fit.
+        var goals = site.Goals;
+        var data = Path.Combine(folder, "data");
+        Directory.CreateDirectory(data);
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in staged)
+        {
+            ctx.Cancellation.ThrowIfCancellationRequested();
+            var dataset = goals.Datasets.Values.FirstOrDefault(d => d.Name.Equals(file.Dataset, StringComparison.OrdinalIgnoreCase))
+                ?? throw new StyrkortException(new SourceLocation(file.UserFileName, 0, 0), $"the goal file in force has no dataset '{file.Dataset}' any more");
+            var target = Inside(data, dataset, file.UserFileName);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (file.Excel)
             {
-                Dataset = i.Dataset, FileName = names[Path.GetFileName(i.File)], Sha256 = i.Sha256, Rows = i.Rows, ImportedBy = user, ImportedAtUtc = now,
-            }).ToList();
-            db.ImportBatches.AddRange(batches);
-            db.SaveChanges();
-            site.Recompute(AppStoreSetup.DecidedLevels(db));
+                ctx.Report($"{file.UserFileName}: Excel → CSV");
+                using var input = File.OpenRead(file.StoredPath);
+                ExcelToCsv.Convert(input, target, limits);
+            }
+            else File.Move(file.StoredPath, target);
+            names[dataset.Name] = file.UserFileName;
+        }
+        var db = ctx.Services.GetRequiredService<AppDb>();
+        var batches = Commit(db, goals, data, names, user, new StepProgress(ctx), ctx.Cancellation);
+        ctx.Report("computing the outcomes");
+        var snapshot = await site.BuildAsync(db, goals, site.Current.Version, CancellationToken.None);
+        site.Publish(snapshot);
+        ctx.Job.Batches = batches;
+        ctx.Job.Message = string.Join(", ", batches.Select(b => $"{b.FileName} ({b.Rows} rows)"));
+    }
+
+    /// <summary>
+    /// The unit of work of an import: the warehouse import, with the batches and their audit entries saved (one app-store
+    /// transaction) inside the warehouse's transaction. A failed app-store save rolls the warehouse back; a failed
+    /// warehouse commit after the app store committed (unlikely) is compensated by removing those batches again.
+    /// </summary>
+    /// <param name="names">The user's file name per dataset, shown in batches and errors.</param>
+    public IReadOnlyList<ImportBatch> Commit(AppDb db, GoalFile goals, string folder, IReadOnlyDictionary<string, string> names, string user,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var batches = new List<ImportBatch>();
+        var saved = false;
+        try
+        {
+            site.Write(w => w.Import(goals, folder, site.Clock, progress, imported =>
+            {
+                hooks.InsideTransaction?.Invoke(imported);
+                var now = site.Clock.GetUtcNow().UtcDateTime;
+                batches = imported.Select(i => new ImportBatch
+                {
+                    Dataset = i.Dataset, FileName = names.TryGetValue(i.Dataset, out var n) ? n : Path.GetFileName(i.File),
+                    Sha256 = i.Sha256, Rows = i.Rows, ImportedBy = user, ImportedAtUtc = now,
+                }).ToList();
+                db.ImportBatches.AddRange(batches);
+                foreach (var b in batches)
+                    AuditTrail.Record(db, site.Clock, user, AuditActions.Import, b.Dataset, $"{b.Rows} rows from {b.FileName} (sha256 {b.Sha256})");
+                db.SaveChanges();
+                saved = true;
+            }, cancellation));
             return batches;
+        }
+        catch (Exception) when (saved)
+        {
+            // The app store committed, the warehouse did not: take the batches back, and say so in the trail.
+            db.ChangeTracker.Clear();
+            db.ImportBatches.RemoveRange(batches);
+            foreach (var b in batches)
+                AuditTrail.Record(db, site.Clock, "system", "import.undone", b.Dataset, $"the warehouse did not commit; batch {b.Id} ({b.FileName}) removed");
+            db.SaveChanges();
+            throw;
         }
         catch (InputErrorsException e)
         {
-            // The user uploaded files under their own names; point at those, not at the temporary copies.
-            throw new InputErrorsException(e.Errors.Select(x => x with { Location = x.Location with { File = Path.GetFileName(x.Location.File) } }).ToList());
+            throw new InputErrorsException(e.Errors.Select(x => x with { Location = Rename(x.Location, folder, goals, names), Message = Rename(x.Message, folder, goals, names) }).ToList());
         }
         catch (StyrkortException e)
         {
-            throw new StyrkortException(e.Location with { File = Path.GetFileName(e.Location.File) }, e.Reason);
+            throw new StyrkortException(Rename(e.Location, folder, goals, names), Rename(e.Reason, folder, goals, names));
         }
-        finally
+        catch (DbUpdateException)
         {
-            Directory.Delete(folder, recursive: true);
+            throw new StyrkortException(new SourceLocation("upload", 0, 0), "the import could not be recorded; nothing was changed");
         }
+    }
+
+    /// <summary>The dataset a file is for: its name without extension is the dataset's name or its file's name.</summary>
+    private static Dataset Match(GoalFile goals, string fileName)
+    {
+        var stem = Path.GetFileNameWithoutExtension(fileName);
+        return goals.Datasets.Values.FirstOrDefault(d => d.Name.Equals(stem, StringComparison.OrdinalIgnoreCase))
+            ?? goals.Datasets.Values.FirstOrDefault(d => Path.GetFileNameWithoutExtension(d.File).Equals(stem, StringComparison.OrdinalIgnoreCase))
+            ?? throw new StyrkortException(new SourceLocation(Path.GetFileName(fileName), 0, 0),
+                $"no dataset is called '{stem}'; name the file after one of: {string.Join(", ", goals.Datasets.Values.Select(d => Path.GetFileName(d.File)))}");
+    }
+
+    /// <summary>Where the warehouse reads a dataset's file in the job folder; never outside it, whatever the goal file says.</summary>
+    private static string Inside(string folder, Dataset dataset, string userFileName)
+    {
+        var root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
+        var target = Path.GetFullPath(Path.Combine(folder, dataset.File));
+        if (!target.StartsWith(root, StringComparison.Ordinal))
+            throw new StyrkortException(new SourceLocation(userFileName, 0, 0),
+                $"the dataset '{dataset.Name}' names the file '{dataset.File}', which is outside the data folder; fix the goal file first");
+        return Path.Combine(folder, dataset.File);
+    }
+
+    private static SourceLocation Rename(SourceLocation location, string folder, GoalFile goals, IReadOnlyDictionary<string, string> names) =>
+        location with { File = Rename(location.File, folder, goals, names) };
+
+    /// <summary>Errors name the user's own files, never the job folder.</summary>
+    private static string Rename(string text, string folder, GoalFile goals, IReadOnlyDictionary<string, string> names)
+    {
+        foreach (var (dataset, name) in names)
+            if (goals.Datasets.TryGetValue(dataset, out var d)) text = text.Replace(Path.Combine(folder, d.File), name, StringComparison.Ordinal);
+        return text.Replace(folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal).Replace(folder, "upload", StringComparison.Ordinal);
+    }
+
+    private string JobFolder(string id) => Path.Combine(options.DataDirectory, "jobs", id);
+
+    private static void Remove(string folder)
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>Reports the warehouse's steps as the job's step, at once (Progress&lt;T&gt; would post them later).</summary>
+    private sealed class StepProgress(JobContext ctx) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => ctx.Report($"{value.Index} of {value.Count}: {value.Dataset}");
     }
 }

@@ -35,13 +35,16 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, string? period, string? unit)
     {
-        var goal = site.Goals.Goals.FirstOrDefault(g => g.Id == id);
+        // One snapshot for the whole request: a goal-file version swapped in meanwhile does not mix with this one.
+        var snapshot = site.Current;
+        var goal = snapshot.Goals.Goals.FirstOrDefault(g => g.Id == id);
         if (goal is null) return NotFound();
-        if (!site.UseWarehouse(w => w.HasUnits)) return Redirect("/");
+        if (!snapshot.HasData) return Redirect("/");
         Goal = goal;
-        Metric = site.Goals.Metrics[goal.Metric];
-        ComparisonFormula = goal.Comparison is { } c ? site.Goals.Metrics[c].Formula.Text : null;
-        Period = Period.TryParse(period, out var p) ? p : site.DefaultQuarter;
+        Metric = snapshot.Goals.Metrics[goal.Metric];
+        ComparisonFormula = goal.Comparison is { } c ? snapshot.Goals.Metrics[c].Formula.Text : null;
+        Period = site.TryPeriod(period, out var p, out var sane) ? p : site.DefaultQuarter;
+        if (!sane) return BadRequest($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}");
         var evaluation = site.Outcomes(Period);
         Units = evaluation.Units;
         Unit = Units.Any(u => u.Id == unit) ? unit! : Units[0].Id;
@@ -52,7 +55,8 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
         _series = history.Select(q => (q, site.Outcomes(q).Outcomes.FirstOrDefault(o => o.Goal == id && o.Unit == Unit))).ToList();
         CheckIns = await db.CheckIns.AsNoTracking().Include(x => x.Actions)
             .Where(x => x.GoalId == id && x.Period == Period.ToString()).OrderBy(x => x.UnitId).ToListAsync();
-        Lineage = site.UseWarehouse(w => w.Lineage(MetricLineage.Datasets(site.Goals, goal.Metric)));
+        Lineage = MetricLineage.Datasets(snapshot.Goals, goal.Metric).Where(snapshot.Lineage.ContainsKey)
+            .Select(d => snapshot.Lineage[d]).Select(l => (l.Dataset, l.Rows, l.ImportedAtUtc, l.File)).ToList();
         MayWrite = await Api.CheckIns.MayWrite(HttpContext, db, Unit);
         return Page();
     }

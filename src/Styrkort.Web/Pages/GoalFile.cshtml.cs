@@ -1,59 +1,62 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Styrkort.Core.Compilation;
 using Styrkort.Core.Diagnostics;
-using Styrkort.Core.GoalFiles;
+using Styrkort.Web.AppStore;
 using Styrkort.Web.Auth;
 using Styrkort.Web.Hosting;
 
 namespace Styrkort.Web.Pages;
 
 /// <summary>
-/// The goal file as text: everyone reads it; controllers save a new version, which is checked exactly as on the command
-/// line (file, line, column) and against the warehouse before it replaces the old one. Earlier versions are kept.
+/// The goal file as text: everyone reads the latest version; controllers save a new one, which is checked exactly as on
+/// the command line (file, line, column) and against the warehouse, then applied through the job queue. A save names the
+/// version it started from and is refused when someone saved since: no silent overwrite of a colleague's work.
 /// </summary>
-public sealed class GoalFileModel(SiteState site, WebOptions options) : PageModel
+public sealed class GoalFileModel(GoalFileStore store, AppDb db) : PageModel
 {
-    public string Path => System.IO.Path.GetFileName(options.GoalFile);
+    public string Path => store.Name;
     public string Text { get; private set; } = "";
+    public GoalFileVersion? Latest { get; private set; }
+    /// <summary>The version the form saves over.</summary>
+    public int Version { get; private set; }
     public string? Error { get; private set; }
-    public bool Saved { get; private set; }
     public bool MayEdit => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Controller);
 
-    public void OnGet(bool saved = false)
+    public async Task OnGetAsync()
     {
-        Text = System.IO.File.ReadAllText(options.GoalFile);
-        Saved = saved;
+        Latest = await GoalFileStore.LatestAsync(db, HttpContext.RequestAborted);
+        Text = Latest?.Text ?? "";
+        Version = Latest?.Number ?? 0;
     }
 
-    public IActionResult OnPost(string? text)
+    public async Task<IActionResult> OnPostAsync(string? text, int version)
     {
         if (!MayEdit) return Forbid();
+        Latest = await GoalFileStore.LatestAsync(db, HttpContext.RequestAborted);
         Text = text ?? "";
-        // Checked beside the real file, so that its includes resolve the same way.
-        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(options.GoalFile))!;
-        var candidate = System.IO.Path.Combine(folder, $".{Path}.{Guid.NewGuid():N}.candidate");
+        Version = version;
+        if (Latest is not null && Latest.Number != version)
+        {
+            // The text stays in the form; the next save is over the latest version, knowingly.
+            Error = GoalFileStore.Stale(Latest, version);
+            Version = Latest.Number;
+            return Page();
+        }
         try
         {
-            System.IO.File.WriteAllText(candidate, Text.Replace("\r\n", "\n", StringComparison.Ordinal));
-            var file = GoalFileReader.Read(candidate);
-            MetricCompiler.CheckAll(file);
-            site.ReplaceGoals(file with { Path = options.GoalFile }, Path);
-            var history = Directory.CreateDirectory(System.IO.Path.Combine(options.DataDirectory, "goalfile-history"));
-            var stamp = site.Clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-            System.IO.File.Copy(options.GoalFile, System.IO.Path.Combine(history.FullName, $"{stamp}-{User.Identity!.Name}-{Path}"), overwrite: true);
-            System.IO.File.Move(candidate, options.GoalFile, overwrite: true);
-            return Redirect("/goalfile?saved=true");
+            var file = store.Check(Text);
+            var job = store.Enqueue(file, Text, version, User.Identity!.Name!, "save", AuditActions.GoalFileSave);
+            if (job is null)
+            {
+                Error = "too many changes are waiting; try again in a while";
+                return Page();
+            }
+            return Redirect($"/jobs/{job.Id}");
         }
         catch (StyrkortException e)
         {
-            Error = e.Message.Replace(System.IO.Path.GetFileName(candidate), Path, StringComparison.Ordinal)
-                .Replace(candidate, Path, StringComparison.Ordinal);
+            Error = e.Message;
             return Page();
-        }
-        finally
-        {
-            if (System.IO.File.Exists(candidate)) System.IO.File.Delete(candidate);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Styrkort.Core.Diagnostics;
@@ -7,43 +8,38 @@ using Styrkort.Web.AppStore;
 using Styrkort.Web.Auth;
 using Styrkort.Web.Hosting;
 using Styrkort.Web.Imports;
+using Styrkort.Web.Jobs;
 
 namespace Styrkort.Web.Pages;
 
-/// <summary>Upload CSV or Excel files; errors are listed by file, line and column and nothing is imported.</summary>
+/// <summary>Upload CSV or Excel files: queued as a job, whose page lists the errors by file, line and column (and nothing is imported).</summary>
 [Authorize(Policy = Policies.Control)]
-public sealed class ImportsModel(SiteState site, AppDb db, ImportService imports) : PageModel
+public sealed class ImportsModel(SiteState site, AppDb db, ImportService imports, JobQueue jobs) : PageModel
 {
+    /// <summary>The imports of the last while that this user may follow: waiting, running or done.</summary>
+    public IReadOnlyList<Job> Jobs => jobs.All().Where(j => j.Kind == "import" && j.VisibleTo(User)).Take(20).ToList();
     public IReadOnlyList<ImportBatch> Batches { get; private set; } = [];
-    public IReadOnlyList<ImportBatch> Imported { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public string ErrorTitle { get; private set; } = "";
     public IEnumerable<string> DatasetFiles => site.Goals.Datasets.Values.Select(d => d.File);
 
     public async Task OnGetAsync() => Batches = await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(200).ToListAsync();
 
-    public async Task OnPostAsync(List<IFormFile> files)
+    /// <summary>Quick checks answer at once; the import itself is queued and followed on its job page.</summary>
+    public async Task<IActionResult> OnPostAsync(List<IFormFile> files)
     {
         var english = Localization.Texts.For(HttpContext).English;
         try
         {
-            Imported = imports.Import(files.Select(f => new UploadedFile(f.FileName, f.OpenReadStream())).ToList(), User.Identity!.Name!);
-        }
-        catch (InputErrorsException e)
-        {
-            ErrorTitle = english ? "The file was refused; nothing was imported." : "Filen avvisades; inget importerades.";
-            Errors = e.Errors.Select(x => x.ToString()).ToList();
+            var job = imports.Enqueue(files.Select(f => new UploadedFile(f.FileName, f.OpenReadStream())).ToList(), User.Identity!.Name!);
+            return Redirect($"/jobs/{job.Id}");
         }
         catch (StyrkortException e)
         {
             ErrorTitle = english ? "The file was refused; nothing was imported." : "Filen avvisades; inget importerades.";
             Errors = [e.Message];
         }
-        catch (InvalidDataException e)
-        {
-            ErrorTitle = english ? "The file could not be read." : "Filen kunde inte läsas.";
-            Errors = [e.Message];
-        }
         await OnGetAsync();
+        return Page();
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Styrkort.Core.Evaluation;
 using Styrkort.Core.GoalFiles;
@@ -6,7 +7,7 @@ using Styrkort.Web.Hosting;
 
 namespace Styrkort.Web.Pages;
 
-/// <summary>Goals × units for a quarter, from the precomputed outcomes.</summary>
+/// <summary>Goals × units for a quarter, from the snapshot's outcomes.</summary>
 public sealed class IndexModel(SiteState site) : PageModel
 {
     private Dictionary<(string, string), Outcome> _now = [];
@@ -23,19 +24,21 @@ public sealed class IndexModel(SiteState site) : PageModel
     public string? AreaFilter { get; private set; }
     public bool HasData { get; private set; }
 
-    public void OnGet(string? period, string? unit, string? area)
+    public IActionResult OnGet(string? period, string? unit, string? area)
     {
-        Period = Period.TryParse(period, out var p) ? p : site.DefaultQuarter;
+        Period = site.TryPeriod(period, out var p, out var sane) ? p : site.DefaultQuarter;
+        if (!sane) return BadRequest($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}");
         Quarters = site.Quarters.Append(Period).Distinct().OrderByDescending(q => q.End).Select(q => q.ToString()).ToList();
         AreaFilter = string.IsNullOrEmpty(area) ? null : area;
-        HasData = site.UseWarehouse(w => w.HasUnits);
-        if (!HasData) return;
+        HasData = site.Current.HasData;
+        if (!HasData) return Page();
         var now = site.Outcomes(Period);
         AllUnits = now.Units;
         UnitFilter = AllUnits.Any(u => u.Id == unit) ? unit : null;
         Units = UnitFilter is null ? AllUnits : SubtreeOf(UnitFilter, AllUnits);
         _now = now.Outcomes.ToDictionary(o => (o.Goal, o.Unit));
         _before = site.Outcomes(Period.Previous()).Outcomes.ToDictionary(o => (o.Goal, o.Unit));
+        return Page();
     }
 
     private static List<UnitInfo> SubtreeOf(string root, IReadOnlyList<UnitInfo> all)

@@ -19,22 +19,25 @@ public sealed class ReportModel(SiteState site) : PageModel
 
     public IActionResult OnGet()
     {
-        if (!site.UseWarehouse(w => w.HasUnits)) return Redirect("/");
+        var snapshot = site.Current;
+        if (!snapshot.HasData) return Redirect("/");
         Quarters = site.Quarters.OrderByDescending(q => q.End).Select(q => q.ToString()).ToList();
         DefaultQuarter = site.DefaultQuarter.ToString();
-        Units = site.Outcomes(site.DefaultQuarter).Units;
+        Units = snapshot.Units;
         return Page();
     }
 
     public static async Task<IResult> DownloadAsync(SiteState site, AppDb db, string? period, string? unit, string? format, string? lang)
     {
-        if (!Period.TryParse(period, out var quarter) || quarter.Kind != PeriodKind.Quarter)
+        if (!site.TryPeriod(period, out var quarter, out var sane) || quarter.Kind != PeriodKind.Quarter)
             return Results.BadRequest($"'{period}' is not a quarter; expected e.g. 2026-Q2");
         ReportFileFormat kind;
         try { kind = ReportFiles.Parse(format ?? "pdf"); }
         catch (ArgumentException e) { return Results.BadRequest(e.Message); }
-        if (!site.UseWarehouse(w => w.HasUnits)) return Results.NotFound("no data has been imported yet");
-        if (unit is not null && !site.UseWarehouse(w => w.UnitIds()).Contains(unit)) return Results.NotFound($"unknown unit '{unit}'");
+        if (!sane) return Results.BadRequest($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}");
+        var snapshot = site.Current;
+        if (!snapshot.HasData) return Results.NotFound("no data has been imported yet");
+        if (unit is not null && !snapshot.UnitIds.Contains(unit)) return Results.NotFound($"unknown unit '{unit}'");
         var checkIns = (await db.CheckIns.AsNoTracking().Include(c => c.Actions).Where(c => c.Period == quarter.ToString()).ToListAsync())
             .Select(c => new GoalCheckIn(c.GoalId, c.UnitId, quarter, c.Analysis,
                 c.Actions.Select(a => new GoalAction(a.What, a.Who, a.Due, Reports.ActionStates.Parse(a.State))).ToList(),
@@ -43,10 +46,15 @@ public sealed class ReportModel(SiteState site) : PageModel
         var options = new BoardReportOptions
         {
             Unit = unit, Language = lang == "en" ? "en" : "sv", Clock = site.Clock, CheckIns = checkIns,
-            DecidedLevels = AppStoreSetup.DecidedLevels(db),
+            DecidedLevels = snapshot.DecidedLevels,
         };
-        // The report reads the warehouse; DuckDB connections are used by one thread at a time.
-        var model = site.UseWarehouse(w => BoardReport.Build(site.Goals, w, quarter, options));
+        // The goal file and levels of the snapshot, the data on a reader connection of its own: never waits for an import.
+        var model = site.Read(w => BoardReport.Build(snapshot.Goals, w, quarter, options));
+        // The warehouse knows the files it read (in a job folder since removed); the report names the files the users uploaded.
+        model = model with
+        {
+            Sources = model.Sources.Select(s => s with { File = snapshot.Lineage.TryGetValue(s.Dataset, out var l) && l.File is { } f ? f : Path.GetFileName(s.File) }).ToList(),
+        };
         var buffer = new MemoryStream();
         ReportFiles.Render(model, kind, buffer);
         return Results.File(buffer.ToArray(), ReportFiles.ContentType(kind), ReportFiles.FileName(model, kind));

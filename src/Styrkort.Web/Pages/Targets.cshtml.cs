@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,9 @@ using Styrkort.Core.Evaluation;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Web.AppStore;
 using Styrkort.Web.Auth;
+using Styrkort.Web.Audit;
 using Styrkort.Web.Hosting;
+using Styrkort.Web.Jobs;
 
 namespace Styrkort.Web.Pages;
 
@@ -14,7 +17,7 @@ namespace Styrkort.Web.Pages;
 /// The board-decided (S) levels per unit and year: proposals, decisions and their history. A decision recorded here
 /// takes precedence over the imported target table and recomputes the outcomes. Owner-decided (Ä) levels are read-only.
 /// </summary>
-public sealed class TargetsModel(SiteState site, AppDb db) : PageModel
+public sealed class TargetsModel(SiteState site, AppDb db, JobQueue jobs) : PageModel
 {
     private IReadOnlyDictionary<(string, string, int), decimal> _imported = new Dictionary<(string, string, int), decimal>();
 
@@ -32,28 +35,43 @@ public sealed class TargetsModel(SiteState site, AppDb db) : PageModel
     public async Task<IActionResult> OnPostAsync(string goal, string unit, int year, string level, string kind, DateOnly? decidedOn, string? decidedBy, string? minute)
     {
         if (!MayEdit) return Forbid();
+        var snapshot = site.Current;
+        var parsed = ParseLevel(level);
+        var (firstYear, lastYear) = site.SaneYears;
         var problem = BoardGoals.All(g => g.Id != goal) ? $"'{goal}' is not a goal whose level the board decides"
-            : !site.UseWarehouse(w => w.UnitIds()).Contains(unit) ? $"unknown unit '{unit}'"
-            : ParseLevel(level) is null ? $"level: '{level}' is not a number"
+            : !snapshot.UnitIds.Contains(unit) ? $"unknown unit '{unit}'"
+            : year < firstYear || year > lastYear ? $"year: {year} is outside {firstYear}–{lastYear}"
+            : parsed is null ? $"level: '{level}' is not a number"
+            : Math.Abs(parsed.Value) > MaxLevel ? $"level: {level} is beyond ±10¹²"
             : kind is not (TargetKinds.Proposal or TargetKinds.Decision) ? "kind: expected proposal or decision"
             : kind == TargetKinds.Decision && decidedOn is null ? "a decision needs its date"
             : null;
         if (problem is not null)
         {
             Error = problem;
-            await LoadAsync(year, null);
+            await LoadAsync(year >= firstYear && year <= lastYear ? year : site.DefaultQuarter.Year, null);
+            // The form is shown again with the reason; the status says the request was refused.
+            HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        var user = User.Identity!.Name!;
         db.TargetDecisions.Add(new TargetDecision
         {
-            GoalId = goal, UnitId = unit, Year = year, Level = ParseLevel(level)!.Value,
+            GoalId = goal, UnitId = unit, Year = year, Level = parsed!.Value,
             Kind = kind, DecidedOn = decidedOn, DecidedBy = decidedBy, MinuteReference = minute,
-            RecordedBy = User.Identity!.Name!, RecordedAtUtc = site.Clock.GetUtcNow().UtcDateTime,
+            RecordedBy = user, RecordedAtUtc = site.Clock.GetUtcNow().UtcDateTime,
         });
+        AuditTrail.Record(db, site.Clock, user, kind == TargetKinds.Decision ? AuditActions.TargetDecision : AuditActions.TargetProposal,
+            $"{goal}/{unit}/{year}", $"level {parsed.Value.ToString(CultureInfo.InvariantCulture)}" +
+            (kind == TargetKinds.Decision ? $", decided {decidedOn:yyyy-MM-dd} by {decidedBy} ({minute})" : ""));
         await db.SaveChangesAsync();
-        if (kind == TargetKinds.Decision) site.Recompute(AppStoreSetup.DecidedLevels(db));
+        // A decision changes outcomes: recomputed in the queue, so this answers at once.
+        if (kind == TargetKinds.Decision) Recompute.Enqueue(jobs, site, user, $"target level {goal}/{unit}/{year}");
         return Redirect($"/targets?year={year}&saved={Uri.EscapeDataString(goal + "/" + unit)}");
     }
+
+    /// <summary>No board decides a level beyond a trillion; a larger number is a typing mistake.</summary>
+    public const decimal MaxLevel = 1_000_000_000_000m;
 
     /// <summary>Accepts Swedish and invariant forms: "1 234 567,5" and "1234567.5".</summary>
     internal static decimal? ParseLevel(string? text)
@@ -67,8 +85,9 @@ public sealed class TargetsModel(SiteState site, AppDb db) : PageModel
     {
         Year = year;
         Message = saved is null ? null : "✓ " + saved;
-        Units = site.UseWarehouse(w => w.HasUnits) ? site.Outcomes(site.DefaultQuarter).Units : [];
-        _imported = site.Goals.TargetLevels is { } source ? site.UseWarehouse(w => w.ImportedLevels(source)) : _imported;
+        var snapshot = site.Current;
+        Units = snapshot.Units;
+        _imported = snapshot.ImportedLevels;
         History = await db.TargetDecisions.AsNoTracking().Where(t => t.Year == year).OrderByDescending(t => t.Id).ToListAsync();
     }
 

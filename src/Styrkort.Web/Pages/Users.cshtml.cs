@@ -43,7 +43,7 @@ public sealed class UsersModel(UserManager<AppUser> users, AppDb db, SiteState s
     private async Task<string?> CreateAsync(string userName, string? displayName, string password, string role, string units)
     {
         if (userName.Length == 0) return "a user name is required";
-        if (Accounts.UnknownUnits(units, site.UseWarehouse(w => w.UnitIds())) is { } unknown) return unknown;
+        if (Accounts.UnknownUnits(units, site.Current.UnitIds) is { } unknown) return unknown;
         // The account, its role and its audit entry are one change: all or nothing.
         await using var tx = await db.Database.BeginTransactionAsync();
         if (await Accounts.CreateAsync(users, userName, string.IsNullOrWhiteSpace(displayName) ? userName : displayName.Trim(), password, role, units) is { } problem)

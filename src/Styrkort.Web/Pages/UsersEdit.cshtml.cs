@@ -35,7 +35,7 @@ public sealed class UsersEditModel(UserManager<AppUser> users, SignInManager<App
         role ??= "";
         var managed = Accounts.NormaliseUnits(units);
         if (!Roles.All.Contains(role)) return $"unknown role '{role}'";
-        if (Accounts.UnknownUnits(managed, site.UseWarehouse(w => w.UnitIds())) is { } unknown) return unknown;
+        if (Accounts.UnknownUnits(managed, site.Current.UnitIds) is { } unknown) return unknown;
         if (role != Roles.Admin && await Accounts.IsLastAdminAsync(users, user)) return LastAdmin;
         user.DisplayName = string.IsNullOrWhiteSpace(displayName) ? user.UserName! : displayName.Trim();
         user.ManagedUnits = managed;

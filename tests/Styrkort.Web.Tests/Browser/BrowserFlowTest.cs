@@ -9,11 +9,14 @@ namespace Styrkort.Web.Tests.Browser;
 /// <summary>
 /// A controller's morning in a real browser: sign in, read the overview, open a goal, write a check-in, see it after a
 /// reload; import a bad file and read the errors; switch to English. Makes the README's screenshots
-/// (docs/screenshots/overview.png and goal.png).
+/// (docs/screenshots/overview.png and goal.png): into the source tree only with STYRKORT_UPDATE_SCREENSHOTS=1, else into
+/// a temporary folder, since tests never write the source tree unless asked to.
 /// </summary>
 public sealed partial class BrowserFlowTest(BrowserSite site) : IClassFixture<BrowserSite>
 {
-    private static string Screenshots => Path.Combine(SourceTree.Root, "docs", "screenshots");
+    private static string Screenshots { get; } = Environment.GetEnvironmentVariable("STYRKORT_UPDATE_SCREENSHOTS") == "1"
+        ? Path.Combine(SourceTree.Root, "docs", "screenshots")
+        : Directory.CreateTempSubdirectory("styrkort-screenshots-").FullName;
 
     [Fact]
     public async Task Controller_ReadsTheOverview_OpensAGoal_AndWritesACheckIn()
@@ -97,10 +100,14 @@ public sealed partial class BrowserFlowTest(BrowserSite site) : IClassFixture<Br
             });
             await page.Locator("#upload").ClickAsync();
 
+            // The import is queued; its page reloads itself until the job has run, then lists the errors.
+            await page.WaitForURLAsync(new Regex("/jobs/[0-9a-f]+$"));
             var errors = page.Locator("#import-errors");
             await Expect(errors).ToContainTextAsync("inget importerades");
             await Expect(errors.Locator("li").First).ToContainTextAsync("loans.csv:3:4 (disbursed_on)");
             await Expect(page.Locator("#import-ok")).ToHaveCountAsync(0);
+            await page.Locator("main a[href='/imports']").ClickAsync();
+            await page.WaitForURLAsync(new Regex("/imports$"));
             await Expect(page.Locator("#batches tbody tr")).ToHaveCountAsync(batches);
 
             // English, from the link in the page header; the page stays where it was.

@@ -36,6 +36,8 @@ public sealed class BrowserSite : IAsyncLifetime
 
         Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(30_000);
         _dataDirectory = Directory.CreateTempSubdirectory("styrkort-web-browser-").FullName;
+        // As in DemoSite: the process-wide upload buffer folder must outlive this site's data folder.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", Environment.GetEnvironmentVariable("ASPNETCORE_TEMP") ?? Path.GetTempPath());
         App = StyrkortWeb.Build(new WebOptions(_dataDirectory, SourceTree.GoalFile), ["--urls", "http://127.0.0.1:0"], b =>
         {
             b.Configuration["Styrkort:LoginAttemptsPerMinute"] = "1000";

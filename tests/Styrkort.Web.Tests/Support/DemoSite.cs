@@ -26,18 +26,24 @@ public sealed class DemoSite : IAsyncLifetime
     public WebApplication App { get; private set; } = null!;
     public TestServer Server => App.GetTestServer();
     public SiteState Site => App.Services.GetRequiredService<SiteState>();
+    public Web.Jobs.JobQueue Jobs => App.Services.GetRequiredService<Web.Jobs.JobQueue>();
     public string DataDirectory => _dataDirectory;
     /// <summary>The quarter the pages show by default (the last complete one).</summary>
     public string Period => Site.DefaultQuarter.ToString();
 
     public async Task InitializeAsync() => App = await StartAsync(_dataDirectory, loginAttemptsPerMinute: 1000, demo: true);
 
-    public static async Task<WebApplication> StartAsync(string dataDirectory, int loginAttemptsPerMinute, bool demo, Action<WebApplicationBuilder>? configure = null)
+    // ASP.NET Core reads its upload buffer folder once per process; the app points it into its data folder, which the
+    // tests delete with each site, so the test process keeps the system's temporary folder instead.
+    static DemoSite() => Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", Environment.GetEnvironmentVariable("ASPNETCORE_TEMP") ?? Path.GetTempPath());
+
+    public static async Task<WebApplication> StartAsync(string dataDirectory, int loginAttemptsPerMinute, bool demo,
+        Action<WebApplicationBuilder>? configure = null, string? goalFile = null)
     {
-        // Each site works on its own copy of the goal file: the goal-file page saves over the file it serves.
+        // Each site seeds from its own copy of the goal file, which the tests check is never written.
         Directory.CreateDirectory(dataDirectory);
-        var goals = Path.Combine(dataDirectory, "goals.yaml");
-        File.Copy(SourceTree.GoalFile, goals, overwrite: true);
+        var goals = goalFile ?? Path.Combine(dataDirectory, "goals.yaml");
+        if (goalFile is null) File.Copy(SourceTree.GoalFile, goals, overwrite: true);
         var app = StyrkortWeb.Build(new WebOptions(dataDirectory, goals), [], b =>
         {
             b.WebHost.UseTestServer();
@@ -111,6 +117,17 @@ public sealed class DemoSite : IAsyncLifetime
     /// <summary>The anti-forgery token for the client's next form post, from a page every signed-in user may open.</summary>
     public static async Task<string> FormTokenAsync(HttpClient client, string page = "/account/tokens") =>
         Html.AntiforgeryToken(await client.GetStringAsync(page));
+
+    /// <summary>Waits for the job a page redirected to (/jobs/ID) or the API named, and gives it.</summary>
+    public static async Task<Web.Jobs.Job> JobAsync(WebApplication app, string location)
+    {
+        var id = location.TrimEnd('/').Split('/')[^1];
+        var job = app.Services.GetRequiredService<Web.Jobs.JobQueue>().Find(id) ?? throw new InvalidOperationException($"no job {location}");
+        await job.Completion.WaitAsync(TimeSpan.FromMinutes(2));
+        return job;
+    }
+
+    public Task<Web.Jobs.Job> JobAsync(string location) => JobAsync(App, location);
 
     public static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
