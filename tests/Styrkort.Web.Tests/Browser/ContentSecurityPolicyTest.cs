@@ -38,7 +38,7 @@ public sealed class ContentSecurityPolicyTest(BrowserSite site) : IClassFixture<
             string[] paths =
             [
                 "/", $"/?period={period}&unit=skane", $"/goals/nps?period={period}&unit=skane", $"/goals/nps/checkin?unit=skane&period={period}",
-                "/targets", "/report", "/goalfile", "/imports", "/admin/users", "/account/tokens",
+                "/targets", "/report", "/goalfile", "/goalfile/history", "/imports", "/admin/users", "/account/tokens", "/account", "/audit",
             ];
             foreach (var path in paths)
             {

@@ -276,9 +276,10 @@ public sealed partial class EdgeTest(DemoSite site)
         var controller = await site.As("controller");
         var before = (await controller.GetFromJsonAsync<List<ImportBatchDto>>("/api/imports"))!.Count;
         using var form = new MultipartFormDataContent { { new ByteArrayContent("PK\u0003\u0004 this is no workbook"u8.ToArray()), "files", "units.xlsx" } };
-        var response = await controller.PostAsync("/api/imports", form);
+        var response = await controller.PostAsync("/api/imports?wait=true", form);
         Assert.InRange((int)response.StatusCode, 400, 499);
-        Assert.Contains("not a readable Excel workbook", (await response.Content.ReadFromJsonAsync<ErrorDto>())!.Error, StringComparison.Ordinal);
+        var error = (await response.Content.ReadFromJsonAsync<ErrorDto>())!;
+        Assert.Contains("not a readable Excel workbook", string.Join("\n", [error.Error, .. error.Details ?? []]), StringComparison.Ordinal);
         Assert.Equal(before, (await controller.GetFromJsonAsync<List<ImportBatchDto>>("/api/imports"))!.Count);
     }
 
