@@ -71,8 +71,9 @@ public static class ApiEndpoints
                 .Select(ToDto).ToList());
 
         // The import is queued work: 202 and where to follow it; ?wait=true waits for it and answers with the batches
-        // (200) or the errors (422). A waiting client that goes away stops waiting, not the job.
-        api.MapPost("/imports", async (HttpContext http, ImportService imports, IFormFileCollection files, bool? wait) =>
+        // (200) or the errors (422). A waiting client has tied itself to the job: when it goes away, the job is cancelled
+        // (nothing is changed), so that abandoned work does not hold the queue.
+        api.MapPost("/imports", async (HttpContext http, ImportService imports, JobQueue jobs, IFormFileCollection files, bool? wait) =>
         {
             Job job;
             try
@@ -84,7 +85,15 @@ public static class ApiEndpoints
                 return Results.UnprocessableEntity(new ErrorDto(e.Message));
             }
             if (wait != true) return Results.Accepted($"/api/jobs/{job.Id}", new JobAcceptedDto(job.Id, $"/api/jobs/{job.Id}"));
-            await job.Completion.WaitAsync(http.RequestAborted);
+            try
+            {
+                await job.Completion.WaitAsync(http.RequestAborted);
+            }
+            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+            {
+                jobs.Cancel(job.Id);
+                return Results.Empty;
+            }
             return job.State switch
             {
                 JobState.Succeeded => Results.Ok(job.Batches.Select(ToDto).ToList()),

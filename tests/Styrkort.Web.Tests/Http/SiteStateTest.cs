@@ -51,7 +51,7 @@ public sealed class SiteStateTest(DemoSite site)
     }
 
     [Fact]
-    public async Task Pages_Answer_WhileAnImportIsHeldInsideItsTransaction_AndTheJobGoesOnWhenTheWaitingClientLeaves()
+    public async Task Pages_Answer_WhileAnImportIsHeldInsideItsTransaction_AndACommitUnderWayIsNeverParted()
     {
         var controller = await site.As("controller");
         var board = await site.As("board");
@@ -85,7 +85,8 @@ public sealed class SiteStateTest(DemoSite site)
             Assert.Contains("<meta http-equiv=\"refresh\"", jobPage, StringComparison.Ordinal);
             Assert.DoesNotContain("<script", jobPage, StringComparison.Ordinal);
 
-            // The client that waited goes away: the job is queued work and goes on.
+            // The client that waited goes away, which cancels its job; but this one is inside its commit already, and a
+            // cancellation never parts the warehouse from the app store's record: it finishes.
             await leave.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
             release.SetResult();
@@ -100,6 +101,51 @@ public sealed class SiteStateTest(DemoSite site)
             Hooks.InsideTransaction = null;
             release.TrySetResult();
         }
+    }
+
+    [Fact]
+    public async Task AWaitingClientThatLeaves_CancelsItsQueuedImport_AndNothingOfItIsImported()
+    {
+        var controller = await site.As("controller");
+        var (entered, release) = Hold();
+        try
+        {
+            var first = await controller.PostAsync("/api/imports", DemoSite.Upload("units.csv", Units));
+            Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+            await entered.Task.WaitAsync(TimeSpan.FromMinutes(1));
+            var batches = await CountAsync(db => db.ImportBatches.CountAsync());
+
+            // A second import waits behind the first; its client asked to wait, then goes away.
+            using var leave = new CancellationTokenSource();
+            var waiting = controller.PostAsync("/api/imports?wait=true", DemoSite.Upload("nps_responses.csv", "response_id,org_nr,unit_id,answered_on,score\n"), leave.Token);
+            var second = await WaitForAsync(() => site.Jobs.All().FirstOrDefault(j => j.Kind == "import" && j.Subject == "nps_responses.csv" && !j.Finished));
+            await leave.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+
+            // The first import finishes; the second, cancelled while it waited, never starts.
+            Hooks.InsideTransaction = null;
+            release.SetResult();
+            await site.Jobs.DrainAsync();
+            Assert.Equal(JobState.Cancelled, second.State);
+            // Only the first import's batch was added.
+            Assert.Equal(batches + 1, await CountAsync(db => db.ImportBatches.CountAsync()));
+        }
+        finally
+        {
+            Hooks.InsideTransaction = null;
+            release.TrySetResult();
+        }
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<T?> find) where T : class
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            if (find() is { } found) return found;
+            await Task.Delay(20);
+        }
+        throw new TimeoutException("not seen within a minute");
     }
 
     [Fact]
