@@ -37,9 +37,7 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
     private Evaluation Run(Period period, string? subtreeOf, CancellationToken cancellation)
     {
         var db = warehouse.Connection;
-        var units = db.Rows("SELECT unit_id, name, parent_id, depth FROM _units ORDER BY sort_path")
-            .Select(r => new UnitInfo((string)r[0]!, (string?)r[1] ?? (string)r[0]!, (string?)r[2], Convert.ToInt32(r[3], CultureInfo.InvariantCulture)))
-            .ToList();
+        var units = warehouse.Units().ToList();
         if (subtreeOf is not null)
         {
             if (units.All(u => u.Id != subtreeOf))

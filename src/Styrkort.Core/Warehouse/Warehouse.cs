@@ -151,6 +151,44 @@ public sealed class Warehouse : IDisposable
     /// <summary>Whether the unit tree has been imported, so that goals can be evaluated.</summary>
     public bool HasUnits => Tables().Contains("_units");
 
+    /// <summary>The unit tree, parents before their children; empty before the first import.</summary>
+    public IReadOnlyList<Evaluation.UnitInfo> Units() =>
+        HasUnits
+            ? _db.Rows("SELECT unit_id, name, parent_id, depth FROM _units ORDER BY sort_path")
+                .Select(r => new Evaluation.UnitInfo((string)r[0]!, (string?)r[1] ?? (string)r[0]!, (string?)r[2], System.Convert.ToInt32(r[3], CultureInfo.InvariantCulture)))
+                .ToList()
+            : [];
+
+    /// <summary>
+    /// The first and last day the loaded datasets' time columns cover (a year column covers its whole year): the pages
+    /// answer periods outside it without a query.
+    /// </summary>
+    public (DateOnly? First, DateOnly? Last) DateRange(GoalFile file)
+    {
+        DateOnly? first = null, last = null;
+        var tables = Tables();
+        foreach (var dataset in file.Datasets.Values.Where(d => tables.Contains(d.Name)))
+        {
+            if (dataset.TimeColumn is not { } time || dataset.Find(time) is not { } column) continue;
+            var row = _db.Rows($"SELECT min({Quote(column.Name)}), max({Quote(column.Name)}) FROM {Quote(dataset.Name)}").Single();
+            foreach (var value in row)
+            {
+                DateOnly? date = value switch
+                {
+                    DateTime d => DateOnly.FromDateTime(d),
+                    DateOnly d => d,
+                    int or long or short when column.Type == ColumnType.Year => new DateOnly(System.Convert.ToInt32(value, CultureInfo.InvariantCulture), 1, 1),
+                    _ => null,
+                };
+                if (date is null) continue;
+                if (first is null || date < first) first = date;
+                var end = column.Type == ColumnType.Year ? new DateOnly(date.Value.Year, 12, 31) : date.Value;
+                if (last is null || end > last) last = end;
+            }
+        }
+        return (first, last);
+    }
+
     public IReadOnlySet<string> UnitIds() =>
         HasUnits ? _db.Rows("SELECT unit_id FROM _units").Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
 

@@ -147,14 +147,12 @@ public sealed class SiteState : IDisposable
             if (!w.HasUnits)
                 return new SiteSnapshot(goals, version, false, [], new HashSet<string>(), new Dictionary<string, IReadOnlySet<string>>(), levels,
                     new Dictionary<(string, string, int), decimal>(), new Dictionary<string, DatasetLineage>(), null, null, cache);
-            var units = Rows(w.Connection, "SELECT unit_id, name, parent_id, depth FROM _units ORDER BY sort_path")
-                .Select(r => new UnitInfo((string)r[0]!, (string?)r[1] ?? (string)r[0]!, (string?)r[2], Convert.ToInt32(r[3], CultureInfo.InvariantCulture)))
-                .ToList();
+            var units = w.Units();
             var lineage = w.Lineage(goals.Datasets.Keys).ToDictionary(l => l.Dataset,
                 l => new DatasetLineage(l.Dataset, l.Rows, l.ImportedAt, fileNames.TryGetValue(l.Dataset, out var f) ? f : l.File is null ? null : Path.GetFileName(l.File)),
                 StringComparer.OrdinalIgnoreCase);
             var imported = goals.TargetLevels is { } source ? w.ImportedLevels(source) : new Dictionary<(string, string, int), decimal>();
-            var (first, last) = DateRange(w.Connection, goals, lineage.Keys);
+            var (first, last) = w.DateRange(goals);
             return new SiteSnapshot(goals, version, true, units, units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal), Ancestry(units),
                 levels, imported, lineage, first, last, cache);
         });
@@ -178,49 +176,6 @@ public sealed class SiteState : IDisposable
             result[unit.Id] = above;
         }
         return result;
-    }
-
-    /// <summary>The earliest and latest dates in the datasets' time columns.</summary>
-    private static (DateOnly?, DateOnly?) DateRange(DbConnection db, GoalFile goals, IEnumerable<string> loaded)
-    {
-        DateOnly? first = null, last = null;
-        foreach (var name in loaded)
-        {
-            if (!goals.Datasets.TryGetValue(name, out var dataset) || dataset.TimeColumn is not { } time || dataset.Find(time) is not { } column) continue;
-            var quoted = "\"" + column.Name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            var table = "\"" + dataset.Name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            var row = Rows(db, $"SELECT min({quoted}), max({quoted}) FROM {table}").Single();
-            foreach (var value in row)
-            {
-                DateOnly? date = value switch
-                {
-                    DateTime d => DateOnly.FromDateTime(d),
-                    DateOnly d => d,
-                    int or long or short when column.Type == ColumnType.Year => new DateOnly(Convert.ToInt32(value, CultureInfo.InvariantCulture), 1, 1),
-                    _ => null,
-                };
-                if (date is null) continue;
-                if (first is null || date < first) first = date;
-                var end = column.Type == ColumnType.Year ? new DateOnly(date.Value.Year, 12, 31) : date.Value;
-                if (last is null || end > last) last = end;
-            }
-        }
-        return (first, last);
-    }
-
-    private static List<object?[]> Rows(DbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
     }
 
     public void Dispose()
