@@ -19,6 +19,14 @@ public static class AppStoreOnly
         await AppStoreSetup.MigrateAsync(provider);
         using var scope = provider.CreateScope();
         await Accounts.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
-        return await Accounts.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), userName, userName, password, role, units);
+        var problem = await Accounts.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), userName, userName, password, role, units);
+        if (problem is not null) return problem;
+        // Accounts made on the server's command line are changes like any other: in the audit trail, by the operating
+        // system's user who ran the command.
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        Audit.AuditTrail.Record(db, TimeProvider.System, $"cli:{Environment.UserName}", AuditActions.AccountCreate, userName,
+            $"role {role}; units '{units}'; from the command line");
+        await db.SaveChangesAsync();
+        return null;
     }
 }

@@ -21,6 +21,11 @@ public sealed class AppStoreOnPostgresTests(PostgresServer server) : IClassFixtu
                 "SELECT r.\"Name\" FROM \"AspNetUserRoles\" ur JOIN \"AspNetRoles\" r ON r.\"Id\" = ur.\"RoleId\""));
             Assert.StartsWith("AQAAAA", server.Query("styrkort_users", "SELECT \"PasswordHash\" FROM \"AspNetUsers\""), StringComparison.Ordinal);
             Assert.False(File.Exists(Path.Combine(dataDir, "app.db")));
+            // The change is in the audit trail, which the database keeps append-only.
+            Assert.Equal("account.create anna", server.Query("styrkort_users",
+                "SELECT \"Action\" || ' ' || \"Subject\" FROM \"AuditEntries\" WHERE \"Actor\" LIKE 'cli:%'"));
+            foreach (var change in new[] { "UPDATE \"AuditEntries\" SET \"Details\" = 'rewritten'", "DELETE FROM \"AuditEntries\"" })
+                Assert.Contains("append-only", Assert.Throws<InvalidOperationException>(() => server.Query("styrkort_users", change)).Message, StringComparison.Ordinal);
         }
         finally
         {
