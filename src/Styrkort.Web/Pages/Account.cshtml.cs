@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Styrkort.Web.AppStore;
 using Styrkort.Web.Audit;
@@ -8,6 +9,7 @@ using Styrkort.Web.Audit;
 namespace Styrkort.Web.Pages;
 
 /// <summary>One's own account: who one is to Styrkort, and a new password (the current one required).</summary>
+[EnableRateLimiting("login")]
 public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDb db, TimeProvider clock, ILogger<AccountModel> logger) : PageModel
 {
     public AppUser Me { get; private set; } = null!;
@@ -27,6 +29,15 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
         if (Password != Repeat)
         {
             Error = Localization.Texts.For(HttpContext)["password_mismatch"];
+            return Page();
+        }
+        if (!await users.CheckPasswordAsync(Me, Current ?? ""))
+        {
+            // A wrong current password counts towards the lockout, as at sign-in: a session left open in a browser is
+            // no way to guess the password (a locked account's sessions end at once).
+            await users.AccessFailedAsync(Me);
+            logger.LogWarning("Password change refused for {UserName}: wrong current password", Me.UserName);
+            Error = Localization.Texts.For(HttpContext)["password_current_wrong"];
             return Page();
         }
         await using var tx = await db.Database.BeginTransactionAsync();

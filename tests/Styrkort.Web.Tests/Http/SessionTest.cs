@@ -153,6 +153,23 @@ public sealed class SessionTest(DemoSite site)
     }
 
     [Fact]
+    public async Task WrongCurrentPasswords_CountTowardsTheLockout_SoAnOpenSessionCannotGuessThePassword()
+    {
+        var (client, name) = await site.NewAccountAsync(Roles.Viewer);
+        for (var i = 1; i < 10; i++)
+        {
+            var response = await client.PostFormAsync("/account?handler=Password", ("current", $"guess-number-{i:00}"), ("password", "my-new-password-2026"), ("repeat", "my-new-password-2026"));
+            Assert.Contains("stämmer inte", Html.TextOfId(await response.Content.ReadAsStringAsync(), "div", "account-error"), StringComparison.Ordinal);
+            Assert.Equal(i, (await site.AccountAsync(name)).AccessFailedCount);
+        }
+        // The tenth wrong guess locks the account, which ends its sessions; the right password no longer signs in.
+        await client.PostFormAsync("/account?handler=Password", ("current", "guess-number-10"), ("password", "my-new-password-2026"), ("repeat", "my-new-password-2026"));
+        Assert.NotNull((await site.AccountAsync(name)).LockoutEnd);
+        site.AssertSentToLogin(await client.GetAsync("/"));
+        Assert.NotEqual(HttpStatusCode.Found, (await site.TrySignInAsync(name, DemoSite.NewAccountPassword)).Response.StatusCode);
+    }
+
+    [Fact]
     public async Task PasswordReset_ByAnAdmin_EndsTheSessions_AndTheNewPasswordWorks()
     {
         var (client, name) = await site.NewAccountAsync(Roles.Viewer);
