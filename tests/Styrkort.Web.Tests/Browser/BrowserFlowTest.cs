@@ -14,6 +14,10 @@ namespace Styrkort.Web.Tests.Browser;
 /// </summary>
 public sealed partial class BrowserFlowTest(BrowserSite site) : IClassFixture<BrowserSite>
 {
+    // Waiting for the navigation to commit, not for the load event: the checks that follow wait for what they read, and
+    // a busy machine once let the load event pass unseen (the page was shown, the wait timed out).
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     private static string Screenshots { get; } = Environment.GetEnvironmentVariable("STYRKORT_UPDATE_SCREENSHOTS") == "1"
         ? Path.Combine(SourceTree.Root, "docs", "screenshots")
         : Directory.CreateTempSubdirectory("styrkort-screenshots-").FullName;
@@ -43,7 +47,7 @@ public sealed partial class BrowserFlowTest(BrowserSite site) : IClassFixture<Br
 
             // A goal: its definition, its course, its value per unit.
             await matrix.Locator("tr[data-goal=nps] th a").ClickAsync();
-            await page.WaitForURLAsync(new Regex("/goals/nps\\?"));
+            await page.WaitForURLAsync(new Regex("/goals/nps\\?"), Committed);
             var goal = site.Site.Goals.Goals.Single(g => g.Id == "nps");
             await Expect(page.Locator("h1")).ToContainTextAsync(goal.Name.Swedish);
             await Expect(page.Locator("#definition")).Not.ToBeEmptyAsync();
@@ -54,9 +58,9 @@ public sealed partial class BrowserFlowTest(BrowserSite site) : IClassFixture<Br
             // The check-in for Skåne.
             await page.Locator("form.filters select[name=unit]").SelectOptionAsync("skane");
             await page.Locator("form.filters button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(new Regex("unit=skane"));
+            await page.WaitForURLAsync(new Regex("unit=skane"), Committed);
             await page.Locator("#write-checkin").ClickAsync();
-            await page.WaitForURLAsync(new Regex("/goals/nps/checkin\\?"));
+            await page.WaitForURLAsync(new Regex("/goals/nps/checkin\\?"), Committed);
             await page.Locator("#analysis").FillAsync(
                 "Rekommendationsviljan **steg** efter vårens kundmöten och ligger nu över styrelsens nivå.\n\n- fler uppföljande samtal\n- snabbare svar på ansökningar");
             await page.Locator("input[name='actions[0].What']").FillAsync("Ring alla nya kunder inom 30 dagar");
@@ -64,7 +68,7 @@ public sealed partial class BrowserFlowTest(BrowserSite site) : IClassFixture<Br
             await page.Locator("input[name='actions[0].Due']").FillAsync("2026-12-15");
             await page.Locator("select[name='actions[0].State']").SelectOptionAsync("in_progress");
             await page.Locator("#save-checkin").ClickAsync();
-            await page.WaitForURLAsync(new Regex("/goals/nps\\?.*unit=skane"));
+            await page.WaitForURLAsync(new Regex("/goals/nps\\?.*unit=skane"), Committed);
 
             await page.ReloadAsync();
             var checkIn = page.Locator(".checkin[data-unit=skane]");
