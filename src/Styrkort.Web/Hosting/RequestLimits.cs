@@ -113,8 +113,8 @@ public static class RequestLimits
         return null;
     }
 
-    /// <summary>Why a period is refused, or null: unparsable, or a year outside the limits (checked before the
-    /// period is made, so that no year reaches code that cannot take it).</summary>
+    /// <summary>Why a period is refused, or null: unparsable, or a year outside the limits (named as such, rather than
+    /// as unparsable).</summary>
     public static string? PeriodProblem(string text, WebLimits limits, out Period period, Localization.Texts? t = null)
     {
         t ??= new Localization.Texts("en");
@@ -123,14 +123,7 @@ public static class RequestLimits
         if (trimmed.Length is < 4 or > 16 || !int.TryParse(trimmed.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
             return Format(t["period_bad"], Shorten(text));
         if (year < limits.MinYear || year > limits.MaxYear) return Format(t["period_range"], Shorten(text), limits.MinYear, limits.MaxYear);
-        try
-        {
-            return Period.TryParse(trimmed, out period) ? null : Format(t["period_bad"], Shorten(text));
-        }
-        catch (ArgumentException)
-        {
-            return Format(t["period_bad"], Shorten(text));
-        }
+        return Period.TryParse(trimmed, out period) ? null : Format(t["period_bad"], Shorten(text));
     }
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;

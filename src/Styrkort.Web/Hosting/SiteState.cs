@@ -66,24 +66,16 @@ public sealed class SiteState : IDisposable
     public bool IsSane(Period period) => period.Year >= SaneYears.First && period.Year <= SaneYears.Last;
 
     /// <summary>
-    /// Reads a period from a request: false when the text is no period at all; <paramref name="sane"/> false when it
-    /// is one, but outside <see cref="SaneYears"/> (such as 9999-Q4), which the pages answer with a 400.
+    /// Reads a period from a request: false when the text is no period at all (the engine refuses years outside its
+    /// range, such as 9999-Q4); <paramref name="sane"/> false when it is one, but outside <see cref="SaneYears"/>,
+    /// which the pages answer with a 400.
     /// </summary>
     public bool TryPeriod(string? text, out Period period, out bool sane)
     {
-        sane = true;
-        try
-        {
-            if (!Period.TryParse(text, out period)) return false;
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            period = DefaultQuarter;
-            sane = false;
-            return true;
-        }
-        sane = IsSane(period);
-        return true;
+        var parsed = Period.TryParse(text, out period);
+        // Only a period can be insane; callers that fall back to the default quarter for no period read sane as true.
+        sane = !parsed || IsSane(period);
+        return parsed;
     }
 
     /// <summary>
@@ -112,9 +104,6 @@ public sealed class SiteState : IDisposable
             else reader.Dispose();
         }
     }
-
-    /// <summary>A read of the warehouse, on a reader connection (as <see cref="Read{T}"/>); prefer the snapshot where it has the answer.</summary>
-    public T UseWarehouse<T>(Func<Warehouse, T> read) => Read(read);
 
     /// <summary>Runs a write on the writer connection: for the job queue and start-up only.</summary>
     public T Write<T>(Func<Warehouse, T> use)
