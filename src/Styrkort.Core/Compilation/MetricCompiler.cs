@@ -1,5 +1,7 @@
+using Styrkort.Core.Binding;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
+using Styrkort.Core.Planning;
 using Styrkort.Core.Sql;
 
 namespace Styrkort.Core.Compilation;
@@ -10,26 +12,29 @@ public sealed record CompiledMetric(string Name, Period Period, SqlQuery Query, 
     public string Sql(SqlDialect dialect) => dialect.Render(Query);
 }
 
+/// <summary>
+/// One metric on its own, planned without a warehouse (named values become CTEs): for <c>check --sql</c>, the SQL
+/// snapshots and tests. Evaluations plan all their metrics together (<see cref="Evaluation.Evaluator"/>).
+/// </summary>
 public static class MetricCompiler
 {
     public static CompiledMetric Compile(GoalFile file, string metricName, Period period)
     {
-        var metric = file.Metrics[metricName];
-        var compiler = new ExpressionCompiler(file, period);
-        var typed = compiler.CompileMetric(metric);
-        var exact = typed.Type is ValueType.Integer or ValueType.Decimal;
-        var value = new SqlCast(typed.Sql, exact ? SqlType.Decimal : SqlType.Double);
+        var bound = BoundGoalFile.Of(file).ThrowIfErrors();
+        var name = file.Metrics.Keys.First(k => k.Equals(metricName, StringComparison.OrdinalIgnoreCase));
+        var planner = new Planner(bound);
+        PeriodScalars? scalars = null;
+        scalars = new PeriodScalars(period, v => planner.ValueCte(v, scalars!));
+        var (value, nodes) = planner.MetricValue(name, scalars, null);
         var body = new SqlSelect(
             [new SqlSelectItem(Core.Sql.Sql.Col("u", "unit_id"), "unit_id"), new SqlSelectItem(value, "value")],
-            new SqlTable("_units", "u"), compiler.UnitJoins.ToList(), OrderBy: [Core.Sql.Sql.Col("u", "unit_id")]);
-        return new CompiledMetric(metricName, period, new SqlQuery(compiler.Ctes.ToList(), body), exact);
+            new SqlTable("_units", "u"), Planner.UnitJoins(nodes, "u", segmented: false), OrderBy: [Core.Sql.Sql.Col("u", "unit_id")]);
+        return new CompiledMetric(name, period, new SqlQuery(planner.Ctes(), body), bound.IsExact(name));
     }
 
-    /// <summary>Compiles every value and metric once, so that a goal file with a type or name error is rejected up front.</summary>
-    public static void CheckAll(GoalFile file)
-    {
-        var period = new Period(PeriodKind.Quarter, 2000, 4);
-        foreach (var value in file.Values.Values) new ExpressionCompiler(file, period).CompileScalarFormula(value);
-        foreach (var name in file.Metrics.Keys) Compile(file, name, period);
-    }
+    /// <summary>Binds every value and metric once, so that a goal file with a type or name error is rejected up front (the first error).</summary>
+    public static void CheckAll(GoalFile file) => BoundGoalFile.Of(file).ThrowIfErrors();
+
+    /// <summary>Every error in the goal file's formulas and breakdowns, in the order of the file.</summary>
+    public static IReadOnlyList<Diagnostics.StyrkortException> Diagnostics(GoalFile file) => BoundGoalFile.Of(file).Diagnostics;
 }

@@ -1,14 +1,9 @@
-using Styrkort.Core.Sql;
-
 namespace Styrkort.Core.Compilation;
 
 public enum ValueType { Null, Boolean, Integer, Decimal, Number, Text, Date }
 
-/// <summary>A compiled expression: its SQL and its type (with the allowed codes, where it is a code column).</summary>
-internal sealed record Typed(SqlExpr Sql, ValueType Type, IReadOnlyList<string>? Codes = null)
+public static class Typed
 {
-    public bool IsNumeric => Type is ValueType.Integer or ValueType.Decimal or ValueType.Number or ValueType.Null;
-
     public static string Describe(ValueType type) => type switch
     {
         ValueType.Null => "empty",

@@ -1,32 +1,43 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Styrkort.Core.Binding;
 using Styrkort.Core.Compilation;
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
+using Styrkort.Core.Planning;
 using Styrkort.Core.Sql;
 using static Styrkort.Core.Warehouse.DbExtensions;
 
 namespace Styrkort.Core.Evaluation;
 
-/// <summary>Evaluates every goal for every unit of a period: one query per metric, each for all units at once.</summary>
+/// <summary>
+/// Evaluates every goal for every unit of one or more periods: the goal file's named values first (one small query per
+/// period), then one planned query for all metrics, units, periods and breakdowns.
+/// </summary>
 /// <param name="decidedLevels">Board levels decided outside the warehouse (in the app store), by (goal, unit, year);
 /// they take precedence over the warehouse's target-level table.</param>
 public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal>? decidedLevels = null)
 {
+    /// <summary>Dimensions to break down every goal by whose metric allows it (<c>evaluate --by</c>), beside the goals' own.</summary>
+    public IReadOnlyList<string> By { get; init; } = [];
+
     public Evaluation Evaluate(Period period, string? subtreeOf = null) => Evaluate(period, subtreeOf, CancellationToken.None);
 
     /// <summary>
     /// As <see cref="Evaluate(Period, string?)"/>; when <paramref name="cancellation"/> fires, the running query is
     /// interrupted and an <see cref="OperationCanceledException"/> thrown. Evaluation only reads, so nothing is left half done.
     /// </summary>
-    public Evaluation Evaluate(Period period, string? subtreeOf, CancellationToken cancellation)
+    public Evaluation Evaluate(Period period, string? subtreeOf, CancellationToken cancellation) => Evaluate([period], subtreeOf, cancellation)[0];
+
+    /// <summary>Several periods in one plan: what they share (a population, a year's facts) is computed once.</summary>
+    public IReadOnlyList<Evaluation> Evaluate(IReadOnlyList<Period> periods, string? subtreeOf, CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();
         using var interrupt = cancellation.Register(warehouse.Interrupt);
         try
         {
-            return Run(period, subtreeOf, cancellation);
+            return Run(periods, subtreeOf, cancellation);
         }
         catch (Exception e) when (cancellation.IsCancellationRequested && e is not OperationCanceledException)
         {
@@ -34,8 +45,9 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
         }
     }
 
-    private Evaluation Run(Period period, string? subtreeOf, CancellationToken cancellation)
+    private IReadOnlyList<Evaluation> Run(IReadOnlyList<Period> periods, string? subtreeOf, CancellationToken cancellation)
     {
+        var bound = BoundGoalFile.Of(file).ThrowIfErrors();
         var db = warehouse.Connection;
         var units = warehouse.Units().ToList();
         if (subtreeOf is not null)
@@ -46,46 +58,170 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
             units = units.Where(u => inside.Contains(u.Id)).ToList();
         }
 
-        var metricNames = file.Goals.SelectMany(g => g.Comparison is null ? [g.Metric] : new[] { g.Metric, g.Comparison }).Distinct().ToList();
-        var values = new Dictionary<string, Dictionary<string, Quantity>>();
-        foreach (var name in metricNames)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            values[name] = Run(MetricCompiler.Compile(file, name, period), cancellation);
-        }
-        var levels = BoardLevels(period.Year);
+        var requests = Requests(bound);
+        var values = periods.Select(p => Values(bound, p, cancellation)).ToList();
+        var constants = values.Any(v => v is null) ? null : values.Select(v => (IReadOnlyDictionary<string, SqlExpr>)v!).ToList();
+        var plan = EvaluationPlan.Create(bound, periods, requests, constants);
+        var rows = Query(plan, periods, cancellation);
 
-        var outcomes = new List<Outcome>();
-        foreach (var goal in file.Goals)
-            foreach (var unit in units)
+        var results = new List<Evaluation>();
+        for (var p = 0; p < periods.Count; p++)
+        {
+            var period = periods[p];
+            var metricValues = requests.Select(_ => new Dictionary<string, Quantity>(StringComparer.Ordinal)).ToList();
+            var segments = new Dictionary<(int Metric, int Dimension, string Unit), List<Segment>>();
+            foreach (var row in rows.Where(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture) == p))
             {
-                Quantity? value = values[goal.Metric].TryGetValue(unit.Id, out var v) ? v : null;
-                double? comparison = goal.Comparison is { } c && values[c].TryGetValue(unit.Id, out var cv) ? cv.AsDouble : null;
-                decimal? level = levels.TryGetValue((goal.Id, unit.Id), out var l) ? l : null;
-                var (status, target) = TargetJudge.Judge(goal, period, value, comparison, level);
-                outcomes.Add(new Outcome(goal.Id, unit.Id, value, comparison, status, TargetJudge.Scheduled(goal, period), target));
+                var m = Convert.ToInt32(row[1], CultureInfo.InvariantCulture);
+                var unit = (string)row[2]!;
+                Quantity? value = row[5] is { } exact ? Quantity.Of(exact) : row[6] is { } approx ? Quantity.Of(approx) : null;
+                if (row[3] is null)
+                {
+                    if (value is { } v) metricValues[m][unit] = v;
+                    continue;
+                }
+                var d = Convert.ToInt32(row[3], CultureInfo.InvariantCulture);
+                var key = (m, d, unit);
+                if (!segments.TryGetValue(key, out var list)) segments[key] = list = [];
+                list.Add(new Segment(SegmentKey(requests[m].Breakdowns[d], (string?)row[4]), value));
             }
-        return new Evaluation(period, units, outcomes);
+            var byMetric = requests.Select((r, i) => (r.Metric, i)).ToDictionary(x => x.Metric, x => x.i, StringComparer.OrdinalIgnoreCase);
+            var levels = BoardLevels(period.Year);
+            var outcomes = new List<Outcome>();
+            var breakdowns = new List<GoalBreakdown>();
+            foreach (var goal in file.Goals)
+            {
+                var m = byMetric[goal.Metric];
+                foreach (var unit in units)
+                {
+                    Quantity? value = metricValues[m].TryGetValue(unit.Id, out var v) ? v : null;
+                    double? comparison = goal.Comparison is { } c && metricValues[byMetric[c]].TryGetValue(unit.Id, out var cv) ? cv.AsDouble : null;
+                    decimal? level = levels.TryGetValue((goal.Id, unit.Id), out var l) ? l : null;
+                    var (status, target) = TargetJudge.Judge(goal, period, value, comparison, level);
+                    outcomes.Add(new Outcome(goal.Id, unit.Id, value, comparison, status, TargetJudge.Scheduled(goal, period), target));
+                    var dimensions = requests[m].Breakdowns;
+                    for (var d = 0; d < dimensions.Count; d++)
+                        if (GoalWants(goal, dimensions[d], bound))
+                            breakdowns.Add(new GoalBreakdown(goal.Id, unit.Id, dimensions[d].Text,
+                                Ordered(dimensions[d], segments.GetValueOrDefault((m, d, unit.Id)) ?? [])));
+                }
+            }
+            results.Add(new Evaluation(period, units, outcomes) { Breakdowns = breakdowns });
+        }
+        return results;
     }
 
-    private Dictionary<string, Quantity> Run(CompiledMetric metric, CancellationToken cancellation)
+    /// <summary>Every metric the goals need (value and comparison), each with the dimensions some goal breaks it down by.</summary>
+    private List<MetricRequest> Requests(BoundGoalFile bound)
     {
-        var result = new Dictionary<string, Quantity>(StringComparer.Ordinal);
+        var names = file.Goals.SelectMany(g => g.Comparison is null ? [g.Metric] : new[] { g.Metric, g.Comparison })
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return names.Select(name =>
+        {
+            var texts = file.Goals.Where(g => g.Metric.Equals(name, StringComparison.OrdinalIgnoreCase))
+                .SelectMany(g => g.Breakdown.Select(b => b.Text)).Concat(By).Distinct(StringComparer.OrdinalIgnoreCase);
+            var dimensions = texts.Select(t => bound.Breakdown(name, t, out _)).OfType<Dimension>()
+                .DistinctBy(d => d.Text, StringComparer.OrdinalIgnoreCase).ToList();
+            return new MetricRequest(name, dimensions);
+        }).ToList();
+    }
+
+    private bool GoalWants(Goal goal, Dimension dimension, BoundGoalFile bound) =>
+        goal.Breakdown.Any(b => b.Text.Equals(dimension.Text, StringComparison.OrdinalIgnoreCase))
+        || By.Any(b => b.Equals(dimension.Text, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The period's named values as constants typed as the database types them; null when they cannot be read so.</summary>
+    private Dictionary<string, SqlExpr>? Values(BoundGoalFile bound, Period period, CancellationToken cancellation)
+    {
+        if (bound.Values.Count == 0) return [];
+        cancellation.ThrowIfCancellationRequested();
+        var (query, names) = EvaluationPlan.ValuesQuery(bound, period);
         List<object?[]> rows;
         try
         {
-            rows = warehouse.Connection.Rows(metric.Sql(DuckDbDialect.Instance));
+            rows = warehouse.Connection.Rows(DuckDbDialect.Instance.Render(query));
+        }
+        catch (Exception e) when (e is DuckDBException && !cancellation.IsCancellationRequested)
+        {
+            return null; // planned as CTEs instead; the evaluation then names the metric that cannot be computed
+        }
+        var values = new Dictionary<string, SqlExpr>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < names.Count; i++)
+        {
+            var value = rows[0][2 * i] switch
+            {
+                null or long or int or short or decimal or double or bool or string or DateOnly => rows[0][2 * i],
+                DateTime t => DateOnly.FromDateTime(t),
+                _ => (object?)this,
+            };
+            if (ReferenceEquals(value, this)) return null;
+            values[names[i]] = new SqlTypedLiteral(value is int or short ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : value, (string)rows[0][2 * i + 1]!);
+        }
+        return values;
+    }
+
+    private List<object?[]> Query(EvaluationPlan plan, IReadOnlyList<Period> periods, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        try
+        {
+            return warehouse.Connection.Rows(DuckDbDialect.Instance.Render(plan.Query));
         }
         catch (Exception e) when (e is DuckDBException or InsufficientExecutionStackException && !cancellation.IsCancellationRequested)
         {
-            // A formula can ask for what the data cannot give (a date past the calendar, a sum past 38 digits): name
-            // the metric and where it is written, not the SQL.
-            var formula = file.Metrics[metric.Name].Formula;
-            throw new StyrkortException(formula.Location, $"metric '{metric.Name}' cannot be computed for {metric.Period}: {e.Message.Split('\n')[0]}");
+            // A formula can ask for what the data cannot give (a date past the calendar, a sum past 38 digits): find
+            // the metric, one at a time, and name it and where it is written, not the SQL.
+            foreach (var request in plan.Metrics)
+                foreach (var period in periods)
+                    try
+                    {
+                        warehouse.Connection.Rows(MetricCompiler.Compile(file, request.Metric, period).Sql(DuckDbDialect.Instance));
+                    }
+                    catch (Exception inner) when (inner is DuckDBException or InsufficientExecutionStackException)
+                    {
+                        var formula = file.Metrics[request.Metric].Formula;
+                        throw new StyrkortException(formula.Location, $"metric '{request.Metric}' cannot be computed for {period}: {inner.Message.Split('\n')[0]}");
+                    }
+            throw new StyrkortException(new SourceLocation(file.Path, 0, 0), $"the goals cannot be computed for {string.Join(", ", periods)}: {e.Message.Split('\n')[0]}");
         }
-        foreach (var row in rows)
-            if (row[1] is { } value) result[(string)row[0]!] = Quantity.Of(value);
-        return result;
+    }
+
+    /// <summary>A segment's key in its column's own type: codes, text and dates as text, numbers as numbers.</summary>
+    private static object? SegmentKey(Dimension dimension, string? text)
+    {
+        if (text is null) return null;
+        return dimension.Column.Type switch
+        {
+            ColumnType.Integer or ColumnType.Year when long.TryParse(text, CultureInfo.InvariantCulture, out var l) => l,
+            ColumnType.Decimal or ColumnType.Number when decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            ColumnType.Boolean => text.Equals("true", StringComparison.OrdinalIgnoreCase),
+            ColumnType.Month when text.Length >= 7 => text[..7],
+            _ => text,
+        };
+    }
+
+    // Codes in the goal file's order (start, expansion, established), other keys in their natural order, the empty key last.
+    private static IReadOnlyList<Segment> Ordered(Dimension dimension, List<Segment> segments) =>
+        segments.OrderBy(s => s.Key is null)
+            .ThenBy(s => dimension.Column.Type == ColumnType.Code && s.Key is string k ? IndexOf(dimension.Column.Codes, k) : 0)
+            .ThenBy(s => s.Key, SegmentKeyComparer.Instance).ToList();
+
+    private static int IndexOf(IReadOnlyList<string> codes, string key)
+    {
+        for (var i = 0; i < codes.Count; i++) if (codes[i] == key) return i;
+        return codes.Count;
+    }
+
+    private sealed class SegmentKeyComparer : IComparer<object?>
+    {
+        public static readonly SegmentKeyComparer Instance = new();
+        public int Compare(object? x, object? y) => (x, y) switch
+        {
+            (long a, long b) => a.CompareTo(b),
+            (decimal a, decimal b) => a.CompareTo(b),
+            (bool a, bool b) => a.CompareTo(b),
+            _ => string.CompareOrdinal(x?.ToString(), y?.ToString()),
+        };
     }
 
     private Dictionary<(string, string), decimal> BoardLevels(int year)

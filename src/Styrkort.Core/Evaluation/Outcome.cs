@@ -40,4 +40,14 @@ public sealed record Outcome(
 
 public sealed record UnitInfo(string Id, string Name, string? Parent, int Depth);
 
-public sealed record Evaluation(Period Period, IReadOnlyList<UnitInfo> Units, IReadOnlyList<Outcome> Outcomes);
+public sealed record Evaluation(Period Period, IReadOnlyList<UnitInfo> Units, IReadOnlyList<Outcome> Outcomes)
+{
+    /// <summary>The goals' values per segment of each breakdown dimension, per unit.</summary>
+    public IReadOnlyList<GoalBreakdown> Breakdowns { get; init; } = [];
+}
+
+/// <summary>One segment of a breakdown: its key (null for rows without one) and the metric computed from its rows.</summary>
+public sealed record Segment(object? Key, Quantity? Value);
+
+/// <summary>A goal's value for one unit broken down by one dimension (<c>loans.phase</c>).</summary>
+public sealed record GoalBreakdown(string Goal, string Unit, string Dimension, IReadOnlyList<Segment> Segments);

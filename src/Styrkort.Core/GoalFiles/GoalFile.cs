@@ -110,6 +110,12 @@ public sealed record Goal(
     LocalizedText? Description = null)
 {
     public string TypeLetter => LevelSetBy == LevelSetBy.Owners ? "Ä" : "S";
+
+    /// <summary>The dimensions the goal's value is broken down by (<c>loans.phase</c>), as written.</summary>
+    public IReadOnlyList<BreakdownEntry> Breakdown { get; init; } = [];
 }
+
+/// <summary>A breakdown dimension as written in a goal: dataset.column, and where.</summary>
+public sealed record BreakdownEntry(string Text, SourceLocation Location);
 
 public sealed record TargetLevelSource(string Dataset, string Goal, string Unit, string Year, string Level, SourceLocation Location);

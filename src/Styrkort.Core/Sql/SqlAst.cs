@@ -13,6 +13,8 @@ public sealed record SqlIn(SqlExpr Value, IReadOnlyList<SqlExpr> Items, bool Neg
 public sealed record SqlIsNull(SqlExpr Value, bool Negated) : SqlExpr;
 public sealed record SqlCast(SqlExpr Value, SqlType Type) : SqlExpr;
 public sealed record SqlScalarSubquery(SqlSelect Select) : SqlExpr;
+/// <summary>A constant cast to the type the database gave it (a named value read before the plan): <c>CAST(2024 AS INTEGER)</c>.</summary>
+public sealed record SqlTypedLiteral(object? Value, string TypeName) : SqlExpr;
 
 /// <summary>
 /// A function by its portable name (sum, count, avg, median, min, max, coalesce, nullif, make_date, abs, first_by,

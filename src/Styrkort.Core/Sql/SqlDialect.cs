@@ -78,6 +78,7 @@ public abstract class SqlDialect
         SqlIn i => $"({Expr(i.Value)} {(i.Negated ? "NOT IN" : "IN")} ({string.Join(", ", i.Items.Select(Expr))}))",
         SqlIsNull n => $"({Expr(n.Value)} IS {(n.Negated ? "NOT " : "")}NULL)",
         SqlCast c => $"CAST({Expr(c.Value)} AS {TypeName(c.Type)})",
+        SqlTypedLiteral t => $"CAST({Literal(t.Value)} AS {CheckedTypeName(t.TypeName)})",
         SqlScalarSubquery q => $"({RenderBody(q.Select)})",
         SqlFunc f => Function(f),
         SqlWindow w => $"{Function(w.Function)} OVER ({(w.PartitionBy.Count == 0 ? "" : "PARTITION BY " + string.Join(", ", w.PartitionBy.Select(Expr)))})",
@@ -85,6 +86,11 @@ public abstract class SqlDialect
         SqlDesc d => $"{Expr(d.Value)} DESC",
         _ => throw new NotSupportedException(e.GetType().Name),
     };
+
+    // The name comes from the database itself, but is written into SQL: only a type name's characters pass.
+    private static string CheckedTypeName(string name) =>
+        System.Text.RegularExpressions.Regex.IsMatch(name, @"^[A-Za-z][A-Za-z0-9 ]*(\(\d+(, ?\d+)?\))?$") ? name
+            : throw new ArgumentException($"not a type name: {name}");
 
     public virtual string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
@@ -162,6 +168,7 @@ public sealed class PostgresDialect : SqlDialect
     {
         "round" => $"round(CAST({Expr(f.Args[0])} AS NUMERIC), {Expr(f.Args[1])})",
         "regexp_full_match" => $"({Expr(f.Args[0])} ~ ('^(?:' || {Expr(f.Args[1])} || ')$'))",
+        "typeof" => $"CAST(pg_typeof({Expr(f.Args[0])}) AS TEXT)",
         _ => base.Function(f),
     };
 }

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Styrkort.Core.Binding;
 using Styrkort.Core.Compilation;
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
@@ -13,9 +14,8 @@ namespace Styrkort.Core.Tests.Compilation;
 public sealed class WindowsTest
 {
     private static Window Resolve(string window, string period) =>
-        Windows.Resolve(Parser.Parse(window, o => new SourceLocation("w", 1, o + 1)), Period.Parse(period), o => new SourceLocation("w", 1, o + 1),
-            e => e is NumberLiteral n ? new Typed(Sql.Sql.Lit(long.Parse(n.Text, System.Globalization.CultureInfo.InvariantCulture)), ValueType.Integer)
-                : throw new ArgumentException("a test passes only numbers to year(…)"));
+        Windows.Resolve(Binder.WindowOf(Parser.Parse(window, o => new SourceLocation("w", 1, o + 1)), o => new SourceLocation("w", 1, o + 1)), Period.Parse(period),
+            e => e is BoundLiteral { Value: long n } ? Sql.Sql.Lit(n) : throw new ArgumentException("a test passes only numbers to year(…)"));
 
     private static string Predicate(string window, string period, ColumnType type) =>
         DuckDbDialect.Instance.Expr(Assert.IsType<RangeWindow>(Resolve(window, period)).Predicate(new SqlColumn(null, "t"), type));

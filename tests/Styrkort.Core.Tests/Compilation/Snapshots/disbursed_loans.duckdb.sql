@@ -1,5 +1,5 @@
 WITH "agg1" AS (
-  SELECT "r"."_unit" AS "unit_id", sum("r"."amount") AS "v"
+  SELECT "r"."_unit" AS "unit_id", sum("r"."amount") AS "a1"
   FROM (
     SELECT "d".*, "c"."ancestor" AS "_unit"
     FROM "loans" "d"
@@ -8,7 +8,7 @@ WITH "agg1" AS (
   WHERE (("r"."disbursed_on" >= DATE '2026-01-01') AND ("r"."disbursed_on" <= DATE '2026-06-30'))
   GROUP BY "r"."_unit"
 )
-SELECT "u"."unit_id" AS "unit_id", CAST(coalesce("agg1"."v", 0) AS DECIMAL(38,6)) AS "value"
+SELECT "u"."unit_id" AS "unit_id", CAST(coalesce("agg1"."a1", 0) AS DECIMAL(38,6)) AS "value"
 FROM "_units" "u"
 LEFT JOIN "agg1" "agg1" ON ("agg1"."unit_id" = "u"."unit_id")
 ORDER BY "u"."unit_id"

@@ -10,36 +10,43 @@ WITH "value_latest_fiscal_year" AS MATERIALIZED (
   SELECT ((SELECT "value_latest_fiscal_year"."v"
   FROM "value_latest_fiscal_year" "value_latest_fiscal_year") - 1) AS "v"
 ),
-"agg3" AS (
-  SELECT "p"."_unit" AS "unit_id", median(CAST(((CAST("l1"."ebitda" AS DOUBLE) / nullif(CAST("l2"."ebitda" AS DOUBLE), CAST(0 AS DOUBLE))) - 1) AS DOUBLE)) AS "v"
-  FROM (
-    SELECT "m"."_unit" AS "_unit", "m"."_entity" AS "_entity"
-    FROM (
-      SELECT "c"."ancestor" AS "_unit", "d"."org_nr" AS "_entity", "d"."disbursed_on" AS "_time", "d"."phase" AS "phase"
-      FROM "loans" "d"
-      JOIN "_unit_closure" "c" ON ("c"."unit_id" = "d"."unit_id")
-      WHERE (("d"."disbursed_on" >= make_date(CAST((SELECT "value_base_year"."v"
-      FROM "value_base_year" "value_base_year") AS INTEGER), 1, 1)) AND ("d"."disbursed_on" <= make_date(CAST((SELECT "value_base_year"."v"
-      FROM "value_base_year" "value_base_year") AS INTEGER), 12, 31)))
-      UNION ALL
-      SELECT "c"."ancestor" AS "_unit", "d"."org_nr" AS "_entity", "d"."started_on" AS "_time", "d"."phase" AS "phase"
-      FROM "efforts" "d"
-      JOIN "_unit_closure" "c" ON ("c"."unit_id" = "d"."unit_id")
-      WHERE (("d"."started_on" >= make_date(CAST((SELECT "value_base_year"."v"
-      FROM "value_base_year" "value_base_year") AS INTEGER), 1, 1)) AND ("d"."started_on" <= make_date(CAST((SELECT "value_base_year"."v"
-      FROM "value_base_year" "value_base_year") AS INTEGER), 12, 31)))
-    ) "m"
-    GROUP BY "m"."_unit", "m"."_entity"
-  ) "p"
-  JOIN "companies" "e" ON ("e"."org_nr" = "p"."_entity")
-  LEFT JOIN "financials" "l1" ON (("l1"."org_nr" = "p"."_entity") AND ("l1"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
-  FROM "value_latest_fiscal_year" "value_latest_fiscal_year")))
-  LEFT JOIN "financials" "l2" ON (("l2"."org_nr" = "p"."_entity") AND ("l2"."fiscal_year" = (SELECT "value_base_year"."v"
+"facts_financials_3" AS MATERIALIZED (
+  SELECT "d"."org_nr" AS "_entity", max("d"."ebitda") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
+  FROM "value_latest_fiscal_year" "value_latest_fiscal_year"))) AS "f1", max("d"."ebitda") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_base_year"."v"
+  FROM "value_base_year" "value_base_year"))) AS "f2"
+  FROM "financials" "d"
+  WHERE (("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
+  FROM "value_latest_fiscal_year" "value_latest_fiscal_year")) OR ("d"."fiscal_year" = (SELECT "value_base_year"."v"
   FROM "value_base_year" "value_base_year")))
-  WHERE coalesce(("l2"."ebitda" > 0), FALSE)
+  GROUP BY "d"."org_nr"
+),
+"members_customers_1" AS MATERIALIZED (
+  SELECT "m"."_unit" AS "_unit", "m"."_entity" AS "_entity"
+  FROM (
+    SELECT "c"."ancestor" AS "_unit", "d"."org_nr" AS "_entity", "d"."disbursed_on" AS "_time", "d"."phase" AS "phase"
+    FROM "loans" "d"
+    JOIN "_unit_closure" "c" ON ("c"."unit_id" = "d"."unit_id")
+    WHERE (("d"."disbursed_on" >= make_date(CAST((SELECT "value_base_year"."v"
+    FROM "value_base_year" "value_base_year") AS INTEGER), 1, 1)) AND ("d"."disbursed_on" <= make_date(CAST((SELECT "value_base_year"."v"
+    FROM "value_base_year" "value_base_year") AS INTEGER), 12, 31)))
+    UNION ALL
+    SELECT "c"."ancestor" AS "_unit", "d"."org_nr" AS "_entity", "d"."started_on" AS "_time", "d"."phase" AS "phase"
+    FROM "efforts" "d"
+    JOIN "_unit_closure" "c" ON ("c"."unit_id" = "d"."unit_id")
+    WHERE (("d"."started_on" >= make_date(CAST((SELECT "value_base_year"."v"
+    FROM "value_base_year" "value_base_year") AS INTEGER), 1, 1)) AND ("d"."started_on" <= make_date(CAST((SELECT "value_base_year"."v"
+    FROM "value_base_year" "value_base_year") AS INTEGER), 12, 31)))
+  ) "m"
+  GROUP BY "m"."_unit", "m"."_entity"
+),
+"agg2" AS (
+  SELECT "p"."_unit" AS "unit_id", median(CAST(((CAST("facts_financials_3"."f1" AS DOUBLE) / nullif(CAST("facts_financials_3"."f2" AS DOUBLE), CAST(0 AS DOUBLE))) - 1) AS DOUBLE)) FILTER (WHERE coalesce(("facts_financials_3"."f2" > 0), FALSE)) AS "a1"
+  FROM "members_customers_1" "p"
+  JOIN "companies" "e" ON ("e"."org_nr" = "p"."_entity")
+  LEFT JOIN "facts_financials_3" "facts_financials_3" ON ("facts_financials_3"."_entity" = "p"."_entity")
   GROUP BY "p"."_unit"
 )
-SELECT "u"."unit_id" AS "unit_id", CAST((100 * "agg3"."v") AS DOUBLE) AS "value"
+SELECT "u"."unit_id" AS "unit_id", CAST((100 * "agg2"."a1") AS DOUBLE) AS "value"
 FROM "_units" "u"
-LEFT JOIN "agg3" "agg3" ON ("agg3"."unit_id" = "u"."unit_id")
+LEFT JOIN "agg2" "agg2" ON ("agg2"."unit_id" = "u"."unit_id")
 ORDER BY "u"."unit_id"

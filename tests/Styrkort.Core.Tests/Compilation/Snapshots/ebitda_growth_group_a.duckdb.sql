@@ -10,22 +10,32 @@ WITH "value_latest_fiscal_year" AS MATERIALIZED (
   SELECT ((SELECT "value_latest_fiscal_year"."v"
   FROM "value_latest_fiscal_year" "value_latest_fiscal_year") - 1) AS "v"
 ),
-"agg3" AS (
-  SELECT "p"."_unit" AS "unit_id", median(CAST(((CAST("l1"."ebitda" AS DOUBLE) / nullif(CAST("l2"."ebitda" AS DOUBLE), CAST(0 AS DOUBLE))) - 1) AS DOUBLE)) AS "v"
-  FROM (
-    SELECT "ur"."unit_id" AS "_unit", "e0"."org_nr" AS "_entity"
-    FROM "companies" "e0"
-    JOIN "_unit_regions" "ur" ON ("ur"."region" = "e0"."region")
-  ) "p"
-  JOIN "companies" "e" ON ("e"."org_nr" = "p"."_entity")
-  LEFT JOIN "financials" "l1" ON (("l1"."org_nr" = "p"."_entity") AND ("l1"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
+"facts_financials_1" AS MATERIALIZED (
+  SELECT "d"."org_nr" AS "_entity", max("d"."employees") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_base_year"."v"
+  FROM "value_base_year" "value_base_year"))) AS "f1", max("d"."net_revenue") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_base_year"."v"
+  FROM "value_base_year" "value_base_year"))) AS "f2", max("d"."total_assets") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_base_year"."v"
+  FROM "value_base_year" "value_base_year"))) AS "f3", max("d"."ebitda") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_base_year"."v"
+  FROM "value_base_year" "value_base_year"))) AS "f4", max("d"."ebitda") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
+  FROM "value_latest_fiscal_year" "value_latest_fiscal_year"))) AS "f5"
+  FROM "financials" "d"
+  WHERE (("d"."fiscal_year" = (SELECT "value_base_year"."v"
+  FROM "value_base_year" "value_base_year")) OR ("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
   FROM "value_latest_fiscal_year" "value_latest_fiscal_year")))
-  LEFT JOIN "financials" "l2" ON (("l2"."org_nr" = "p"."_entity") AND ("l2"."fiscal_year" = (SELECT "value_base_year"."v"
-  FROM "value_base_year" "value_base_year")))
-  WHERE ((coalesce(("l2"."employees" < 250), FALSE) AND (coalesce(("l2"."net_revenue" <= (50000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE) OR coalesce(("l2"."total_assets" <= (43000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE))) AND coalesce(("l2"."ebitda" > 0), FALSE))
-  GROUP BY "p"."_unit"
+  GROUP BY "d"."org_nr"
+),
+"pop_group_a_2" AS MATERIALIZED (
+  SELECT "e"."org_nr" AS "_entity", "e"."region" AS "_region", coalesce(("facts_financials_1"."f4" > 0), FALSE) AS "x1", ((CAST("facts_financials_1"."f5" AS DOUBLE) / nullif(CAST("facts_financials_1"."f4" AS DOUBLE), CAST(0 AS DOUBLE))) - 1) AS "x2"
+  FROM "companies" "e"
+  LEFT JOIN "facts_financials_1" "facts_financials_1" ON ("facts_financials_1"."_entity" = "e"."org_nr")
+  WHERE (coalesce(("facts_financials_1"."f1" < 250), FALSE) AND (coalesce(("facts_financials_1"."f2" <= (50000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE) OR coalesce(("facts_financials_1"."f3" <= (43000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE)))
+),
+"agg3" AS (
+  SELECT "ur"."unit_id" AS "unit_id", median(CAST("p"."x2" AS DOUBLE)) FILTER (WHERE "p"."x1") AS "a1"
+  FROM "pop_group_a_2" "p"
+  JOIN "_unit_regions" "ur" ON ("ur"."region" = "p"."_region")
+  GROUP BY "ur"."unit_id"
 )
-SELECT "u"."unit_id" AS "unit_id", CAST((100 * "agg3"."v") AS DOUBLE) AS "value"
+SELECT "u"."unit_id" AS "unit_id", CAST((100 * "agg3"."a1") AS DOUBLE) AS "value"
 FROM "_units" "u"
 LEFT JOIN "agg3" "agg3" ON ("agg3"."unit_id" = "u"."unit_id")
 ORDER BY "u"."unit_id"

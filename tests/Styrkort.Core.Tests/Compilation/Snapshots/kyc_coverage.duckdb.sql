@@ -1,5 +1,5 @@
 WITH "agg1" AS (
-  SELECT "r"."_unit" AS "unit_id", avg(CASE WHEN "r"."kyc_complete" THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) AS "v"
+  SELECT "r"."_unit" AS "unit_id", avg(CASE WHEN "r"."kyc_complete" THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) FILTER (WHERE "r"."relation_active") AS "a1"
   FROM (
     SELECT "d".*, "c"."ancestor" AS "_unit"
     FROM (
@@ -9,10 +9,10 @@ WITH "agg1" AS (
     ) "d"
     JOIN "_unit_closure" "c" ON ("c"."unit_id" = "d"."unit_id")
   ) "r"
-  WHERE (("r"."snapshot_on" = "r"."_latest") AND "r"."relation_active")
+  WHERE ("r"."snapshot_on" = "r"."_latest")
   GROUP BY "r"."_unit"
 )
-SELECT "u"."unit_id" AS "unit_id", CAST((100 * "agg1"."v") AS DOUBLE) AS "value"
+SELECT "u"."unit_id" AS "unit_id", CAST((100 * "agg1"."a1") AS DOUBLE) AS "value"
 FROM "_units" "u"
 LEFT JOIN "agg1" "agg1" ON ("agg1"."unit_id" = "u"."unit_id")
 ORDER BY "u"."unit_id"

@@ -1,5 +1,5 @@
 WITH "agg1" AS (
-  SELECT "r"."_unit" AS "unit_id", count(*) AS "v"
+  SELECT "r"."_unit" AS "unit_id", count(*) AS "a1"
   FROM (
     SELECT "d".*, "c"."ancestor" AS "_unit"
     FROM "loan_ledger" "d"
@@ -9,17 +9,7 @@ WITH "agg1" AS (
   GROUP BY "r"."_unit"
 ),
 "agg2" AS (
-  SELECT "r"."_unit" AS "unit_id", sum((("r"."interest_income" + "r"."fee_income") - "r"."credit_losses")) AS "v"
-  FROM (
-    SELECT "d".*, "c"."ancestor" AS "_unit"
-    FROM "loan_ledger" "d"
-    JOIN "_unit_closure" "c" ON ("c"."unit_id" = "d"."unit_id")
-  ) "r"
-  WHERE (("r"."month" >= DATE '2023-07-01') AND ("r"."month" <= DATE '2026-06-01'))
-  GROUP BY "r"."_unit"
-),
-"agg3" AS (
-  SELECT "r"."_unit" AS "unit_id", sum("r"."outstanding_balance") AS "v"
+  SELECT "r"."_unit" AS "unit_id", sum((("r"."interest_income" + "r"."fee_income") - "r"."credit_losses")) AS "a1", sum("r"."outstanding_balance") AS "a2"
   FROM (
     SELECT "d".*, "c"."ancestor" AS "_unit"
     FROM "loan_ledger" "d"
@@ -28,9 +18,8 @@ WITH "agg1" AS (
   WHERE (("r"."month" >= DATE '2023-07-01') AND ("r"."month" <= DATE '2026-06-01'))
   GROUP BY "r"."_unit"
 )
-SELECT "u"."unit_id" AS "unit_id", CAST(CASE WHEN coalesce((coalesce("agg1"."v", 0) > 0), FALSE) THEN (CAST((CAST((100 * CAST(coalesce("agg2"."v", 0) AS DECIMAL(38,6))) AS DOUBLE) / nullif(CAST((CAST(coalesce("agg3"."v", 0) AS DOUBLE) / nullif(CAST(36 AS DOUBLE), CAST(0 AS DOUBLE))) AS DOUBLE), CAST(0 AS DOUBLE))) AS DOUBLE) / nullif(CAST(3 AS DOUBLE), CAST(0 AS DOUBLE))) ELSE NULL END AS DOUBLE) AS "value"
+SELECT "u"."unit_id" AS "unit_id", CAST(CASE WHEN coalesce((coalesce("agg1"."a1", 0) > 0), FALSE) THEN (CAST((CAST((100 * CAST(coalesce("agg2"."a1", 0) AS DECIMAL(38,6))) AS DOUBLE) / nullif(CAST((CAST(coalesce("agg2"."a2", 0) AS DOUBLE) / nullif(CAST(36 AS DOUBLE), CAST(0 AS DOUBLE))) AS DOUBLE), CAST(0 AS DOUBLE))) AS DOUBLE) / nullif(CAST(3 AS DOUBLE), CAST(0 AS DOUBLE))) ELSE NULL END AS DOUBLE) AS "value"
 FROM "_units" "u"
 LEFT JOIN "agg1" "agg1" ON ("agg1"."unit_id" = "u"."unit_id")
 LEFT JOIN "agg2" "agg2" ON ("agg2"."unit_id" = "u"."unit_id")
-LEFT JOIN "agg3" "agg3" ON ("agg3"."unit_id" = "u"."unit_id")
 ORDER BY "u"."unit_id"

@@ -6,22 +6,31 @@ WITH "value_latest_fiscal_year" AS MATERIALIZED (
   ) "r"
   WHERE coalesce(("r"."fiscal_year" <= (2026 - 1)), FALSE)) AS "v"
 ),
-"agg3" AS (
-  SELECT "p"."_unit" AS "unit_id", avg(CASE WHEN coalesce(("e"."leader_gender" = 'F'), FALSE) THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) AS "v"
-  FROM (
-    SELECT "ur"."unit_id" AS "_unit", "e0"."org_nr" AS "_entity"
-    FROM "companies" "e0"
-    JOIN "_unit_regions" "ur" ON ("ur"."region" = "e0"."region")
-  ) "p"
-  JOIN "companies" "e" ON ("e"."org_nr" = "p"."_entity")
-  LEFT JOIN "financials" "l1" ON (("l1"."org_nr" = "p"."_entity") AND ("l1"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
-  FROM "value_latest_fiscal_year" "value_latest_fiscal_year")))
-  LEFT JOIN "financials" "l2" ON (("l2"."org_nr" = "p"."_entity") AND ("l2"."fiscal_year" = ((SELECT "value_latest_fiscal_year"."v"
+"facts_financials_1" AS MATERIALIZED (
+  SELECT "d"."org_nr" AS "_entity", max("d"."employees") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
+  FROM "value_latest_fiscal_year" "value_latest_fiscal_year"))) AS "f1", max("d"."net_revenue") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
+  FROM "value_latest_fiscal_year" "value_latest_fiscal_year"))) AS "f2", max("d"."total_assets") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
+  FROM "value_latest_fiscal_year" "value_latest_fiscal_year"))) AS "f3", max("d"."net_revenue") FILTER (WHERE ("d"."fiscal_year" = ((SELECT "value_latest_fiscal_year"."v"
+  FROM "value_latest_fiscal_year" "value_latest_fiscal_year") - 3))) AS "f4"
+  FROM "financials" "d"
+  WHERE (("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
+  FROM "value_latest_fiscal_year" "value_latest_fiscal_year")) OR ("d"."fiscal_year" = ((SELECT "value_latest_fiscal_year"."v"
   FROM "value_latest_fiscal_year" "value_latest_fiscal_year") - 3)))
-  WHERE ((((coalesce(("l1"."employees" < 250), FALSE) AND (coalesce(("l1"."net_revenue" <= (50000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE) OR coalesce(("l1"."total_assets" <= (43000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE))) AND coalesce(("l2"."net_revenue" > 0), FALSE)) AND coalesce(((1000 * CAST("l1"."net_revenue" AS DECIMAL(38,6))) >= (1331 * CAST("l2"."net_revenue" AS DECIMAL(38,6)))), FALSE)) AND coalesce(("e"."leader_gender" IN ('F', 'M')), FALSE))
-  GROUP BY "p"."_unit"
+  GROUP BY "d"."org_nr"
+),
+"pop_group_b_2" AS MATERIALIZED (
+  SELECT "e"."org_nr" AS "_entity", "e"."region" AS "_region", coalesce(("e"."leader_gender" IN ('F', 'M')), FALSE) AS "x1", coalesce(("e"."leader_gender" = 'F'), FALSE) AS "x2"
+  FROM "companies" "e"
+  LEFT JOIN "facts_financials_1" "facts_financials_1" ON ("facts_financials_1"."_entity" = "e"."org_nr")
+  WHERE (((coalesce(("facts_financials_1"."f1" < 250), FALSE) AND (coalesce(("facts_financials_1"."f2" <= (50000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE) OR coalesce(("facts_financials_1"."f3" <= (43000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE))) AND coalesce(("facts_financials_1"."f4" > 0), FALSE)) AND coalesce(((1000 * CAST("facts_financials_1"."f2" AS DECIMAL(38,6))) >= (1331 * CAST("facts_financials_1"."f4" AS DECIMAL(38,6)))), FALSE))
+),
+"agg3" AS (
+  SELECT "ur"."unit_id" AS "unit_id", avg(CASE WHEN "p"."x2" THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) FILTER (WHERE "p"."x1") AS "a1"
+  FROM "pop_group_b_2" "p"
+  JOIN "_unit_regions" "ur" ON ("ur"."region" = "p"."_region")
+  GROUP BY "ur"."unit_id"
 )
-SELECT "u"."unit_id" AS "unit_id", CAST((100 * "agg3"."v") AS DOUBLE) AS "value"
+SELECT "u"."unit_id" AS "unit_id", CAST((100 * "agg3"."a1") AS DOUBLE) AS "value"
 FROM "_units" "u"
 LEFT JOIN "agg3" "agg3" ON ("agg3"."unit_id" = "u"."unit_id")
 ORDER BY "u"."unit_id"

@@ -1,0 +1,94 @@
+using System.Runtime.CompilerServices;
+using Styrkort.Core.Compilation;
+using Styrkort.Core.Diagnostics;
+using Styrkort.Core.GoalFiles;
+
+using ValueType = Styrkort.Core.Compilation.ValueType;
+
+namespace Styrkort.Core.Binding;
+
+/// <summary>
+/// A goal file with every formula bound once: the metrics, values and population conditions as bound trees, and every
+/// error found in them (and in the goals' breakdowns) as diagnostics, in the order of the file.
+/// </summary>
+public sealed class BoundGoalFile
+{
+    private static readonly ConditionalWeakTable<GoalFile, BoundGoalFile> Cache = new();
+
+    private BoundGoalFile(GoalFile file)
+    {
+        File = file;
+        var binder = new Binder(file);
+        binder.BindAll();
+        Metrics = binder.Metrics;
+        Values = binder.Values;
+        PopulationConditions = binder.PopulationConditions;
+        var diagnostics = binder.Diagnostics.ToList();
+        foreach (var goal in file.Goals)
+            foreach (var entry in goal.Breakdown)
+                if (Breakdown(goal.Metric, entry.Text, out var error) is null && Metrics.ContainsKey(goal.Metric))
+                    diagnostics.Add(new StyrkortException(entry.Location, $"goal '{goal.Id}': {error}"));
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>The bound goal file, bound on first use and kept as long as the goal file is.</summary>
+    public static BoundGoalFile Of(GoalFile file) => Cache.GetValue(file, f => new BoundGoalFile(f));
+
+    public GoalFile File { get; }
+    public IReadOnlyDictionary<string, BoundExpr> Metrics { get; }
+    public IReadOnlyDictionary<string, BoundExpr> Values { get; }
+    public IReadOnlyDictionary<string, BoundExpr> PopulationConditions { get; }
+    public IReadOnlyList<StyrkortException> Diagnostics { get; }
+
+    /// <summary>Throws the first error, where there is one (callers that report one error at a time).</summary>
+    public BoundGoalFile ThrowIfErrors()
+    {
+        if (Diagnostics.Count > 0) throw Diagnostics[0];
+        return this;
+    }
+
+    /// <summary>A metric computed with exact decimals (sums and counts of amounts) rather than double precision.</summary>
+    public bool IsExact(string metric) => Metrics[metric].Type is ValueType.Integer or ValueType.Decimal;
+
+    /// <summary>
+    /// The dimension <paramref name="text"/> for <paramref name="metric"/>, when every dataset and population the metric
+    /// aggregates per unit reaches it along 'references'; otherwise null and why.
+    /// </summary>
+    public Dimension? Breakdown(string metric, string text, out string? error)
+    {
+        var dimension = Dimension.Resolve(File, text, out error);
+        if (dimension is null) return null;
+        if (!Metrics.TryGetValue(metric, out var bound))
+        {
+            error = $"unknown metric '{metric}'";
+            return null;
+        }
+        var sources = UnitSources(bound).DistinctBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        if (sources.Count == 0)
+        {
+            error = $"metric '{metric}' aggregates no rows per unit, so it has nothing to break down by {text}";
+            return null;
+        }
+        var unreachable = sources.Where(s => dimension.PathFrom(s) is null).Select(s => s.Name).ToList();
+        if (unreachable.Count > 0)
+        {
+            error = $"breakdown '{text}' cannot be reached from {string.Join(", ", unreachable)} (which metric '{metric}' aggregates) along 'references'";
+            return null;
+        }
+        return dimension;
+    }
+
+    /// <summary>What a metric aggregates per unit: the datasets (with a unit column) and the populations' entities.</summary>
+    private static IEnumerable<Dataset> UnitSources(BoundExpr e) => e switch
+    {
+        BoundAggregate { Input: DatasetInput { PerUnit: true } d } => [d.Dataset],
+        BoundAggregate { Input: PopulationInput p } => [p.Entity],
+        BoundAggregate => [],
+        BoundUnary u => UnitSources(u.Operand),
+        BoundBinary b => UnitSources(b.Left).Concat(UnitSources(b.Right)),
+        BoundIn i => UnitSources(i.Value).Concat(i.Items.SelectMany(UnitSources)),
+        BoundIsEmpty i => UnitSources(i.Value),
+        BoundCall c => c.Args.SelectMany(UnitSources),
+        _ => [],
+    };
+}

@@ -1,0 +1,114 @@
+using Styrkort.Core.Binding;
+using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Sql;
+using static Styrkort.Core.Sql.Sql;
+
+namespace Styrkort.Core.Planning;
+
+/// <summary>Joins along 'references' from one alias, each made once: the referenced row of a row, the region of a company.</summary>
+internal sealed class ReferenceJoins(string alias, Dataset from)
+{
+    private readonly Dictionary<string, string> _aliases = new(StringComparer.OrdinalIgnoreCase);
+    public List<SqlJoin> Joins { get; } = [];
+
+    /// <summary>The alias of <paramref name="target"/> reached from the row through <paramref name="via"/> (and the path before it).</summary>
+    public string Through(string fromAlias, Column via, Dataset target)
+    {
+        var key = fromAlias + "." + via.Name;
+        if (!_aliases.TryGetValue(key, out var joined))
+        {
+            joined = fromAlias == alias ? "r_" + via.Name : fromAlias + "_" + via.Name;
+            _aliases[key] = joined;
+            Joins.Add(new SqlJoin(SqlJoinKind.Left, new SqlTable(target.Name, joined), Eq(Col(joined, target.Key[0]), Col(fromAlias, via.Name))));
+        }
+        return joined;
+    }
+
+    /// <summary>A breakdown's column reached from the row along the dimension's path.</summary>
+    public SqlExpr Dimension(Dimension dimension)
+    {
+        var at = alias;
+        foreach (var (via, target) in dimension.PathFrom(from)!)
+            at = Through(at, via, target);
+        return Col(at, dimension.Column.Name);
+    }
+}
+
+/// <summary>A row of a dataset (alias r), with the rows it references joined on demand.</summary>
+internal sealed class RowContext(Dataset dataset, string alias) : SqlContext
+{
+    public ReferenceJoins References { get; } = new(alias, dataset);
+
+    public override SqlExpr Column(BoundColumn column) => column.Site switch
+    {
+        ColumnSite.Row => Col(alias, column.Column.Name),
+        ColumnSite.Referenced => Col(References.Through(alias, column.Via!, column.Dataset), column.Column.Name),
+        _ => throw new InvalidOperationException($"{column.Site} column in a row"),
+    };
+}
+
+/// <summary>A group of a two-step aggregation (alias g): its 'per' columns and its inner aggregates.</summary>
+internal sealed class GroupContext(Func<BoundAggregate, SqlExpr> inner) : SqlContext
+{
+    public override SqlExpr Column(BoundColumn column) => Col("g", column.Column.Name);
+    public override SqlExpr Aggregate(BoundAggregate aggregate) => inner(aggregate);
+}
+
+/// <summary>
+/// One entity of a population (alias e): its columns, its facts (at(…) lookups, from the facts nodes), its member
+/// aggregates (from the members node, alias p).
+/// </summary>
+internal sealed class EntityContext(Dataset entity, Planner planner, PeriodScalars scalars, MembersNode? members) : SqlContext
+{
+    private readonly List<FactsNode> _facts = [];
+    public ReferenceJoins References { get; } = new("e", entity);
+
+    public override SqlExpr Column(BoundColumn column) => column.Site switch
+    {
+        ColumnSite.Entity => Col("e", column.Column.Name),
+        ColumnSite.Member => Col("m", column.MemberTime ? "_time" : column.Column.Name),
+        _ => throw new InvalidOperationException($"{column.Site} column of an entity"),
+    };
+
+    public override SqlExpr Lookup(BoundLookup lookup)
+    {
+        var node = planner.Facts(entity, lookup.Dataset, lookup.Via);
+        if (!_facts.Contains(node)) _facts.Add(node);
+        return node.Fact(lookup.Column, lookup.Keys.Select(k => (k.Column, planner.Scalar(k.Value, scalars))).ToList());
+    }
+
+    public override SqlExpr Aggregate(BoundAggregate aggregate)
+    {
+        if (members is null) throw new InvalidOperationException("member aggregate without members");
+        var sql = planner.Expressions(scalars).AggregateCall(aggregate, this, this);
+        return members.Aggregate(sql);
+    }
+
+    /// <summary>The facts joined on the entity key, and the rows the entity references for breakdowns.</summary>
+    public List<SqlJoin> Joins(SqlExpr entityKey) =>
+        _facts.Select(f => new SqlJoin(SqlJoinKind.Left, new SqlTable(f.Name, f.Name), Eq(Col(f.Name, "_entity"), entityKey)))
+            .Concat(References.Joins).ToList();
+}
+
+/// <summary>A value computed once per period: aggregates over datasets without units become scalar subqueries.</summary>
+internal sealed class ScalarContext(Planner planner, PeriodScalars scalars) : SqlContext
+{
+    public override SqlExpr Column(BoundColumn column) => throw new InvalidOperationException("a column in a scalar");
+    public override SqlExpr Aggregate(BoundAggregate aggregate) => planner.ScalarAggregate(aggregate, scalars);
+}
+
+/// <summary>A metric per unit (and segment): each aggregate is a column of its aggregate node, joined on the unit.</summary>
+internal sealed class UnitContext(Planner planner, PeriodScalars scalars, Dimension? dimension) : SqlContext
+{
+    public List<AggregateNode> Nodes { get; } = [];
+
+    public override SqlExpr Column(BoundColumn column) => throw new InvalidOperationException("a column at the level of a metric");
+
+    public override SqlExpr Aggregate(BoundAggregate aggregate)
+    {
+        if (aggregate.Input is DatasetInput { PerUnit: false }) return planner.ScalarAggregate(aggregate, scalars);
+        var (node, column) = planner.UnitAggregate(aggregate, scalars, dimension);
+        if (!Nodes.Contains(node)) Nodes.Add(node);
+        return ExpressionSql.WhenEmpty(aggregate, column);
+    }
+}

@@ -1,0 +1,155 @@
+using Styrkort.Core.Binding;
+using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Sql;
+using static Styrkort.Core.Sql.Sql;
+
+namespace Styrkort.Core.Planning;
+
+/// <summary>
+/// A step of the plan, written as one CTE. Nodes are shared: every metric, unit and period that needs the same step
+/// (the same SQL) gets the same node, and the columns it needs are added to it.
+/// </summary>
+internal abstract class PlanNode(string name)
+{
+    public string Name { get; } = name;
+
+    /// <summary>Materialised steps are computed once however often they are read (populations, per-entity facts).</summary>
+    public virtual bool Materialized => false;
+
+    public abstract SqlQueryBody Emit();
+
+    /// <summary>Named columns built from SQL, each added once (their SQL is their identity).</summary>
+    protected sealed class Columns(string prefix)
+    {
+        private readonly Dictionary<string, string> _byKey = new(StringComparer.Ordinal);
+        public List<(SqlExpr Sql, string Name)> Items { get; } = [];
+
+        public string Add(SqlExpr sql)
+        {
+            var key = KeyDialect.Of(sql);
+            if (!_byKey.TryGetValue(key, out var name))
+            {
+                name = prefix + (Items.Count + 1);
+                _byKey[key] = name;
+                Items.Add((sql, name));
+            }
+            return name;
+        }
+    }
+}
+
+/// <summary>
+/// Per-entity facts: one scan of a dataset keyed by (entity, …) that turns every at(dataset.column, key = value) of
+/// the plan into a column per entity: a company's net revenue of the years F, B and F−3 from one read of financials.
+/// </summary>
+internal sealed class FactsNode(string name, Dataset entity, Dataset dataset, Column via) : PlanNode(name)
+{
+    private readonly Columns _facts = new("f");
+    private readonly List<SqlExpr> _conditions = [];
+    private readonly HashSet<string> _conditionKeys = new(StringComparer.Ordinal);
+    private bool _everyRow;
+
+    public override bool Materialized => true;
+    public Dataset Entity => entity;
+
+    public SqlExpr Fact(Column column, IReadOnlyList<(Column Key, SqlExpr Value)> keys)
+    {
+        var condition = keys.Aggregate((SqlExpr?)null, (acc, k) => And(acc, Eq(Col("d", k.Key.Name), k.Value)));
+        var value = Col("d", column.Name);
+        // The key is fixed, so at most one row matches: any aggregate picks its value (bool_or for a condition).
+        var pick = new SqlFunc(column.Type == ColumnType.Boolean ? "bool_or" : "max", [value], Filter: condition);
+        if (condition is null) _everyRow = true;
+        else if (_conditionKeys.Add(KeyDialect.Of(condition))) _conditions.Add(condition);
+        return Col(Name, _facts.Add(pick));
+    }
+
+    public override SqlQueryBody Emit()
+    {
+        var items = new List<SqlSelectItem> { new(Col("d", via.Name), "_entity") };
+        items.AddRange(_facts.Items.Select(f => new SqlSelectItem(f.Sql, f.Name)));
+        // Only the rows some fact needs are read (a few fiscal years of many).
+        var where = _everyRow || _conditions.Count == 0 ? null : _conditions.Skip(1).Aggregate(_conditions[0], (acc, c) => new SqlBinary("OR", acc, c));
+        return new SqlSelect(items, new SqlTable(dataset.Name, "d"), [], where, [Col("d", via.Name)]);
+    }
+}
+
+/// <summary>
+/// The entities of a population defined by region, with its condition checked once per entity (before they are spread
+/// to the units whose regions hold them) and the per-entity expressions every aggregation over it needs.
+/// </summary>
+internal sealed class RegionEntitiesNode(string name, Population population, Dataset entity) : PlanNode(name)
+{
+    private readonly Columns _columns = new("x");
+    public override bool Materialized => true;
+    public SqlExpr? Condition { get; set; }
+    public required EntityContext Context { get; init; }
+
+    public SqlExpr Column(SqlExpr perEntity) => Col("p", _columns.Add(perEntity));
+
+    public override SqlQueryBody Emit()
+    {
+        var items = new List<SqlSelectItem> { new(Col("e", entity.Key[0]), "_entity"), new(Col("e", population.RegionColumn!), "_region") };
+        items.AddRange(_columns.Items.Select(c => new SqlSelectItem(c.Sql, c.Name)));
+        return new SqlSelect(items, new SqlTable(entity.Name, "e"), Context.Joins(Col("e", entity.Key[0])), Condition);
+    }
+}
+
+/// <summary>The (unit, entity) pairs met in a population's member datasets within a window, with the member aggregates.</summary>
+internal sealed class MembersNode(string name, GoalFile file, Population population, RangeWindowSql window) : PlanNode(name)
+{
+    private readonly Columns _aggregates = new("m");
+    public override bool Materialized => true;
+
+    public SqlExpr Aggregate(SqlExpr aggregate) => Col("p", _aggregates.Add(aggregate));
+
+    public override SqlQueryBody Emit()
+    {
+        var entity = file.Datasets[population.Entity];
+        var parts = population.Members.Select(member =>
+        {
+            var data = file.Datasets[member.Dataset];
+            var via = data.Columns.First(col => string.Equals(col.References, entity.Name, StringComparison.OrdinalIgnoreCase));
+            var time = data.Find(member.Time)!;
+            var items = new List<SqlSelectItem> { new(Col("c", "ancestor"), "_unit"), new(Col("d", via.Name), "_entity"), new(Col("d", time.Name), "_time") };
+            items.AddRange(population.MemberColumns.Select(col => new SqlSelectItem(Col("d", data.Find(col)!.Name), col)));
+            return (SqlQueryBody)new SqlSelect(items, new SqlTable(data.Name, "d"),
+                [new SqlJoin(SqlJoinKind.Inner, new SqlTable(Planner.Closure, "c"), Eq(Col("c", "unit_id"), Col("d", data.UnitColumn!)))],
+                window.Window.Predicate(Col("d", time.Name), time.Type));
+        }).ToList();
+        SqlQueryBody union = parts.Count == 1 ? parts[0] : new SqlUnion(parts, All: true);
+        var keys = new List<SqlExpr> { Col("m", "_unit"), Col("m", "_entity") };
+        var select = new List<SqlSelectItem> { new(keys[0], "_unit"), new(keys[1], "_entity") };
+        select.AddRange(_aggregates.Items.Select(a => new SqlSelectItem(a.Sql, a.Name)));
+        return new SqlSelect(select, new SqlDerived(union, "m"), [], null, keys);
+    }
+}
+
+/// <summary>A resolved range window with its identity.</summary>
+internal sealed record RangeWindowSql(Compilation.RangeWindow Window)
+{
+    public string Key => string.Join("|", new[] { Window.StartDate, Window.EndDate, Window.StartYear, Window.EndYear, Window.StartMonth, Window.EndMonth }.Select(KeyDialect.Of));
+}
+
+/// <summary>
+/// Aggregates per reporting unit (and segment, for a breakdown) over one input: a dataset's rows in a window, or a
+/// population's entities. Every metric that aggregates the same input adds its aggregates here, each with its own
+/// filter, so the input is read once.
+/// </summary>
+internal sealed class AggregateNode(string name, Func<IReadOnlyList<SqlSelectItem>, SqlExpr?, SqlQueryBody> emit, SqlExpr? segment) : PlanNode(name)
+{
+    private readonly Columns _aggregates = new("a");
+
+    /// <summary>The context the node's aggregates are written in (its rows, its entities), shared by all of them.</summary>
+    public SqlContext? Context { get; init; }
+
+    public SqlExpr Aggregate(SqlExpr aggregate) => Col(Name, _aggregates.Add(aggregate));
+
+    public override SqlQueryBody Emit() => emit(_aggregates.Items.Select(a => new SqlSelectItem(a.Sql, a.Name)).ToList(), segment);
+}
+
+/// <summary>Any other step, written once (a two-step aggregation, the results of a period).</summary>
+internal sealed class FixedNode(string name, Func<SqlQueryBody> emit, bool materialized = false) : PlanNode(name)
+{
+    public override bool Materialized => materialized;
+    public override SqlQueryBody Emit() => emit();
+}
