@@ -22,7 +22,7 @@ internal static partial class GoalReader
 
     public static Goal Read(YamlSource y, YamlNode node)
     {
-        var map = y.Map(node, "a goal", "id", "name", "description", "area", "type", "metric", "comparison", "target", "board", "owner", "unit");
+        var map = y.Map(node, "a goal", "id", "name", "description", "area", "type", "metric", "comparison", "target", "board", "owner", "unit", "breakdown");
         var id = y.Str(y.Required(map, "id", "a goal"));
         var what = $"goal '{id}'";
         var typeNode = y.Required(map, "type", what);
@@ -46,7 +46,13 @@ internal static partial class GoalReader
         return new Goal(id, Text(y, y.Required(map, "name", what)), y.Str(y.Required(map, "area", what)), setBy,
             y.Str(y.Required(map, "metric", what)), y.OptStr(map, "comparison"), target, quarters,
             y.OptStr(map, "owner"), y.OptStr(map, "unit"), y.Loc(node),
-            YamlSource.Get(map, "description") is { } d ? Text(y, d) : null);
+            YamlSource.Get(map, "description") is { } d ? Text(y, d) : null)
+        {
+            // Checked against the metric once formulas are bound: a dimension must be reachable from what it aggregates.
+            Breakdown = YamlSource.Get(map, "breakdown") is { } b
+                ? y.List(b, "breakdown dimensions (dataset.column)").Select(e => new BreakdownEntry(y.Str(e), y.Loc(e))).ToList()
+                : [],
+        };
     }
 
     private static TargetRule ReadTarget(YamlSource y, YamlNode node, string what)
