@@ -100,7 +100,7 @@ internal static class GoalFileText
         return ((withBase ? BaseLines : 0) + 1 + appended[..at].Count(c => c == '\n'), at - lineStart + 1);
     }
 
-    private static string Write(string text)
+    internal static string Write(string text)
     {
         var folder = Directory.CreateTempSubdirectory("styrkort-goalfile-").FullName;
         var path = System.IO.Path.Combine(folder, "goals.yaml");
