@@ -45,6 +45,15 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
         }
     }
 
+    /// <summary>The SQL an evaluation of these periods runs, after its named values are read (for engineers: <c>evaluate --plan</c>).</summary>
+    public string Explain(IReadOnlyList<Period> periods, SqlDialect? dialect = null)
+    {
+        var bound = BoundGoalFile.Of(file).ThrowIfErrors();
+        var values = periods.Select(p => Values(bound, p, CancellationToken.None)).ToList();
+        var constants = values.Any(v => v is null) ? null : values.Select(v => (IReadOnlyDictionary<string, SqlExpr>)v!).ToList();
+        return (dialect ?? DuckDbDialect.Instance).Render(EvaluationPlan.Create(bound, periods, Requests(bound), constants).Query);
+    }
+
     private IReadOnlyList<Evaluation> Run(IReadOnlyList<Period> periods, string? subtreeOf, CancellationToken cancellation)
     {
         var bound = BoundGoalFile.Of(file).ThrowIfErrors();

@@ -51,14 +51,14 @@ internal sealed class RowContext(Dataset dataset, string alias) : SqlContext
 internal sealed class GroupContext(Func<BoundAggregate, SqlExpr> inner) : SqlContext
 {
     public override SqlExpr Column(BoundColumn column) => Col("g", column.Column.Name);
-    public override SqlExpr Aggregate(BoundAggregate aggregate) => inner(aggregate);
+    public override SqlExpr Aggregate(BoundAggregate aggregate, ExpressionSql es) => inner(aggregate);
 }
 
 /// <summary>
 /// One entity of a population (alias e): its columns, its facts (at(…) lookups, from the facts nodes), its member
 /// aggregates (from the members node, alias p).
 /// </summary>
-internal sealed class EntityContext(Dataset entity, Planner planner, PeriodScalars scalars, MembersNode? members) : SqlContext
+internal sealed class EntityContext(Dataset entity, Planner planner, MembersNode? members) : SqlContext
 {
     private readonly List<FactsNode> _facts = [];
     public ReferenceJoins References { get; } = new("e", entity);
@@ -70,17 +70,17 @@ internal sealed class EntityContext(Dataset entity, Planner planner, PeriodScala
         _ => throw new InvalidOperationException($"{column.Site} column of an entity"),
     };
 
-    public override SqlExpr Lookup(BoundLookup lookup)
+    public override SqlExpr Lookup(BoundLookup lookup, ExpressionSql es)
     {
         var node = planner.Facts(entity, lookup.Dataset, lookup.Via);
         if (!_facts.Contains(node)) _facts.Add(node);
-        return node.Fact(lookup.Column, lookup.Keys.Select(k => (k.Column, planner.Scalar(k.Value, scalars))).ToList());
+        return node.Fact(lookup.Column, lookup.Keys.Select(k => (k.Column, planner.Scalar(k.Value, es.Scalars))).ToList());
     }
 
-    public override SqlExpr Aggregate(BoundAggregate aggregate)
+    public override SqlExpr Aggregate(BoundAggregate aggregate, ExpressionSql es)
     {
         if (members is null) throw new InvalidOperationException("member aggregate without members");
-        var sql = planner.Expressions(scalars).AggregateCall(aggregate, this, this);
+        var sql = es.AggregateCall(aggregate, this, this);
         return members.Aggregate(sql);
     }
 
@@ -91,23 +91,23 @@ internal sealed class EntityContext(Dataset entity, Planner planner, PeriodScala
 }
 
 /// <summary>A value computed once per period: aggregates over datasets without units become scalar subqueries.</summary>
-internal sealed class ScalarContext(Planner planner, PeriodScalars scalars) : SqlContext
+internal sealed class ScalarContext(Planner planner) : SqlContext
 {
     public override SqlExpr Column(BoundColumn column) => throw new InvalidOperationException("a column in a scalar");
-    public override SqlExpr Aggregate(BoundAggregate aggregate) => planner.ScalarAggregate(aggregate, scalars);
+    public override SqlExpr Aggregate(BoundAggregate aggregate, ExpressionSql es) => planner.ScalarAggregate(aggregate, es.Scalars);
 }
 
 /// <summary>A metric per unit (and segment): each aggregate is a column of its aggregate node, joined on the unit.</summary>
-internal sealed class UnitContext(Planner planner, PeriodScalars scalars, Dimension? dimension) : SqlContext
+internal sealed class UnitContext(Planner planner, Dimension? dimension) : SqlContext
 {
     public List<AggregateNode> Nodes { get; } = [];
 
     public override SqlExpr Column(BoundColumn column) => throw new InvalidOperationException("a column at the level of a metric");
 
-    public override SqlExpr Aggregate(BoundAggregate aggregate)
+    public override SqlExpr Aggregate(BoundAggregate aggregate, ExpressionSql es)
     {
-        if (aggregate.Input is DatasetInput { PerUnit: false }) return planner.ScalarAggregate(aggregate, scalars);
-        var (node, column) = planner.UnitAggregate(aggregate, scalars, dimension);
+        if (aggregate.Input is DatasetInput { PerUnit: false }) return planner.ScalarAggregate(aggregate, es.Scalars);
+        var (node, column) = planner.UnitAggregate(aggregate, es.Scalars, dimension);
         if (!Nodes.Contains(node)) Nodes.Add(node);
         return ExpressionSql.WhenEmpty(aggregate, column);
     }

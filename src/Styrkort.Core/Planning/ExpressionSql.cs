@@ -14,8 +14,9 @@ namespace Styrkort.Core.Planning;
 internal abstract class SqlContext
 {
     public abstract SqlExpr Column(BoundColumn column);
-    public virtual SqlExpr Aggregate(BoundAggregate aggregate) => throw new InvalidOperationException($"no aggregate here: {aggregate.Function.Name}");
-    public virtual SqlExpr Lookup(BoundLookup lookup) => throw new InvalidOperationException("no lookup here");
+    /// <param name="es">The renderer of the period being written: a context may be shared by several periods.</param>
+    public virtual SqlExpr Aggregate(BoundAggregate aggregate, ExpressionSql es) => throw new InvalidOperationException($"no aggregate here: {aggregate.Function.Name}");
+    public virtual SqlExpr Lookup(BoundLookup lookup, ExpressionSql es) => throw new InvalidOperationException("no lookup here");
 }
 
 /// <summary>Writes a bound expression as a SQL tree, in the exact shapes the metric language defines.</summary>
@@ -39,8 +40,8 @@ internal sealed class ExpressionSql(PeriodScalars scalars)
             BoundIn i => Func("coalesce", new SqlIn(Render(i.Value, ctx), i.Items.Select(x => Render(x, ctx)).ToList(), i.Negated), Lit(false)),
             BoundIsEmpty i => new SqlIsNull(Render(i.Value, ctx), i.Negated),
             BoundCall c => c.Function.Spell(c.Args.Select(a => Render(a, ctx)).ToList()),
-            BoundLookup l => ctx.Lookup(l),
-            BoundAggregate a => ctx.Aggregate(a),
+            BoundLookup l => ctx.Lookup(l, this),
+            BoundAggregate a => ctx.Aggregate(a, this),
             _ => throw new InvalidOperationException($"cannot render {e.GetType().Name}; the goal file has errors"),
         };
     }

@@ -74,23 +74,40 @@ internal sealed class FactsNode(string name, Dataset entity, Dataset dataset, Co
 }
 
 /// <summary>
-/// The entities of a population defined by region, with its condition checked once per entity (before they are spread
-/// to the units whose regions hold them) and the per-entity expressions every aggregation over it needs.
+/// The entities of a dataset (companies) that populations defined by region draw from: each entity once, with each
+/// population's condition checked per entity as a column (before the entities are spread to the units whose regions
+/// hold them) and the per-entity expressions every aggregation over them needs. Every region population of the
+/// entity, in every period, shares this node and its one join with the per-entity facts.
 /// </summary>
-internal sealed class RegionEntitiesNode(string name, Population population, Dataset entity) : PlanNode(name)
+internal sealed class EntitiesNode(string name, Dataset entity) : PlanNode(name)
 {
     private readonly Columns _columns = new("x");
+    private readonly List<SqlExpr> _conditions = [];
+    private bool _everyEntity;
     public override bool Materialized => true;
-    public SqlExpr? Condition { get; set; }
     public required EntityContext Context { get; init; }
 
     public SqlExpr Column(SqlExpr perEntity) => Col("p", _columns.Add(perEntity));
 
+    /// <summary>A population's condition as a column; the node keeps only entities that some population holds.</summary>
+    public SqlExpr? Condition(SqlExpr? condition)
+    {
+        if (condition is null)
+        {
+            _everyEntity = true;
+            return null;
+        }
+        var column = Column(condition);
+        if (!_conditions.Any(c => KeyDialect.Of(c) == KeyDialect.Of(condition))) _conditions.Add(condition);
+        return column;
+    }
+
     public override SqlQueryBody Emit()
     {
-        var items = new List<SqlSelectItem> { new(Col("e", entity.Key[0]), "_entity"), new(Col("e", population.RegionColumn!), "_region") };
+        var items = new List<SqlSelectItem> { new(Col("e", entity.Key[0]), "_entity") };
         items.AddRange(_columns.Items.Select(c => new SqlSelectItem(c.Sql, c.Name)));
-        return new SqlSelect(items, new SqlTable(entity.Name, "e"), Context.Joins(Col("e", entity.Key[0])), Condition);
+        var where = _everyEntity || _conditions.Count == 0 ? null : _conditions.Skip(1).Aggregate(_conditions[0], (acc, c) => new SqlBinary("OR", acc, c));
+        return new SqlSelect(items, new SqlTable(entity.Name, "e"), Context.Joins(Col("e", entity.Key[0])), where);
     }
 }
 

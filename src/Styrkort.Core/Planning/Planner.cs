@@ -55,7 +55,7 @@ internal sealed class Planner(BoundGoalFile bound)
         return new SqlScalarSubquery(new SqlSelect([new SqlSelectItem(Col(cte, "v"), null)], new SqlTable(cte, cte), []));
     }
 
-    public SqlExpr Scalar(BoundExpr e, PeriodScalars scalars) => Expressions(scalars).Render(e, new ScalarContext(this, scalars));
+    public SqlExpr Scalar(BoundExpr e, PeriodScalars scalars) => Expressions(scalars).Render(e, new ScalarContext(this));
 
     public FactsNode Facts(Dataset entity, Dataset dataset, Column via) =>
         Node(1, $"facts:{entity.Name}:{dataset.Name}:{via.Name}", name => new FactsNode(name, entity, dataset, via), $"facts_{dataset.Name}_");
@@ -91,25 +91,28 @@ internal sealed class Planner(BoundGoalFile bound)
             }
             case PopulationInput { Population.Members.Count: 0 } p:
             {
-                var region = RegionEntities(p, scalars);
-                var segment = dimension is null ? null : region.Column(region.Context.References.Dimension(dimension));
-                var key = $"region:{region.Name}|{dimension?.Text}";
-                var node = Node(3, key, name => new AggregateNode(name, (items, seg) => Grouped(new SqlTable(region.Name, "p"),
-                    [new SqlJoin(SqlJoinKind.Inner, new SqlTable(UnitRegions, "ur"), Eq(Col("ur", "region"), Col("p", "_region")))],
-                    null, Col("ur", "unit_id"), seg, items), segment), "agg");
-                return (node, node.Aggregate(PerEntityAggregate(a, region, es)));
+                var entities = Entities(p.Entity);
+                var conditionBound = bound.PopulationConditions.GetValueOrDefault(p.Population.Name);
+                var condition = entities.Condition(conditionBound is null ? null : es.Render(conditionBound, entities.Context));
+                var region = entities.Column(Col("e", p.Population.RegionColumn!));
+                var segment = dimension is null ? null : entities.Column(entities.Context.References.Dimension(dimension));
+                var key = $"region:{entities.Name}|{KeyDialect.Of(region)}|{KeyDialect.Of(condition)}|{dimension?.Text}";
+                var node = Node(3, key, name => new AggregateNode(name, (items, seg) => Grouped(new SqlTable(entities.Name, "p"),
+                    [new SqlJoin(SqlJoinKind.Inner, new SqlTable(UnitRegions, "ur"), Eq(Col("ur", "region"), region))],
+                    condition, Col("ur", "unit_id"), seg, items), segment), "agg");
+                return (node, node.Aggregate(PerEntityAggregate(a, entities, es)));
             }
             case PopulationInput p:
             {
                 var window = Resolve(p.Window, scalars) as RangeWindow ?? throw new InvalidOperationException("a population window has a start and an end");
                 var windowSql = new RangeWindowSql(window);
                 var members = Node(2, $"members:{p.Population.Name}|{windowSql.Key}", name => new MembersNode(name, File, p.Population, windowSql), $"members_{p.Population.Name}_");
-                var probe = new EntityContext(p.Entity, this, scalars, members);
+                var probe = new EntityContext(p.Entity, this, members);
                 var condition = bound.PopulationConditions.GetValueOrDefault(p.Population.Name) is { } c ? es.Render(c, probe) : null;
                 var key = $"entities:{members.Name}|{KeyDialect.Of(condition)}|{dimension?.Text}";
                 var node = Node(3, key, name =>
                 {
-                    var ctx = new EntityContext(p.Entity, this, scalars, members);
+                    var ctx = new EntityContext(p.Entity, this, members);
                     var where = bound.PopulationConditions.GetValueOrDefault(p.Population.Name) is { } pc ? es.Render(pc, ctx) : null;
                     var segment = dimension is null ? null : ctx.References.Dimension(dimension);
                     var entityJoin = new SqlJoin(SqlJoinKind.Inner, new SqlTable(p.Entity.Name, "e"), Eq(Col("e", p.Entity.Key[0]), Col("p", "_entity")));
@@ -123,25 +126,12 @@ internal sealed class Planner(BoundGoalFile bound)
         }
     }
 
-    /// <summary>The population's entities with its condition, shared by every aggregation over it that sees the same condition.</summary>
-    private RegionEntitiesNode RegionEntities(PopulationInput p, PeriodScalars scalars)
-    {
-        var probe = new EntityContext(p.Entity, this, scalars, null);
-        var conditionBound = bound.PopulationConditions.GetValueOrDefault(p.Population.Name);
-        var condition = conditionBound is null ? null : Expressions(scalars).Render(conditionBound, probe);
-        return Node(2, $"region:{p.Population.Name}|{KeyDialect.Of(condition)}", name =>
-        {
-            var ctx = new EntityContext(p.Entity, this, scalars, null);
-            return new RegionEntitiesNode(name, p.Population, p.Entity)
-            {
-                Context = ctx,
-                Condition = conditionBound is null ? null : Expressions(scalars).Render(conditionBound, ctx),
-            };
-        }, $"pop_{p.Population.Name}_");
-    }
+    /// <summary>The entities of a dataset that region populations draw from, shared by all of them.</summary>
+    private EntitiesNode Entities(Dataset entity) =>
+        Node(2, $"entities:{entity.Name}", name => new EntitiesNode(name, entity) { Context = new EntityContext(entity, this, null) }, $"entities_{entity.Name}_");
 
     /// <summary>An aggregation over a region population: its argument, filter and order are columns of the entities node.</summary>
-    private static SqlExpr PerEntityAggregate(BoundAggregate a, RegionEntitiesNode region, ExpressionSql es)
+    private static SqlExpr PerEntityAggregate(BoundAggregate a, EntitiesNode region, ExpressionSql es)
     {
         var ctx = region.Context;
         var filter = a.Filter is { } f ? region.Column(es.Render(f, ctx)) : null;
@@ -274,7 +264,7 @@ internal sealed class Planner(BoundGoalFile bound)
     /// </summary>
     public (SqlExpr Value, List<AggregateNode> Nodes) MetricValue(string metric, PeriodScalars scalars, Dimension? dimension)
     {
-        var ctx = new UnitContext(this, scalars, dimension);
+        var ctx = new UnitContext(this, dimension);
         var value = Expressions(scalars).Render(bound.Metrics[metric], ctx);
         var cast = new SqlCast(value, bound.IsExact(metric) ? SqlType.Decimal : SqlType.Double);
         return (cast, ctx.Nodes);

@@ -6,7 +6,7 @@ WITH "value_latest_fiscal_year" AS MATERIALIZED (
   ) "r"
   WHERE coalesce(("r"."fiscal_year" <= (2026 - 1)), FALSE)) AS "v"
 ),
-"facts_financials_1" AS MATERIALIZED (
+"facts_financials_2" AS MATERIALIZED (
   SELECT "d"."org_nr" AS "_entity", max("d"."employees") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
   FROM "value_latest_fiscal_year" "value_latest_fiscal_year"))) AS "f1", max("d"."net_revenue") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
   FROM "value_latest_fiscal_year" "value_latest_fiscal_year"))) AS "f2", max("d"."total_assets") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
@@ -18,16 +18,17 @@ WITH "value_latest_fiscal_year" AS MATERIALIZED (
   FROM "value_latest_fiscal_year" "value_latest_fiscal_year") - 3)))
   GROUP BY "d"."org_nr"
 ),
-"pop_group_b_2" AS MATERIALIZED (
-  SELECT "e"."org_nr" AS "_entity", "e"."region" AS "_region", coalesce(("e"."leader_gender" IN ('F', 'M')), FALSE) AS "x1", coalesce(("e"."leader_gender" = 'F'), FALSE) AS "x2"
+"entities_companies_1" AS MATERIALIZED (
+  SELECT "e"."org_nr" AS "_entity", (((coalesce(("facts_financials_2"."f1" < 250), FALSE) AND (coalesce(("facts_financials_2"."f2" <= (50000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE) OR coalesce(("facts_financials_2"."f3" <= (43000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE))) AND coalesce(("facts_financials_2"."f4" > 0), FALSE)) AND coalesce(((1000 * CAST("facts_financials_2"."f2" AS DECIMAL(38,6))) >= (1331 * CAST("facts_financials_2"."f4" AS DECIMAL(38,6)))), FALSE)) AS "x1", "e"."region" AS "x2", coalesce(("e"."leader_gender" IN ('F', 'M')), FALSE) AS "x3", coalesce(("e"."leader_gender" = 'F'), FALSE) AS "x4"
   FROM "companies" "e"
-  LEFT JOIN "facts_financials_1" "facts_financials_1" ON ("facts_financials_1"."_entity" = "e"."org_nr")
-  WHERE (((coalesce(("facts_financials_1"."f1" < 250), FALSE) AND (coalesce(("facts_financials_1"."f2" <= (50000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE) OR coalesce(("facts_financials_1"."f3" <= (43000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE))) AND coalesce(("facts_financials_1"."f4" > 0), FALSE)) AND coalesce(((1000 * CAST("facts_financials_1"."f2" AS DECIMAL(38,6))) >= (1331 * CAST("facts_financials_1"."f4" AS DECIMAL(38,6)))), FALSE))
+  LEFT JOIN "facts_financials_2" "facts_financials_2" ON ("facts_financials_2"."_entity" = "e"."org_nr")
+  WHERE (((coalesce(("facts_financials_2"."f1" < 250), FALSE) AND (coalesce(("facts_financials_2"."f2" <= (50000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE) OR coalesce(("facts_financials_2"."f3" <= (43000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE))) AND coalesce(("facts_financials_2"."f4" > 0), FALSE)) AND coalesce(((1000 * CAST("facts_financials_2"."f2" AS DECIMAL(38,6))) >= (1331 * CAST("facts_financials_2"."f4" AS DECIMAL(38,6)))), FALSE))
 ),
 "agg3" AS (
-  SELECT "ur"."unit_id" AS "unit_id", avg(CASE WHEN "p"."x2" THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) FILTER (WHERE "p"."x1") AS "a1"
-  FROM "pop_group_b_2" "p"
-  JOIN "_unit_regions" "ur" ON ("ur"."region" = "p"."_region")
+  SELECT "ur"."unit_id" AS "unit_id", avg(CASE WHEN "p"."x4" THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) FILTER (WHERE "p"."x3") AS "a1"
+  FROM "entities_companies_1" "p"
+  JOIN "_unit_regions" "ur" ON ("ur"."region" = "p"."x2")
+  WHERE "p"."x1"
   GROUP BY "ur"."unit_id"
 )
 SELECT "u"."unit_id" AS "unit_id", CAST((100 * "agg3"."a1") AS DOUBLE) AS "value"
