@@ -6,8 +6,8 @@ using Styrkort.Core.Warehouse;
 namespace Styrkort.Reports.Building;
 
 /// <summary>
-/// The outcomes a report needs: the report quarter, each goal's chart history and previous report. Each period is
-/// evaluated once, for only the goals that need it, so a Q4 report with yearly charts costs about fourteen evaluations.
+/// The outcomes a report needs: the report quarter, each goal's chart history and previous report, all evaluated in
+/// one plan (a Q4 report with yearly charts needs about fourteen periods).
 /// </summary>
 internal sealed class ReportEvaluations
 {
@@ -22,25 +22,19 @@ internal sealed class ReportEvaluations
         GoalFile file, Warehouse warehouse, Period quarter, IReadOnlyList<Goal> goals, string? unit,
         IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal>? decidedLevels)
     {
-        // The evaluator runs every goal of the file it is given; a copy holding only the goals a period needs spares
-        // the other metrics' queries (the yearly goals' comparison groups are the dear ones).
-        Evaluation Evaluate(Period period, IEnumerable<Goal> subset, string? subtree) =>
-            new Evaluator(file with { Goals = subset.ToList() }, warehouse, decidedLevels).Evaluate(period, subtree);
-
-        var current = Evaluate(quarter, goals, unit);
+        // The evaluator runs every goal of the file it is given: a copy holding only the report's goals spares the
+        // others. Every period the report needs is evaluated in one plan, which computes what the periods share (a
+        // year's comparison groups, a population in the same window) once.
+        var subset = file with { Goals = goals.ToList() };
+        var periods = new List<Period> { quarter };
+        foreach (var goal in goals)
+            foreach (var period in ReportCalendar.History(goal, quarter).Append(ReportCalendar.PreviousReport(goal, quarter)))
+                if (!periods.Contains(period)) periods.Add(period);
+        var evaluations = new Evaluator(subset, warehouse, decidedLevels).Evaluate(periods, unit, CancellationToken.None);
+        var current = evaluations[0];
         var reportUnit = unit is null ? current.Units.First(u => u.Parent is null) : current.Units.First(u => u.Id == unit);
         var result = new ReportEvaluations { Current = current, Unit = reportUnit };
-        result.Add(current);
-
-        var needs = new Dictionary<Period, List<Goal>>();
-        foreach (var goal in goals)
-            foreach (var period in ReportCalendar.History(goal, quarter).Append(ReportCalendar.PreviousReport(goal, quarter)).Distinct())
-                if (period != quarter)
-                {
-                    if (!needs.TryGetValue(period, out var list)) needs[period] = list = [];
-                    list.Add(goal);
-                }
-        foreach (var (period, subset) in needs) result.Add(Evaluate(period, subset, reportUnit.Id));
+        foreach (var evaluation in evaluations) result.Add(evaluation);
         return result;
     }
 

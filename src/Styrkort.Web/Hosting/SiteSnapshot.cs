@@ -90,6 +90,22 @@ public sealed class OutcomeCache(Func<Period, Evaluation> evaluate, Func<IReadOn
         }
     }
 
+    /// <summary>Keeps evaluations made elsewhere (several periods in one plan) as if this cache had run them.</summary>
+    public void Preload(IEnumerable<Evaluation> evaluations)
+    {
+        foreach (var evaluation in evaluations)
+        {
+            Interlocked.Increment(ref _evaluations);
+            var lazy = new Lazy<Evaluation>(evaluation);
+            lock (_gate)
+            {
+                if (_entries.TryGetValue(evaluation.Period, out var old)) _recency.Remove(old.Node);
+                _entries[evaluation.Period] = (lazy, _recency.AddLast(evaluation.Period));
+                Evict();
+            }
+        }
+    }
+
     public Evaluation Get(Period period)
     {
         Lazy<Evaluation> lazy;

@@ -146,11 +146,12 @@ public sealed class SiteState : IDisposable
                 levels, imported, lineage, first, last, cache);
         });
         if (snapshot.HasData)
-            foreach (var period in Quarters.Concat(recent).Distinct())
-            {
-                cancellation.ThrowIfCancellationRequested();
-                if (snapshot.HasDataFor(period) || Quarters.Contains(period)) snapshot.Outcomes.Get(period);
-            }
+        {
+            // The default quarters and the recently asked periods in one plan: what they share is computed once.
+            var periods = Quarters.Concat(recent).Distinct().Where(p => snapshot.HasDataFor(p) || Quarters.Contains(p)).ToList();
+            if (periods.Count > 0)
+                cache.Preload(Read(w => new Evaluator(snapshot.Goals, w, snapshot.DecidedLevels).Evaluate(periods, null, cancellation)));
+        }
         return snapshot;
     }
 
