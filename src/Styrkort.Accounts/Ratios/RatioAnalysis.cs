@@ -47,9 +47,16 @@ public static class RatioAnalysis
             }
             var table = industry is null ? null : IndustryTable.Load(store.Connection);
             var ratios = library.Metrics.Values.Select(m => new RatioDefinition(m.Name, m.Labels ?? new LocalizedText(m.Name, m.Name), m.Unit)).ToList();
-            var years = company.Years.Select(year =>
+            // Each fiscal year is evaluated for the month it ends in (the library's windows select that year), all in one plan.
+            foreach (var year in company.Years)
+                if (year.End.Year is < 1900 or > 2999)
+                    throw new StyrkortException(new SourceLocation(year.Source.Source, 0, 0), $"the fiscal year ending {year.End:yyyy-MM-dd} is outside the years 1900–2999");
+            var periods = company.Years.Select(y => new Period(PeriodKind.Month, y.End.Year, y.End.Month)).ToList();
+            var names = library.Metrics.Keys.ToList();
+            var computed = new Evaluator(library, store).Metrics(names, periods, CancellationToken.None);
+            var years = company.Years.Select((year, i) =>
             {
-                var values = Evaluate(library, store.Connection, company.Id, year);
+                var values = names.ToDictionary(n => n, n => computed[i][n].TryGetValue(company.Id, out var v) ? v : (Quantity?)null, StringComparer.Ordinal);
                 var figures = table is null ? null : IndustryTable.Match(table, industry!, values);
                 return new RatioYear(year.Index, year.Start, year.End, values, figures);
             }).ToList();
@@ -61,23 +68,4 @@ public static class RatioAnalysis
         }
     }
 
-    /// <summary>Every metric for the month the fiscal year ends in: the library's windows select that fiscal year.</summary>
-    private static Dictionary<string, Quantity?> Evaluate(GoalFile library, DbConnection db, string unit, BookYear year)
-    {
-        var values = new Dictionary<string, Quantity?>(StringComparer.Ordinal);
-        if (year.End.Year is < 1900 or > 2999)
-            throw new StyrkortException(new SourceLocation(year.Source.Source, 0, 0), $"the fiscal year ending {year.End:yyyy-MM-dd} is outside the years 1900–2999");
-        var period = new Period(PeriodKind.Month, year.End.Year, year.End.Month);
-        foreach (var name in library.Metrics.Keys)
-        {
-            using var command = db.CreateCommand();
-            command.CommandText = MetricCompiler.Compile(library, name, period).Sql(DuckDbDialect.Instance);
-            using var reader = command.ExecuteReader();
-            Quantity? value = null;
-            while (reader.Read())
-                if (reader.GetString(0) == unit && !reader.IsDBNull(1)) value = Quantity.Of(reader.GetValue(1));
-            values[name] = value;
-        }
-        return values;
-    }
 }

@@ -68,10 +68,7 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
         }
 
         var requests = Requests(bound);
-        var values = periods.Select(p => Values(bound, p, cancellation)).ToList();
-        var constants = values.Any(v => v is null) ? null : values.Select(v => (IReadOnlyDictionary<string, SqlExpr>)v!).ToList();
-        var plan = EvaluationPlan.Create(bound, periods, requests, constants);
-        var rows = Query(plan, periods, cancellation);
+        var rows = Compute(bound, requests, periods, cancellation);
 
         var results = new List<Evaluation>();
         for (var p = 0; p < periods.Count; p++)
@@ -118,6 +115,40 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
             results.Add(new Evaluation(period, units, outcomes) { Breakdowns = breakdowns });
         }
         return results;
+    }
+
+    /// <summary>
+    /// Metrics without goals (the financial ratios of a company, a one-off look): per period, per metric, the value of
+    /// every unit that has one — all in one plan.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyDictionary<string, Quantity>>> Metrics(
+        IReadOnlyList<string> metrics, IReadOnlyList<Period> periods, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        using var interrupt = cancellation.Register(warehouse.Interrupt);
+        var bound = BoundGoalFile.Of(file).ThrowIfErrors();
+        var requests = metrics.Select(m => new MetricRequest(file.Metrics.Keys.FirstOrDefault(k => k.Equals(m, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"unknown metric '{m}'; metrics: {string.Join(", ", file.Metrics.Keys)}"), [])).ToList();
+        var rows = Compute(bound, requests, periods, cancellation);
+        var result = periods.Select(_ => requests.ToDictionary(r => r.Metric, _ => new Dictionary<string, Quantity>(StringComparer.Ordinal), StringComparer.OrdinalIgnoreCase)).ToList();
+        foreach (var row in rows)
+        {
+            if (row[3] is not null) continue;
+            Quantity? value = row[5] is { } exact ? Quantity.Of(exact) : row[6] is { } approx ? Quantity.Of(approx) : null;
+            if (value is { } v)
+                result[Convert.ToInt32(row[0], CultureInfo.InvariantCulture)][requests[Convert.ToInt32(row[1], CultureInfo.InvariantCulture)].Metric][(string)row[2]!] = v;
+        }
+        return result.Select(p => (IReadOnlyDictionary<string, IReadOnlyDictionary<string, Quantity>>)p.ToDictionary(
+            m => m.Key, m => (IReadOnlyDictionary<string, Quantity>)m.Value, StringComparer.OrdinalIgnoreCase)).ToList();
+    }
+
+    /// <summary>The named values of each period, then the one planned query; its rows (period, metric, unit, dimension, segment, exact, approximate).</summary>
+    private List<object?[]> Compute(BoundGoalFile bound, IReadOnlyList<MetricRequest> requests, IReadOnlyList<Period> periods, CancellationToken cancellation)
+    {
+        if (periods.Count == 0 || requests.Count == 0) return [];
+        var values = periods.Select(p => Values(bound, p, cancellation)).ToList();
+        var constants = values.Any(v => v is null) ? null : values.Select(v => (IReadOnlyDictionary<string, SqlExpr>)v!).ToList();
+        return Query(EvaluationPlan.Create(bound, periods, requests, constants), periods, cancellation);
     }
 
     /// <summary>Every metric the goals need (value and comparison), each with the dimensions some goal breaks it down by.</summary>
