@@ -25,7 +25,8 @@ internal static class EvaluateCommand
         lang.AcceptOnlyFromAmong("sv", "en");
         var by = new Option<string[]>("--by")
         {
-            Description = "Also break down every goal whose metric allows it by this column (dataset.column); may be repeated",
+            Description = "Also break down every goal whose metric allows it by this column; may be repeated",
+            HelpName = "dataset.column",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var command = new Command("evaluate", "Evaluate every goal for every unit in a period") { goals, data, warehouse, period, unit, format, lang, by };
