@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Styrkort.Core.Compilation;
+using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
 using Styrkort.Core.Sql;
 
@@ -16,7 +17,15 @@ internal static class CheckCommand
         var command = new Command("check", "Validate a goal file; optionally show the SQL a metric compiles to") { goals, metric, period };
         command.SetAction(p => Commands.Guard(() =>
         {
-            var file = EvaluateCommand.Load(p.GetValue(goals)!);
+            var file = GoalFileReader.Read(p.GetValue(goals)!);
+            // Every formula and breakdown error at once, as a compiler lists them: fixing a file one run per error is slow.
+            var errors = MetricCompiler.Diagnostics(file);
+            if (errors.Count > 0)
+            {
+                foreach (var error in errors) Console.Error.WriteLine(error.Message);
+                Console.Error.WriteLine($"error: {errors.Count} error{(errors.Count == 1 ? "" : "s")} in {p.GetValue(goals)}");
+                return 1;
+            }
             if (p.GetValue(metric) is { } name)
             {
                 if (!file.Metrics.ContainsKey(name)) throw new ArgumentException($"unknown metric '{name}'; metrics: {string.Join(", ", file.Metrics.Keys)}");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Styrkort.Core.Binding;
 using Styrkort.Core.Compilation;
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.Evaluation;
@@ -22,14 +23,23 @@ internal static class EvaluateCommand
         format.AcceptOnlyFromAmong("table", "json");
         var lang = new Option<string>("--lang") { Description = "sv or en", DefaultValueFactory = _ => "sv" };
         lang.AcceptOnlyFromAmong("sv", "en");
-        var command = new Command("evaluate", "Evaluate every goal for every unit in a period") { goals, data, warehouse, period, unit, format, lang };
+        var by = new Option<string[]>("--by")
+        {
+            Description = "Also break down every goal whose metric allows it by this column; may be repeated",
+            HelpName = "dataset.column",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var command = new Command("evaluate", "Evaluate every goal for every unit in a period") { goals, data, warehouse, period, unit, format, lang, by };
         command.SetAction(p => Commands.Guard(() =>
         {
             if (!Period.TryParse(p.GetValue(period), out var when))
                 throw new ArgumentException($"'{p.GetValue(period)}' is not a period; expected 2026-Q2, 2026-03 or 2026");
             var file = Load(ShippedFiles.GoalFileFor(p.GetValue(goals), p.GetValue(data)));
+            var dimensions = (p.GetValue(by) ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            // Refused before the data is read: a mistyped dimension should not cost a minute of import first.
+            foreach (var dimension in dimensions) RequireSomeGoalAllows(file, dimension);
             using var store = Open(file, p.GetValue(data), p.GetValue(warehouse));
-            var evaluation = new Evaluator(file, store).Evaluate(when, p.GetValue(unit));
+            var evaluation = new Evaluator(file, store) { By = dimensions }.Evaluate(when, p.GetValue(unit));
             if (p.GetValue(format) == "json")
             {
                 using var stdout = Console.OpenStandardOutput();
@@ -45,6 +55,26 @@ internal static class EvaluateCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// A <c>--by</c> dimension must break down at least one goal; the others are left out silently, as a look at
+    /// <c>loans.phase</c> has nothing to say about NPS. When none allows it, says why for the first goal.
+    /// </summary>
+    private static void RequireSomeGoalAllows(GoalFile file, string dimension)
+    {
+        var bound = BoundGoalFile.Of(file);
+        var reasons = new List<(string Goal, string Reason)>();
+        foreach (var goal in file.Goals)
+        {
+            if (bound.Breakdown(goal.Metric, dimension, out var error) is not null) return;
+            reasons.Add((goal.Id, error ?? "not allowed"));
+        }
+        if (reasons.Count == 0) throw new ArgumentException($"--by {dimension}: the goal file has no goals to break down");
+        // An unknown dataset or column reads the same for every goal: say it once, without naming a goal.
+        if (reasons.All(r => r.Reason == reasons[0].Reason))
+            throw new ArgumentException($"--by {dimension}: {reasons[0].Reason}");
+        throw new ArgumentException($"--by {dimension}: no goal's metric can be broken down by it; goal '{reasons[0].Goal}': {reasons[0].Reason}");
     }
 
     public static GoalFile Load(string path)

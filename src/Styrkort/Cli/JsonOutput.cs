@@ -1,9 +1,13 @@
+using System.Globalization;
 using System.Text.Json;
 using Styrkort.Core.Evaluation;
 
 namespace Styrkort.Cli;
 
-/// <summary>The public JSON contract of <c>evaluate --format json</c>: one object with the period and one result per goal and unit.</summary>
+/// <summary>
+/// The public JSON contract of <c>evaluate --format json</c>: one object with the period and one result per goal and unit,
+/// and, on a result whose goal is broken down, its segments per dimension. Fields are only ever added, at the end.
+/// </summary>
 public static class JsonOutput
 {
     public static void Write(Evaluation evaluation, Stream output)
@@ -12,15 +16,14 @@ public static class JsonOutput
         json.WriteStartObject();
         json.WriteString("period", evaluation.Period.ToString());
         json.WriteStartArray("results");
+        var breakdowns = evaluation.Breakdowns.ToLookup(b => (b.Goal, b.Unit));
         foreach (var o in evaluation.Outcomes)
         {
             json.WriteStartObject();
             json.WriteString("goal", o.Goal);
             json.WriteString("unit", o.Unit);
             json.WritePropertyName("value");
-            if (o.Value is { Exact: { } exact }) json.WriteNumberValue(exact);
-            else if (o.Value is { Approximate: { } approx }) json.WriteNumberValue(approx);
-            else json.WriteNullValue();
+            Value(json, o.Value);
             json.WritePropertyName("comparison");
             if (o.Comparison is { } c) json.WriteNumberValue(c); else json.WriteNullValue();
             json.WriteString("status", StatusName(o.Status));
@@ -34,10 +37,59 @@ public static class JsonOutput
             if (o.Target.Max is not null) Number(json, "max", o.Target.Max);
             json.WriteBoolean("phased", o.Target.Phased);
             json.WriteEndObject();
+            // Absent, not empty, on results without breakdowns: the output of goal files without any stays byte for byte as it was.
+            if (breakdowns.Contains((o.Goal, o.Unit))) Breakdowns(json, breakdowns[(o.Goal, o.Unit)]);
             json.WriteEndObject();
         }
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void Breakdowns(Utf8JsonWriter json, IEnumerable<GoalBreakdown> breakdowns)
+    {
+        json.WriteStartArray("breakdowns");
+        foreach (var b in breakdowns)
+        {
+            json.WriteStartObject();
+            json.WriteString("dimension", b.Dimension);
+            json.WriteStartArray("segments");
+            foreach (var s in b.Segments)
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("key");
+                Key(json, s.Key);
+                json.WritePropertyName("value");
+                Value(json, s.Value);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>A segment's key in its JSON type: a region code stays the text "04", a year the number 2025.</summary>
+    private static void Key(Utf8JsonWriter json, object? key)
+    {
+        switch (key)
+        {
+            case null: json.WriteNullValue(); break;
+            case string s: json.WriteStringValue(s); break;
+            case long l: json.WriteNumberValue(l); break;
+            case int i: json.WriteNumberValue(i); break;
+            case decimal d: json.WriteNumberValue(d); break;
+            case double d: json.WriteNumberValue(d); break;
+            case bool b: json.WriteBooleanValue(b); break;
+            default: json.WriteStringValue(Convert.ToString(key, CultureInfo.InvariantCulture)); break;
+        }
+    }
+
+    /// <summary>Exact values (sums of amounts) as the decimal they are, others as doubles: a total and its segments alike.</summary>
+    private static void Value(Utf8JsonWriter json, Quantity? value)
+    {
+        if (value is { Exact: { } exact }) json.WriteNumberValue(exact);
+        else if (value is { Approximate: { } approx }) json.WriteNumberValue(approx);
+        else json.WriteNullValue();
     }
 
     private static void Number(Utf8JsonWriter json, string name, decimal? value)

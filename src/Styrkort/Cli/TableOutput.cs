@@ -5,7 +5,10 @@ using Styrkort.Core.GoalFiles;
 
 namespace Styrkort.Cli;
 
-/// <summary>The readable table of <c>evaluate</c>: goals grouped by area, one row per unit, status in colour, board goals marked.</summary>
+/// <summary>
+/// The readable table of <c>evaluate</c>: goals grouped by area, one row per unit, status in colour, board goals marked;
+/// a broken-down goal's segments on indented rows under each unit's row.
+/// </summary>
 public static class TableOutput
 {
     public static void Write(IAnsiConsole console, GoalFile file, Evaluation evaluation, string lang)
@@ -16,6 +19,7 @@ public static class TableOutput
             ? $"[bold]{Markup.Escape(file.Organisation)}[/] — utfall för [bold]{evaluation.Period}[/]   [yellow]★[/] = styrelsen ser målet detta kvartal"
             : $"[bold]{Markup.Escape(file.Organisation)}[/] — outcomes for [bold]{evaluation.Period}[/]   [yellow]★[/] = on the board's agenda this quarter");
         var byGoal = evaluation.Outcomes.ToLookup(o => o.Goal);
+        var breakdowns = evaluation.Breakdowns.ToLookup(b => (b.Goal, b.Unit));
         var areas = file.Areas.Count > 0 ? file.Areas : file.Goals.Select(g => g.Area).Distinct().Select(a => new GoalArea(a, new LocalizedText(a, a))).ToList();
         foreach (var area in areas)
         {
@@ -38,6 +42,13 @@ public static class TableOutput
                         Markup.Escape(Target(o.Target, unitOfMeasure, lang)),
                         o.Comparison is { } c ? SwedishFormat.Beside(c, o.Value is { } cv ? [cv.AsDouble] : [], unitOfMeasure, lang) : "",
                         Status(o.Status, sv));
+                    foreach (var breakdown in breakdowns[(o.Goal, o.Unit)])
+                        foreach (var segment in breakdown.Segments)
+                            table.AddRow(
+                                "",
+                                $"{new string(' ', unit.Depth * 2 + 2)}[grey]{Markup.Escape(breakdown.Dimension)}:[/] {Markup.Escape(Key(segment.Key, lang))}",
+                                segment.Value is { } part ? SwedishFormat.Value(part.AsDouble, unitOfMeasure, lang) : "–",
+                                "", "", "");
                 }
             }
             console.Write(table);
@@ -45,6 +56,16 @@ public static class TableOutput
         var counts = evaluation.Outcomes.GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.Count());
         console.MarkupLine(string.Join("   ", Enum.GetValues<Core.Evaluation.Status>().Select(s => $"{Status(s, sv)}: {counts.GetValueOrDefault(s)}")));
     }
+
+    /// <summary>A segment's key as a reader says it: the empty key as "(tomt)", booleans as ja/nej.</summary>
+    private static string Key(object? key, string lang) => key switch
+    {
+        null => lang == "en" ? "(empty)" : "(tomt)",
+        bool b => (b, lang == "en") switch { (true, true) => "yes", (false, true) => "no", (true, false) => "ja", _ => "nej" },
+        decimal d => d.ToString(lang == "en" ? System.Globalization.CultureInfo.InvariantCulture : SwedishFormat.Numbers),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => key.ToString() ?? "",
+    };
 
     private static string Target(AppliedTarget t, string? unit, string lang) => t.Rule switch
     {

@@ -1,0 +1,43 @@
+using System.Text;
+using Styrkort.Cli;
+using Styrkort.Core.Evaluation;
+using Styrkort.Core.Periods;
+
+namespace Styrkort.Tests.Cli;
+
+/// <summary>The segments' JSON, for key types the sample data cannot show (no numeric column reaches a metric there).</summary>
+public sealed class JsonOutputTests
+{
+    private static readonly AppliedTarget NoTarget = new("at_least", "goal_file", null, null, null, null, false);
+
+    [Fact]
+    public void Segments_KeepTheirKeysJsonType_AndWriteValuesAsTheTotalIs()
+    {
+        var evaluation = new Evaluation(Period.Parse("2026-Q2"), [new UnitInfo("hq", "HQ", null, 0)],
+        [
+            new Outcome("sales", "hq", new Quantity(1250.50m, null), null, Status.NoTarget, false, NoTarget),
+            new Outcome("margin", "hq", new Quantity(null, 0.25), null, Status.NoTarget, false, NoTarget),
+        ])
+        {
+            Breakdowns =
+            [
+                new GoalBreakdown("sales", "hq", "sales.year", [new Segment(2025L, new Quantity(1000m, null)), new Segment(null, new Quantity(250.50m, null))]),
+                new GoalBreakdown("sales", "hq", "sales.rate", [new Segment(0.5m, new Quantity(1250.50m, null))]),
+                new GoalBreakdown("margin", "hq", "sales.web", [new Segment(false, new Quantity(null, 0.2)), new Segment(true, null)]),
+            ],
+        };
+        using var output = new MemoryStream();
+
+        JsonOutput.Write(evaluation, output);
+
+        // Written with ' for " to stay readable.
+        var expected = (
+            "{'period':'2026-Q2','results':[" +
+            "{'goal':'sales','unit':'hq','value':1250.50,'comparison':null,'status':'no_target','scheduled':false,'target':{'rule':'at_least','source':'goal_file','level':null,'phased':false}," +
+            "'breakdowns':[{'dimension':'sales.year','segments':[{'key':2025,'value':1000},{'key':null,'value':250.50}]},{'dimension':'sales.rate','segments':[{'key':0.5,'value':1250.50}]}]}," +
+            "{'goal':'margin','unit':'hq','value':0.25,'comparison':null,'status':'no_target','scheduled':false,'target':{'rule':'at_least','source':'goal_file','level':null,'phased':false}," +
+            "'breakdowns':[{'dimension':'sales.web','segments':[{'key':false,'value':0.2},{'key':true,'value':null}]}]}]}").Replace('\'', '"');
+
+        Assert.Equal(expected, Encoding.UTF8.GetString(output.ToArray()));
+    }
+}
