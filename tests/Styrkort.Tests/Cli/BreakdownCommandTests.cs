@@ -14,13 +14,13 @@ public sealed class BreakdownCommandTests(SampleData sample) : IClassFixture<Sam
         return JsonNode.Parse(result.Stdout)!["results"]!.AsArray();
     }
 
-    /// <summary>The shipped goal file in a folder of its own, with <c>breakdown: [loans.phase]</c> on the disbursed_loans goal.</summary>
-    private static string GoalFileWithPhaseBreakdown()
+    /// <summary>The shipped goal file beside the sample (deleted with it), with <c>breakdown: [loans.phase]</c> on the disbursed_loans goal.</summary>
+    private string GoalFileWithPhaseBreakdown()
     {
         var text = File.ReadAllText(StyrkortProcess.GoalFile);
         const string metricLine = "    metric: disbursed_loans\n";
         Assert.Equal(1, text.Split(metricLine).Length - 1);
-        var goals = Path.Combine(Directory.CreateTempSubdirectory("styrkort-goals-").FullName, "goals.yaml");
+        var goals = Path.Combine(sample.Folder, $"goals-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(goals, text.Replace(metricLine, metricLine + "    breakdown: [loans.phase]\n", StringComparison.Ordinal));
         return goals;
     }

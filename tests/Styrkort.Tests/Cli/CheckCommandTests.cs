@@ -1,7 +1,11 @@
 namespace Styrkort.Tests.Cli;
 
-public sealed class CheckCommandTests
+public sealed class CheckCommandTests : IDisposable
 {
+    private readonly string _folder = Directory.CreateTempSubdirectory("styrkort-goals-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
     [Fact]
     public void Check_AGoodFile_SaysOk()
     {
@@ -21,7 +25,7 @@ public sealed class CheckCommandTests
             .Replace("formula: sum(loans.amount during ytd)", "formula: sum(loans.amout during ytd)", StringComparison.Ordinal)
             .Replace("count(efforts on completed_on during ytd)\n", "count(efforts on complete_on during ytd)\n", StringComparison.Ordinal)
             .Replace("    metric: disbursed_loans\n", "    metric: disbursed_loans\n    breakdown: [financials.fiscal_year]\n", StringComparison.Ordinal);
-        var goals = Path.Combine(Directory.CreateTempSubdirectory("styrkort-goals-").FullName, "goals.yaml");
+        var goals = Path.Combine(_folder, "goals.yaml");
         File.WriteAllText(goals, bad);
 
         var result = StyrkortProcess.Run("check", "--goals", goals);
