@@ -49,9 +49,11 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
     public string Explain(IReadOnlyList<Period> periods, SqlDialect? dialect = null)
     {
         var bound = BoundGoalFile.Of(file).ThrowIfErrors();
+        var requests = Requests(bound);
+        if (periods.Count == 0 || requests.Count == 0) return "-- nothing to evaluate";
         var values = periods.Select(p => Values(bound, p, CancellationToken.None)).ToList();
         var constants = values.Any(v => v is null) ? null : values.Select(v => (IReadOnlyDictionary<string, SqlExpr>)v!).ToList();
-        return (dialect ?? DuckDbDialect.Instance).Render(EvaluationPlan.Create(bound, periods, Requests(bound), constants).Query);
+        return (dialect ?? DuckDbDialect.Instance).Render(EvaluationPlan.Create(bound, periods, requests, constants).Query);
     }
 
     private IReadOnlyList<Evaluation> Run(IReadOnlyList<Period> periods, string? subtreeOf, CancellationToken cancellation)

@@ -29,7 +29,8 @@ internal static class EvaluateCommand
             HelpName = "dataset.column",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var command = new Command("evaluate", "Evaluate every goal for every unit in a period") { goals, data, warehouse, period, unit, format, lang, by };
+        var plan = new Option<bool>("--plan") { Description = "Print the SQL the evaluation runs (one query for every goal, unit and breakdown) instead of running it" };
+        var command = new Command("evaluate", "Evaluate every goal for every unit in a period") { goals, data, warehouse, period, unit, format, lang, by, plan };
         command.SetAction(p => Commands.Guard(() =>
         {
             if (!Period.TryParse(p.GetValue(period), out var when))
@@ -39,6 +40,11 @@ internal static class EvaluateCommand
             // Refused before the data is read: a mistyped dimension should not cost a minute of import first.
             foreach (var dimension in dimensions) RequireSomeGoalAllows(file, dimension);
             using var store = Open(file, p.GetValue(data), p.GetValue(warehouse));
+            if (p.GetValue(plan))
+            {
+                Console.WriteLine(new Evaluator(file, store) { By = dimensions }.Explain([when]));
+                return 0;
+            }
             var evaluation = new Evaluator(file, store) { By = dimensions }.Evaluate(when, p.GetValue(unit));
             if (p.GetValue(format) == "json")
             {

@@ -14,6 +14,18 @@ public sealed class EvaluateCommandTests(SampleData sample) : IClassFixture<Samp
     }
 
     [Fact]
+    public void Plan_PrintsOneQueryForEveryGoal_WithTheSharedStepsMaterialised()
+    {
+        var result = StyrkortProcess.Run("evaluate", "--goals", StyrkortProcess.GoalFile, "--data", sample.Folder, "--period", "2026-Q2", "--plan");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.StartsWith("WITH ", result.Stdout, StringComparison.Ordinal);
+        // financials is read once for every lookup of every population, companies once for the comparison groups.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Stdout, "FROM \"financials\" \"d\"\n  WHERE").Cast<object>());
+        Assert.Contains("\"entities_companies_", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("AS MATERIALIZED", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_HasOneResultPerGoalAndUnit_WithTheContractedShape()
     {
         using var json = EvaluateJson("--period", "2026-Q2");
