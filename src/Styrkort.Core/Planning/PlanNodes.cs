@@ -67,8 +67,13 @@ internal sealed class FactsNode(string name, Dataset entity, Dataset dataset, Co
     {
         var items = new List<SqlSelectItem> { new(Col("d", via.Name), "_entity") };
         items.AddRange(_facts.Items.Select(f => new SqlSelectItem(f.Sql, f.Name)));
-        // Only the rows some fact needs are read (a few fiscal years of many).
-        var where = _everyRow || _conditions.Count == 0 ? null : _conditions.Skip(1).Aggregate(_conditions[0], (acc, c) => new SqlBinary("OR", acc, c));
+        // Only the rows some fact needs are read (a few fiscal years of many); one key column as an IN list, which the
+        // engine pushes into its scan.
+        SqlExpr? where = null;
+        if (!_everyRow && _conditions.Count > 0)
+            where = _conditions.All(c => c is SqlBinary { Op: "=", Left: SqlColumn col } && col == ((SqlBinary)_conditions[0]).Left)
+                ? new SqlIn(((SqlBinary)_conditions[0]).Left, _conditions.Select(c => ((SqlBinary)c).Right).ToList(), Negated: false)
+                : _conditions.Skip(1).Aggregate(_conditions[0], (acc, c) => new SqlBinary("OR", acc, c));
         return new SqlSelect(items, new SqlTable(dataset.Name, "d"), [], where, [Col("d", via.Name)]);
     }
 }
@@ -155,13 +160,79 @@ internal sealed record RangeWindowSql(Compilation.RangeWindow Window)
 internal sealed class AggregateNode(string name, Func<IReadOnlyList<SqlSelectItem>, SqlExpr?, SqlQueryBody> emit, SqlExpr? segment) : PlanNode(name)
 {
     private readonly Columns _aggregates = new("a");
+    private readonly Dictionary<string, Decomposed?> _parts = [];
 
     /// <summary>The context the node's aggregates are written in (its rows, its entities), shared by all of them.</summary>
     public SqlContext? Context { get; init; }
 
-    public SqlExpr Aggregate(SqlExpr aggregate) => Col(Name, _aggregates.Add(aggregate));
+    /// <summary>
+    /// How the rows reach the units — through the unit tree (a row counts for its unit's ancestors) or the regions —
+    /// when the node may aggregate per row's own unit or region first and spread only those partial results.
+    /// </summary>
+    public Spread? Spread { get; init; }
 
-    public override SqlQueryBody Emit() => emit(_aggregates.Items.Select(a => new SqlSelectItem(a.Sql, a.Name)).ToList(), segment);
+    public SqlExpr Aggregate(SqlExpr aggregate, Decomposed? parts = null)
+    {
+        var name = _aggregates.Add(aggregate);
+        _parts.TryAdd(name, parts);
+        return Col(Name, name);
+    }
+
+    public override SqlQueryBody Emit()
+    {
+        // Spreading a row to every unit above it multiplies the rows by the tree's depth (a company by its region's
+        // units); sums, counts, extremes and shares of whole numbers add up exactly, so they are computed per
+        // unit (or region) of the row first and only those few partial results are spread. Medians and the like
+        // need the rows themselves.
+        if (Spread is { } spread && _aggregates.Items.Count > 0 && _aggregates.Items.All(a => _parts[a.Name] is not null))
+        {
+            var inner = new List<SqlSelectItem>();
+            var outer = new List<SqlSelectItem>();
+            foreach (var (_, column) in _aggregates.Items)
+            {
+                var parts = _parts[column]!;
+                var names = parts.Partials.Select((p, i) => $"{column}_{i}").ToList();
+                inner.AddRange(parts.Partials.Select((p, i) => new SqlSelectItem(p, names[i])));
+                outer.Add(new SqlSelectItem(parts.Combine(names.Select(n => Col("i", n)).ToList()), column));
+            }
+            return spread.Emit(inner, outer, segment);
+        }
+        return emit(_aggregates.Items.Select(a => new SqlSelectItem(a.Sql, a.Name)).ToList(), segment);
+    }
+}
+
+/// <summary>An aggregate as partial aggregates per spread key, and how the partials combine into its value.</summary>
+internal sealed record Decomposed(IReadOnlyList<SqlExpr> Partials, Func<IReadOnlyList<SqlExpr>, SqlExpr> Combine);
+
+/// <summary>
+/// The rows of an aggregate node before they are spread (<paramref name="Rows"/>, filtered by <paramref name="Where"/>),
+/// the key they are spread by (a row's unit, an entity's region), and the table that spreads them: a unit's subtree
+/// (_unit_closure: unit_id → ancestor) or its regions (_unit_regions: region → unit_id).
+/// </summary>
+internal sealed record Spread(SqlSource Rows, IReadOnlyList<SqlJoin> Joins, SqlExpr? Where, SqlExpr Key, string Table, string KeyColumn, string UnitColumn)
+{
+    public SqlQueryBody Emit(IReadOnlyList<SqlSelectItem> partials, IReadOnlyList<SqlSelectItem> combined, SqlExpr? segment)
+    {
+        var keys = new List<SqlExpr> { Key };
+        var innerItems = new List<SqlSelectItem> { new(Key, "_key") };
+        if (segment is not null)
+        {
+            keys.Add(segment);
+            innerItems.Add(new SqlSelectItem(segment, "_segment"));
+        }
+        innerItems.AddRange(partials);
+        var inner = new SqlDerived(new SqlSelect(innerItems, Rows, Joins, Where, keys), "i");
+        var unit = Col("s", UnitColumn);
+        var items = new List<SqlSelectItem> { new(unit, "unit_id") };
+        var groupBy = new List<SqlExpr> { unit };
+        if (segment is not null)
+        {
+            items.Add(new SqlSelectItem(Col("i", "_segment"), "_segment"));
+            groupBy.Add(Col("i", "_segment"));
+        }
+        items.AddRange(combined);
+        return new SqlSelect(items, inner, [new SqlJoin(SqlJoinKind.Inner, new SqlTable(Table, "s"), Eq(Col("s", KeyColumn), Col("i", "_key")))], null, groupBy);
+    }
 }
 
 /// <summary>Any other step, written once (a two-step aggregation, the results of a period).</summary>

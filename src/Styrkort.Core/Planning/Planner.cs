@@ -4,6 +4,8 @@ using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Sql;
 using static Styrkort.Core.Sql.Sql;
 
+using ValueType = Styrkort.Core.Compilation.ValueType;
+
 namespace Styrkort.Core.Planning;
 
 /// <summary>
@@ -85,9 +87,16 @@ internal sealed class Planner(BoundGoalFile bound)
                 var key = $"rows:{KeyDialect.Instance.RenderBody(((SqlDerived)rows).Query)}|{KeyDialect.Of(where)}|{dimension?.Text}";
                 var ctx = new RowContext(d.Dataset, "r");
                 var segment = dimension is null ? null : ctx.References.Dimension(dimension);
-                var node = Node(3, key, name => new AggregateNode(name, (items, seg) => Grouped(rows, ctx.References.Joins, where, Col("r", "_unit"), seg, items), segment) { Context = ctx }, "agg");
+                var node = Node(3, key, name => new AggregateNode(name, (items, seg) => Grouped(rows, ctx.References.Joins, where, Col("r", "_unit"), seg, items), segment)
+                {
+                    Context = ctx,
+                    // 'latest' is the latest time per reporting unit: it cannot be settled per row's own unit first.
+                    Spread = window is LatestWindow ? null
+                        : new Spread(RowsSource(d.Dataset, false, window, d.Time), ctx.References.Joins, where, Col("r", d.Dataset.UnitColumn!), Closure, "unit_id", "ancestor"),
+                }, "agg");
                 var rowContext = (RowContext)node.Context!;
-                return (node, node.Aggregate(es.AggregateCall(a, rowContext, rowContext)));
+                var sql = es.AggregateCall(a, rowContext, rowContext);
+                return (node, node.Aggregate(sql, Decompose(a, sql)));
             }
             case PopulationInput { Population.Members.Count: 0 } p:
             {
@@ -99,8 +108,12 @@ internal sealed class Planner(BoundGoalFile bound)
                 var key = $"region:{entities.Name}|{KeyDialect.Of(region)}|{KeyDialect.Of(condition)}|{dimension?.Text}";
                 var node = Node(3, key, name => new AggregateNode(name, (items, seg) => Grouped(new SqlTable(entities.Name, "p"),
                     [new SqlJoin(SqlJoinKind.Inner, new SqlTable(UnitRegions, "ur"), Eq(Col("ur", "region"), region))],
-                    condition, Col("ur", "unit_id"), seg, items), segment), "agg");
-                return (node, node.Aggregate(PerEntityAggregate(a, entities, es)));
+                    condition, Col("ur", "unit_id"), seg, items), segment)
+                {
+                    Spread = new Spread(new SqlTable(entities.Name, "p"), [], condition, region, UnitRegions, "region", "unit_id"),
+                }, "agg");
+                var sql = PerEntityAggregate(a, entities, es);
+                return (node, node.Aggregate(sql, Decompose(a, sql)));
             }
             case PopulationInput p:
             {
@@ -147,6 +160,35 @@ internal sealed class Planner(BoundGoalFile bound)
                 }).ToList(),
             };
         return call with { Filter = filter };
+    }
+
+    /// <summary>
+    /// An aggregate as partials that add up exactly: sums and counts of whole numbers and exact decimals, minima and
+    /// maxima, and means and shares of whole numbers (a sum of ones is exact in double precision, so the mean is the
+    /// same bits). Null where the rows themselves are needed (a median, a distinct count, the first by an order, a mean
+    /// of amounts in double precision).
+    /// </summary>
+    private static Decomposed? Decompose(BoundAggregate a, SqlExpr sql)
+    {
+        if (sql is not SqlFunc { Distinct: false, OrderBy: null } f) return null;
+        var exactArgument = a.Argument?.Type is ValueType.Integer or ValueType.Decimal or ValueType.Null;
+        switch (a.Function.Name)
+        {
+            case "count":
+                return new Decomposed([f], p => new SqlCast(Func("sum", p[0]), SqlType.BigInt));
+            case "sum" when exactArgument:
+            case "min" or "max":
+                return new Decomposed([f], p => Func(f.Name, p[0]));
+            case "share":
+            case "mean" or "avg" when a.Argument?.Type is ValueType.Integer:
+                // avg(x) is sum(x) / count(x): both partials add up exactly here.
+                var argument = f.Args[0];
+                return new Decomposed(
+                    [new SqlFunc("sum", [argument], Filter: f.Filter), new SqlFunc("count", [argument], Filter: f.Filter)],
+                    p => new SqlBinary("/", Func("sum", p[0]), Func("nullif", new SqlCast(Func("sum", p[1]), SqlType.Double), Lit(0.0))));
+            default:
+                return null;
+        }
     }
 
     private static SqlSelect Grouped(SqlSource from, IReadOnlyList<SqlJoin> joins, SqlExpr? where, SqlExpr unit, SqlExpr? segment, IReadOnlyList<SqlSelectItem> aggregates)

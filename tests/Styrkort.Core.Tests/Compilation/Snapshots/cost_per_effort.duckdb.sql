@@ -1,32 +1,44 @@
 WITH "agg1" AS (
-  SELECT "r"."_unit" AS "unit_id", sum("r"."amount") AS "a1"
+  SELECT "s"."ancestor" AS "unit_id", sum("i"."a1_0") AS "a1"
   FROM (
-    SELECT "d".*, "c"."ancestor" AS "_unit"
-    FROM "operating_costs" "d"
-    JOIN "_unit_closure" "c" ON ("c"."unit_id" = "d"."unit_id")
-  ) "r"
-  WHERE (("r"."month" >= DATE '2026-01-01') AND ("r"."month" <= DATE '2026-06-01'))
-  GROUP BY "r"."_unit"
+    SELECT "r"."unit_id" AS "_key", sum("r"."amount") AS "a1_0"
+    FROM (
+      SELECT "d".*
+      FROM "operating_costs" "d"
+    ) "r"
+    WHERE (("r"."month" >= DATE '2026-01-01') AND ("r"."month" <= DATE '2026-06-01'))
+    GROUP BY "r"."unit_id"
+  ) "i"
+  JOIN "_unit_closure" "s" ON ("s"."unit_id" = "i"."_key")
+  GROUP BY "s"."ancestor"
 ),
 "agg2" AS (
-  SELECT "r"."_unit" AS "unit_id", count(*) AS "a1"
+  SELECT "s"."ancestor" AS "unit_id", CAST(sum("i"."a1_0") AS BIGINT) AS "a1"
   FROM (
-    SELECT "d".*, "c"."ancestor" AS "_unit"
-    FROM "loans" "d"
-    JOIN "_unit_closure" "c" ON ("c"."unit_id" = "d"."unit_id")
-  ) "r"
-  WHERE (("r"."disbursed_on" >= DATE '2026-01-01') AND ("r"."disbursed_on" <= DATE '2026-06-30'))
-  GROUP BY "r"."_unit"
+    SELECT "r"."unit_id" AS "_key", count(*) AS "a1_0"
+    FROM (
+      SELECT "d".*
+      FROM "loans" "d"
+    ) "r"
+    WHERE (("r"."disbursed_on" >= DATE '2026-01-01') AND ("r"."disbursed_on" <= DATE '2026-06-30'))
+    GROUP BY "r"."unit_id"
+  ) "i"
+  JOIN "_unit_closure" "s" ON ("s"."unit_id" = "i"."_key")
+  GROUP BY "s"."ancestor"
 ),
 "agg3" AS (
-  SELECT "r"."_unit" AS "unit_id", count(*) AS "a1"
+  SELECT "s"."ancestor" AS "unit_id", CAST(sum("i"."a1_0") AS BIGINT) AS "a1"
   FROM (
-    SELECT "d".*, "c"."ancestor" AS "_unit"
-    FROM "efforts" "d"
-    JOIN "_unit_closure" "c" ON ("c"."unit_id" = "d"."unit_id")
-  ) "r"
-  WHERE (("r"."completed_on" >= DATE '2026-01-01') AND ("r"."completed_on" <= DATE '2026-06-30'))
-  GROUP BY "r"."_unit"
+    SELECT "r"."unit_id" AS "_key", count(*) AS "a1_0"
+    FROM (
+      SELECT "d".*
+      FROM "efforts" "d"
+    ) "r"
+    WHERE (("r"."completed_on" >= DATE '2026-01-01') AND ("r"."completed_on" <= DATE '2026-06-30'))
+    GROUP BY "r"."unit_id"
+  ) "i"
+  JOIN "_unit_closure" "s" ON ("s"."unit_id" = "i"."_key")
+  GROUP BY "s"."ancestor"
 )
 SELECT "u"."unit_id" AS "unit_id", CAST((CAST(coalesce("agg1"."a1", 0) AS DOUBLE) / nullif(CAST((coalesce("agg2"."a1", 0) + coalesce("agg3"."a1", 0)) AS DOUBLE), CAST(0 AS DOUBLE))) AS DOUBLE) AS "value"
 FROM "_units" "u"

@@ -17,8 +17,8 @@ WITH "value_latest_fiscal_year" AS MATERIALIZED (
   FROM "value_base_year" "value_base_year"))) AS "f3", max("d"."net_revenue") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
   FROM "value_latest_fiscal_year" "value_latest_fiscal_year"))) AS "f4"
   FROM "financials" "d"
-  WHERE (("d"."fiscal_year" = (SELECT "value_base_year"."v"
-  FROM "value_base_year" "value_base_year")) OR ("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
+  WHERE ("d"."fiscal_year" IN ((SELECT "value_base_year"."v"
+  FROM "value_base_year" "value_base_year"), (SELECT "value_latest_fiscal_year"."v"
   FROM "value_latest_fiscal_year" "value_latest_fiscal_year")))
   GROUP BY "d"."org_nr"
 ),

@@ -1,12 +1,16 @@
 WITH "agg1" AS (
-  SELECT "r"."_unit" AS "unit_id", count(*) FILTER (WHERE coalesce(("r"."score" >= 9), FALSE)) AS "a1", count(*) FILTER (WHERE coalesce(("r"."score" <= 6), FALSE)) AS "a2", count(*) AS "a3"
+  SELECT "s"."ancestor" AS "unit_id", CAST(sum("i"."a1_0") AS BIGINT) AS "a1", CAST(sum("i"."a2_0") AS BIGINT) AS "a2", CAST(sum("i"."a3_0") AS BIGINT) AS "a3"
   FROM (
-    SELECT "d".*, "c"."ancestor" AS "_unit"
-    FROM "nps_responses" "d"
-    JOIN "_unit_closure" "c" ON ("c"."unit_id" = "d"."unit_id")
-  ) "r"
-  WHERE (("r"."answered_on" >= DATE '2026-01-01') AND ("r"."answered_on" <= DATE '2026-06-30'))
-  GROUP BY "r"."_unit"
+    SELECT "r"."unit_id" AS "_key", count(*) FILTER (WHERE coalesce(("r"."score" >= 9), FALSE)) AS "a1_0", count(*) FILTER (WHERE coalesce(("r"."score" <= 6), FALSE)) AS "a2_0", count(*) AS "a3_0"
+    FROM (
+      SELECT "d".*
+      FROM "nps_responses" "d"
+    ) "r"
+    WHERE (("r"."answered_on" >= DATE '2026-01-01') AND ("r"."answered_on" <= DATE '2026-06-30'))
+    GROUP BY "r"."unit_id"
+  ) "i"
+  JOIN "_unit_closure" "s" ON ("s"."unit_id" = "i"."_key")
+  GROUP BY "s"."ancestor"
 )
 SELECT "u"."unit_id" AS "unit_id", CAST((CAST((100 * (coalesce("agg1"."a1", 0) - coalesce("agg1"."a2", 0))) AS DOUBLE) / nullif(CAST(coalesce("agg1"."a3", 0) AS DOUBLE), CAST(0 AS DOUBLE))) AS DOUBLE) AS "value"
 FROM "_units" "u"

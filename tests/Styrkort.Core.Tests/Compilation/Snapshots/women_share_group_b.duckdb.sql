@@ -13,8 +13,8 @@ WITH "value_latest_fiscal_year" AS MATERIALIZED (
   FROM "value_latest_fiscal_year" "value_latest_fiscal_year"))) AS "f3", max("d"."net_revenue") FILTER (WHERE ("d"."fiscal_year" = ((SELECT "value_latest_fiscal_year"."v"
   FROM "value_latest_fiscal_year" "value_latest_fiscal_year") - 3))) AS "f4"
   FROM "financials" "d"
-  WHERE (("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
-  FROM "value_latest_fiscal_year" "value_latest_fiscal_year")) OR ("d"."fiscal_year" = ((SELECT "value_latest_fiscal_year"."v"
+  WHERE ("d"."fiscal_year" IN ((SELECT "value_latest_fiscal_year"."v"
+  FROM "value_latest_fiscal_year" "value_latest_fiscal_year"), ((SELECT "value_latest_fiscal_year"."v"
   FROM "value_latest_fiscal_year" "value_latest_fiscal_year") - 3)))
   GROUP BY "d"."org_nr"
 ),
@@ -25,11 +25,15 @@ WITH "value_latest_fiscal_year" AS MATERIALIZED (
   WHERE (((coalesce(("facts_financials_2"."f1" < 250), FALSE) AND (coalesce(("facts_financials_2"."f2" <= (50000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE) OR coalesce(("facts_financials_2"."f3" <= (43000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE))) AND coalesce(("facts_financials_2"."f4" > 0), FALSE)) AND coalesce(((1000 * CAST("facts_financials_2"."f2" AS DECIMAL(38,6))) >= (1331 * CAST("facts_financials_2"."f4" AS DECIMAL(38,6)))), FALSE))
 ),
 "agg3" AS (
-  SELECT "ur"."unit_id" AS "unit_id", avg(CASE WHEN "p"."x4" THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) FILTER (WHERE "p"."x3") AS "a1"
-  FROM "entities_companies_1" "p"
-  JOIN "_unit_regions" "ur" ON ("ur"."region" = "p"."x2")
-  WHERE "p"."x1"
-  GROUP BY "ur"."unit_id"
+  SELECT "s"."unit_id" AS "unit_id", (sum("i"."a1_0") / nullif(CAST(sum("i"."a1_1") AS DOUBLE), CAST(0 AS DOUBLE))) AS "a1"
+  FROM (
+    SELECT "p"."x2" AS "_key", sum(CASE WHEN "p"."x4" THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) FILTER (WHERE "p"."x3") AS "a1_0", count(CASE WHEN "p"."x4" THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) FILTER (WHERE "p"."x3") AS "a1_1"
+    FROM "entities_companies_1" "p"
+    WHERE "p"."x1"
+    GROUP BY "p"."x2"
+  ) "i"
+  JOIN "_unit_regions" "s" ON ("s"."region" = "i"."_key")
+  GROUP BY "s"."unit_id"
 )
 SELECT "u"."unit_id" AS "unit_id", CAST((100 * "agg3"."a1") AS DOUBLE) AS "value"
 FROM "_units" "u"
