@@ -62,6 +62,9 @@ public sealed record SiteSnapshot(
 /// </summary>
 public sealed class OutcomeCache(Func<Period, Evaluation> evaluate, Func<IReadOnlyCollection<Period>> pinned, int capacity = OutcomeCache.DefaultCapacity)
 {
+    /// <summary>Evaluates several periods in one plan; without it they are evaluated one by one.</summary>
+    public Func<IReadOnlyList<Period>, IReadOnlyList<Evaluation>>? EvaluateMany { get; init; }
+
     public const int DefaultCapacity = 64;
 
     private readonly Lock _gate = new();
@@ -104,6 +107,62 @@ public sealed class OutcomeCache(Func<Period, Evaluation> evaluate, Func<IReadOn
                 Evict();
             }
         }
+    }
+
+    /// <summary>
+    /// Several periods (a goal page's eight quarters): those not kept yet are evaluated together, in one plan, and each
+    /// is kept as <see cref="Get"/> keeps it; a period asked by others meanwhile waits for the same evaluation.
+    /// </summary>
+    public IReadOnlyList<Evaluation> GetMany(IReadOnlyList<Period> periods)
+    {
+        if (EvaluateMany is null) return periods.Select(Get).ToList();
+        var lazies = new List<Lazy<Evaluation>>();
+        lock (_gate)
+        {
+            var missing = periods.Distinct().Where(p => !_entries.ContainsKey(p)).ToList();
+            if (missing.Count > 0)
+            {
+                var batch = new Lazy<IReadOnlyList<Evaluation>>(() =>
+                {
+                    Interlocked.Add(ref _evaluations, missing.Count);
+                    return EvaluateMany(missing);
+                }, LazyThreadSafetyMode.ExecutionAndPublication);
+                for (var i = 0; i < missing.Count; i++)
+                {
+                    var index = i;
+                    _entries[missing[i]] = (new Lazy<Evaluation>(() => batch.Value[index], LazyThreadSafetyMode.ExecutionAndPublication), _recency.AddLast(missing[i]));
+                }
+            }
+            foreach (var period in periods)
+            {
+                var entry = _entries[period];
+                _recency.Remove(entry.Node);
+                _recency.AddLast(entry.Node);
+                lazies.Add(entry.Value);
+            }
+            Evict();
+        }
+        var result = new List<Evaluation>();
+        for (var i = 0; i < periods.Count; i++)
+        {
+            try
+            {
+                result.Add(lazies[i].Value);
+            }
+            catch
+            {
+                // A failed evaluation is not kept: the next request tries again.
+                lock (_gate)
+                    for (var j = 0; j < periods.Count; j++)
+                        if (_entries.TryGetValue(periods[j], out var entry) && ReferenceEquals(entry.Value, lazies[j]))
+                        {
+                            _recency.Remove(entry.Node);
+                            _entries.Remove(periods[j]);
+                        }
+                throw;
+            }
+        }
+        return result;
     }
 
     public Evaluation Get(Period period)

@@ -89,6 +89,15 @@ public sealed class SiteState : IDisposable
         return snapshot.Outcomes.Get(period);
     }
 
+    /// <summary>The outcomes of several periods (a goal page's history): those not kept yet are evaluated in one plan.</summary>
+    public IReadOnlyList<Evaluation> Outcomes(IReadOnlyList<Period> periods)
+    {
+        var snapshot = Current;
+        var kept = periods.Where(p => snapshot.HasData && (snapshot.HasDataFor(p) || Quarters.Contains(p))).ToList();
+        var evaluated = snapshot.Outcomes.GetMany(kept).ToDictionary(e => e.Period);
+        return periods.Select(p => evaluated.TryGetValue(p, out var e) ? e : snapshot.Empty(p)).ToList();
+    }
+
     /// <summary>Runs a read on a reader connection of its own (the last committed state); never waits for the writer.</summary>
     public T Read<T>(Func<Warehouse, T> use)
     {
@@ -130,7 +139,10 @@ public sealed class SiteState : IDisposable
         IReadOnlyDictionary<string, string> fileNames, IReadOnlyList<Period> recent, CancellationToken cancellation)
     {
         SiteSnapshot? snapshot = null;
-        var cache = new OutcomeCache(p => Read(w => new Evaluator(snapshot!.Goals, w, snapshot.DecidedLevels).Evaluate(p)), () => Quarters);
+        var cache = new OutcomeCache(p => Read(w => new Evaluator(snapshot!.Goals, w, snapshot.DecidedLevels).Evaluate(p)), () => Quarters)
+        {
+            EvaluateMany = ps => Read(w => new Evaluator(snapshot!.Goals, w, snapshot.DecidedLevels).Evaluate(ps, null, CancellationToken.None)),
+        };
         snapshot = Read(w =>
         {
             if (!w.HasUnits)

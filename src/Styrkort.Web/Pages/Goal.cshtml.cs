@@ -52,7 +52,7 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
         Outcomes = evaluation.Outcomes.Where(o => o.Goal == id).ToList();
         var history = new List<Period> { Period };
         while (history.Count < 8) history.Insert(0, history[0].Previous());
-        _series = history.Select(q => (q, site.Outcomes(q).Outcomes.FirstOrDefault(o => o.Goal == id && o.Unit == Unit))).ToList();
+        _series = site.Outcomes(history).Select(e => (e.Period, e.Outcomes.FirstOrDefault(o => o.Goal == id && o.Unit == Unit))).ToList();
         CheckIns = await db.CheckIns.AsNoTracking().Include(x => x.Actions)
             .Where(x => x.GoalId == id && x.Period == Period.ToString()).OrderBy(x => x.UnitId).ToListAsync();
         Lineage = MetricLineage.Datasets(snapshot.Goals, goal.Metric).Where(snapshot.Lineage.ContainsKey)
