@@ -1,34 +1,65 @@
+using Styrkort.Core.Binding;
 using Styrkort.Core.GoalFiles;
-using Styrkort.Core.Language;
 
 namespace Styrkort.Core.Compilation;
 
-/// <summary>Which datasets a metric reads, through the values, functions, populations and metrics it names.</summary>
+/// <summary>Which datasets a metric reads, read off its bound tree: what it aggregates, the rows it joins and looks up, its populations and their conditions.</summary>
 public static class MetricLineage
 {
     public static IReadOnlyList<string> Datasets(GoalFile file, string metric)
     {
+        var bound = BoundGoalFile.Of(file);
         var found = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        void Visit(Formula formula)
+        var values = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var populations = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        void Window(BoundWindow? window)
         {
-            foreach (var token in Lexer.Tokenize(formula.Text, formula.Locate).Where(t => t.Kind == TokenKind.Ident))
+            if (window is YearWindow y) Visit(y.Year);
+        }
+
+        void Visit(BoundExpr? e)
+        {
+            switch (e)
             {
-                var name = token.Text;
-                if (file.Datasets.ContainsKey(name)) found.Add(name);
-                if (!seen.Add(name)) continue;
-                if (file.Metrics.TryGetValue(name, out var m)) Visit(m.Formula);
-                if (file.Values.TryGetValue(name, out var v)) Visit(v);
-                if (file.Functions.TryGetValue(name, out var f)) Visit(f.Body);
-                if (file.Populations.TryGetValue(name, out var p))
-                {
-                    found.Add(p.Entity);
-                    foreach (var member in p.Members) found.Add(member.Dataset);
-                    if (p.Where is { } where) Visit(where);
-                }
+                case null: return;
+                case BoundColumn c:
+                    found.Add(c.Dataset.Name);
+                    return;
+                case BoundValueReference v when values.Add(v.Name) && bound.Values.TryGetValue(v.Name, out var value):
+                    Visit(value);
+                    return;
+                case BoundUnary u: Visit(u.Operand); return;
+                case BoundBinary b: Visit(b.Left); Visit(b.Right); return;
+                case BoundIn i: Visit(i.Value); i.Items.ToList().ForEach(Visit); return;
+                case BoundIsEmpty i: Visit(i.Value); return;
+                case BoundCall c: c.Args.ToList().ForEach(Visit); return;
+                case BoundLookup l:
+                    found.Add(l.Dataset.Name);
+                    l.Keys.ToList().ForEach(k => Visit(k.Value));
+                    return;
+                case BoundAggregate a:
+                    Visit(a.Argument);
+                    Visit(a.Filter);
+                    a.OrderBy.ToList().ForEach(k => Visit(k.Value));
+                    switch (a.Input)
+                    {
+                        case DatasetInput d:
+                            found.Add(d.Dataset.Name);
+                            Window(d.Window);
+                            break;
+                        case PopulationInput p:
+                            found.Add(p.Entity.Name);
+                            foreach (var member in p.Population.Members) found.Add(member.Dataset);
+                            Window(p.Window);
+                            if (populations.Add(p.Population.Name)) Visit(bound.PopulationConditions.GetValueOrDefault(p.Population.Name));
+                            break;
+                    }
+                    return;
             }
         }
-        Visit(file.Metrics[metric].Formula);
+
+        if (bound.Metrics.TryGetValue(metric, out var tree)) Visit(tree);
         return found.ToList();
     }
 }
