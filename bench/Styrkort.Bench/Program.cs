@@ -9,7 +9,16 @@ using Styrkort.Core.Warehouse;
 // Measures the engine as ratios against references on the same data, so that the figures compare across machines:
 // the classic ratios (import against plain read_csv, evaluation against one scan of everything) and, for issue 8,
 // the engine against hand-written SQL for the same answers (bench/reference). See bench/README.md.
-var options = BenchOptions.Parse(args);
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
 if (options.Cold is not null) return ColdRun.Child(options);
 
 var file = GoalFileReader.Read(options.Goals);
@@ -20,7 +29,8 @@ var failed = false;
 var work = Directory.CreateTempSubdirectory("styrkort-bench-").FullName;
 try
 {
-    foreach (var companies in options.Companies)
+    // Smallest first: the warm process's peak working set only grows, so each row holds the largest size so far: its own.
+    foreach (var companies in options.Companies.Order())
     {
         var data = BenchData.Prepare(options, companies, file, work);
         Console.WriteLine($"# Styrkort bench — {companies:N0} companies, period {period}, {options.Runs} run(s)");
