@@ -7,7 +7,8 @@ namespace Styrkort.Bench;
 /// <param name="Data">Existing CSV files to use instead of a generated sample (one size only).</param>
 /// <param name="Keep">A folder outside the repository where each size's sample and warehouse are kept between runs.</param>
 /// <param name="Measures">import, evaluate (the classic ratios), check, warm, cold (against the hand-written SQL).</param>
-/// <param name="Cold">Set in a child process: which side to run once (engine or reference) on <paramref name="Warehouse"/>.</param>
+/// <param name="Cold">Set in a child process: which side to run once (engine or reference) on <paramref name="Warehouse"/>;
+/// open only reads the goal file and opens the warehouse.</param>
 internal sealed record BenchOptions(
     IReadOnlyList<int> Companies, string? Data, string? Keep, string Goals, string Period, int Runs,
     IReadOnlySet<string> Measures, string Reference, string? Cold, string? Warehouse)
@@ -31,7 +32,7 @@ internal sealed record BenchOptions(
                 "--runs" => options with { Runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
                 "--measure" => options with { Measures = ParseMeasures(args[i + 1]) },
                 "--reference" => options with { Reference = args[i + 1] },
-                "--cold" => options with { Cold = args[i + 1] is "engine" or "reference" ? args[i + 1] : throw new ArgumentException("--cold takes engine or reference") },
+                "--cold" => options with { Cold = args[i + 1] is "engine" or "reference" or "open" ? args[i + 1] : throw new ArgumentException("--cold takes engine, reference or open") },
                 "--warehouse" => options with { Warehouse = args[i + 1] },
                 var other => throw new ArgumentException(
                     $"unknown option {other}; expected --companies N[,N…], --data, --keep, --goals, --period, --runs, --measure, --reference"),

@@ -22,9 +22,12 @@ internal static class ColdRun
         var period = Period.Parse(options.Period);
         using (var warehouse = Styrkort.Core.Warehouse.Warehouse.Open(options.Warehouse))
         {
-            var values = options.Cold == "engine"
-                ? new Evaluator(file, warehouse).Evaluate(period).Outcomes.Count
-                : ReferenceQuery.Load(options.Reference, file, period).Run(warehouse.Connection).Count;
+            var values = options.Cold switch
+            {
+                "engine" => new Evaluator(file, warehouse).Evaluate(period).Outcomes.Count,
+                "reference" => ReferenceQuery.Load(options.Reference, file, period).Run(warehouse.Connection).Count,
+                _ => 1, // "open": what every cold run pays before it computes anything
+            };
             if (values == 0) throw new InvalidOperationException("no values");
         }
         Console.WriteLine(PeakPrefix + Process.GetCurrentProcess().PeakWorkingSet64.ToString(CultureInfo.InvariantCulture));

@@ -69,15 +69,18 @@ try
             // Only now: the children open the warehouse file, which one process at a time may hold.
             var engine = new List<(double Seconds, long Peak)>();
             var handWritten = new List<(double Seconds, long Peak)>();
+            var open = new List<(double Seconds, long Peak)>();
             for (var i = 0; i < options.Runs; i++)
             {
                 engine.Add(ColdRun.Measure("engine", options, data.Warehouse));
                 handWritten.Add(ColdRun.Measure("reference", options, data.Warehouse));
+                open.Add(ColdRun.Measure("open", options, data.Warehouse));
             }
             row = row with
             {
                 EngineCold = Median(engine.Select(e => e.Seconds)), ReferenceCold = Median(handWritten.Select(e => e.Seconds)),
                 EngineColdPeak = engine.Max(e => e.Peak), ReferenceColdPeak = handWritten.Max(e => e.Peak),
+                OpenCold = Median(open.Select(e => e.Seconds)),
             };
         }
         scaling.Add(row);
@@ -164,11 +167,11 @@ static double Median(IEnumerable<double> values)
 
 static void Print(IEnumerable<Scaling> rows)
 {
-    Console.WriteLine("| companies | engine warm s | reference warm s | warm ratio | engine cold s | reference cold s | cold ratio | peak MiB warm process | peak MiB cold engine | peak MiB cold reference |");
-    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine("| companies | engine warm s | reference warm s | warm ratio | engine cold s | reference cold s | cold ratio | cold floor s | peak MiB warm process | peak MiB cold engine | peak MiB cold reference |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var r in rows)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {r.Companies:N0} | {S(r.EngineWarm)} | {S(r.ReferenceWarm)} | {Ratio(r.EngineWarm, r.ReferenceWarm)} | {S(r.EngineCold)} | {S(r.ReferenceCold)} | {Ratio(r.EngineCold, r.ReferenceCold)} | {M(r.WarmPeak)} | {M(r.EngineColdPeak)} | {M(r.ReferenceColdPeak)} |"));
+            $"| {r.Companies:N0} | {S(r.EngineWarm)} | {S(r.ReferenceWarm)} | {Ratio(r.EngineWarm, r.ReferenceWarm)} | {S(r.EngineCold)} | {S(r.ReferenceCold)} | {Ratio(r.EngineCold, r.ReferenceCold)} | {S(r.OpenCold)} | {M(r.WarmPeak)} | {M(r.EngineColdPeak)} | {M(r.ReferenceColdPeak)} |"));
     Console.WriteLine();
 
     static string S(double? s) => s is { } v ? v.ToString("F3", CultureInfo.InvariantCulture) : "–";
@@ -179,4 +182,5 @@ static void Print(IEnumerable<Scaling> rows)
 /// <summary>One size's row of the issue-8 table; a measure not taken stays null.</summary>
 internal sealed record Scaling(
     int Companies, double? EngineWarm = null, double? ReferenceWarm = null, long? WarmPeak = null,
-    double? EngineCold = null, double? ReferenceCold = null, long? EngineColdPeak = null, long? ReferenceColdPeak = null);
+    double? EngineCold = null, double? ReferenceCold = null, long? EngineColdPeak = null, long? ReferenceColdPeak = null,
+    double? OpenCold = null);
