@@ -11,6 +11,7 @@ internal static class Agreement
     public static bool Check(MetricValues engine, MetricValues reference, TextWriter output)
     {
         var differences = new List<string>();
+        var largest = 0.0;
         foreach (var metric in engine.Keys.Select(k => k.Metric).Distinct().Order(StringComparer.Ordinal))
         {
             var keys = engine.Keys.Where(k => k.Metric == metric).OrderBy(k => k.Unit, StringComparer.Ordinal).ToList();
@@ -22,6 +23,7 @@ internal static class Agreement
                     differences.Add($"{metric} / {key.Unit}: the reference has no value for it (no column or no row)");
                 else if (Same(e, r))
                 {
+                    if (e is { } x && r is { } y && x != y) largest = Math.Max(largest, Math.Abs(x - y) / Math.Max(Math.Abs(x), Math.Abs(y)));
                     agree++;
                     if (e is null) empty++;
                 }
@@ -29,6 +31,7 @@ internal static class Agreement
             }
             output.WriteLine($"  {metric}: {agree}/{keys.Count} units agree ({empty} without a value)");
         }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  largest relative difference among the agreeing values: {largest:G3}"));
         foreach (var d in differences.Take(40)) output.WriteLine($"  DIFFERS {d}");
         if (differences.Count > 40) output.WriteLine($"  … and {differences.Count - 40} more");
         return differences.Count == 0;
