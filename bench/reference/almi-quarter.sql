@@ -83,7 +83,8 @@ effort_rows AS MATERIALIZED (
 engagements AS (
   SELECT org_nr, unit_id, disbursed_on AS on_day, phase FROM loan_rows
   UNION ALL
-  SELECT org_nr, unit_id, started_on, phase FROM effort_rows
+  SELECT e.org_nr, e.unit_id, e.started_on, e.phase FROM effort_rows e, years y
+  WHERE e.started_on BETWEEN DATE '{ytd_start}' AND DATE '{period_end}' OR year(e.started_on) = y.b
 ),
 -- A customer per unit_id that holds its rows: whether it was a customer in year B, and its first engagement in YTD
 -- as one number (day, then stage: start < expansion < established), so that the earliest over a subtree is a min.
