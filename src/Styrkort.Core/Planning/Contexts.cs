@@ -60,6 +60,9 @@ internal sealed class GroupContext(Func<BoundAggregate, SqlExpr> inner) : SqlCon
 /// </summary>
 internal sealed class EntityContext(Dataset entity, Planner planner, MembersNode? members) : SqlContext
 {
+    /// <summary>The node these facts are joined into (it reads them).</summary>
+    public PlanNode? Reader { get; set; }
+
     private readonly List<FactsNode> _facts = [];
     public ReferenceJoins References { get; } = new("e", entity);
 
@@ -74,6 +77,7 @@ internal sealed class EntityContext(Dataset entity, Planner planner, MembersNode
     {
         var node = planner.Facts(entity, lookup.Dataset, lookup.Via);
         if (!_facts.Contains(node)) _facts.Add(node);
+        if (Reader is not null) node.Readers.Add(Reader);
         return node.Fact(lookup.Column, lookup.Keys.Select(k => (k.Column, planner.Scalar(k.Value, es.Scalars))).ToList());
     }
 
@@ -88,6 +92,38 @@ internal sealed class EntityContext(Dataset entity, Planner planner, MembersNode
     public List<SqlJoin> Joins(SqlExpr entityKey) =>
         _facts.Select(f => new SqlJoin(SqlJoinKind.Left, new SqlTable(f.Name, f.Name), Eq(Col(f.Name, "_entity"), entityKey)))
             .Concat(References.Joins).ToList();
+}
+
+/// <summary>
+/// One entity of a population made of member rows, per unit (alias p, the members node): its columns and facts are read
+/// from the entities node (alias x), where they are computed once per entity; its member aggregates from the members
+/// node; member columns (alias m) inside those.
+/// </summary>
+internal sealed class MemberEntityContext(EntitiesNode entities, MembersNode members) : SqlContext
+{
+    private readonly MemberRowsContext _rows = new();
+
+    public override SqlExpr Column(BoundColumn column) => column.Site switch
+    {
+        ColumnSite.Entity => Col("x", entities.ColumnName(Col("e", column.Column.Name))),
+        _ => _rows.Column(column),
+    };
+
+    public override SqlExpr Lookup(BoundLookup lookup, ExpressionSql es) => Col("x", entities.ColumnName(entities.Context.Lookup(lookup, es)));
+
+    public override SqlExpr Aggregate(BoundAggregate aggregate, ExpressionSql es) => members.Aggregate(es.AggregateCall(aggregate, _rows, _rows));
+
+    public SqlExpr Dimension(Dimension dimension) => Col("x", entities.ColumnName(entities.Context.References.Dimension(dimension)));
+
+    /// <summary>An entity's member rows (alias m), inside a member aggregate.</summary>
+    private sealed class MemberRowsContext : SqlContext
+    {
+        public override SqlExpr Column(BoundColumn column) => column.Site switch
+        {
+            ColumnSite.Member => Col("m", column.MemberTime ? "_time" : column.Column.Name),
+            _ => Col("e", column.Column.Name),
+        };
+    }
 }
 
 /// <summary>A value computed once per period: aggregates over datasets without units become scalar subqueries.</summary>

@@ -49,7 +49,9 @@ internal sealed class FactsNode(string name, Dataset entity, Dataset dataset, Co
     private readonly HashSet<string> _conditionKeys = new(StringComparer.Ordinal);
     private bool _everyRow;
 
-    public override bool Materialized => true;
+    /// <summary>Read by one entities node, it is computed as part of it; read by several, once for all.</summary>
+    public override bool Materialized => Readers.Count > 1;
+    public HashSet<PlanNode> Readers { get; } = [];
     public Dataset Entity => entity;
 
     public SqlExpr Fact(Column column, IReadOnlyList<(Column Key, SqlExpr Value)> keys)
@@ -87,32 +89,22 @@ internal sealed class FactsNode(string name, Dataset entity, Dataset dataset, Co
 internal sealed class EntitiesNode(string name, Dataset entity) : PlanNode(name)
 {
     private readonly Columns _columns = new("x");
-    private readonly List<SqlExpr> _conditions = [];
-    private bool _everyEntity;
     public override bool Materialized => true;
     public required EntityContext Context { get; init; }
 
-    public SqlExpr Column(SqlExpr perEntity) => Col("p", _columns.Add(perEntity));
+    /// <summary>A per-entity expression (written in <see cref="Context"/>) as a column of this node; its name.</summary>
+    public string ColumnName(SqlExpr perEntity) => _columns.Add(perEntity);
 
-    /// <summary>A population's condition as a column; the node keeps only entities that some population holds.</summary>
-    public SqlExpr? Condition(SqlExpr? condition)
-    {
-        if (condition is null)
-        {
-            _everyEntity = true;
-            return null;
-        }
-        var column = Column(condition);
-        if (!_conditions.Any(c => KeyDialect.Of(c) == KeyDialect.Of(condition))) _conditions.Add(condition);
-        return column;
-    }
+    /// <summary>As <see cref="ColumnName"/>, read from alias p.</summary>
+    public SqlExpr Column(SqlExpr perEntity) => Col("p", ColumnName(perEntity));
 
     public override SqlQueryBody Emit()
     {
+        // Every entity, not only those of some population: aggregations over member rows (the customers) read their
+        // customers' per-entity values from here too, so that the facts are joined once.
         var items = new List<SqlSelectItem> { new(Col("e", entity.Key[0]), "_entity") };
         items.AddRange(_columns.Items.Select(c => new SqlSelectItem(c.Sql, c.Name)));
-        var where = _everyEntity || _conditions.Count == 0 ? null : _conditions.Skip(1).Aggregate(_conditions[0], (acc, c) => new SqlBinary("OR", acc, c));
-        return new SqlSelect(items, new SqlTable(entity.Name, "e"), Context.Joins(Col("e", entity.Key[0])), where);
+        return new SqlSelect(items, new SqlTable(entity.Name, "e"), Context.Joins(Col("e", entity.Key[0])));
     }
 }
 

@@ -102,7 +102,7 @@ internal sealed class Planner(BoundGoalFile bound)
             {
                 var entities = Entities(p.Entity);
                 var conditionBound = bound.PopulationConditions.GetValueOrDefault(p.Population.Name);
-                var condition = entities.Condition(conditionBound is null ? null : es.Render(conditionBound, entities.Context));
+                var condition = conditionBound is null ? null : entities.Column(es.Render(conditionBound, entities.Context));
                 var region = entities.Column(Col("e", p.Population.RegionColumn!));
                 var segment = dimension is null ? null : entities.Column(entities.Context.References.Dimension(dimension));
                 var key = $"region:{entities.Name}|{KeyDialect.Of(region)}|{KeyDialect.Of(condition)}|{dimension?.Text}";
@@ -120,20 +120,21 @@ internal sealed class Planner(BoundGoalFile bound)
                 var window = Resolve(p.Window, scalars) as RangeWindow ?? throw new InvalidOperationException("a population window has a start and an end");
                 var windowSql = new RangeWindowSql(window);
                 var members = Node(2, $"members:{p.Population.Name}|{windowSql.Key}", name => new MembersNode(name, File, p.Population, windowSql), $"members_{p.Population.Name}_");
-                var probe = new EntityContext(p.Entity, this, members);
+                var entities = Entities(p.Entity);
+                var probe = new MemberEntityContext(entities, members);
                 var condition = bound.PopulationConditions.GetValueOrDefault(p.Population.Name) is { } c ? es.Render(c, probe) : null;
-                var key = $"entities:{members.Name}|{KeyDialect.Of(condition)}|{dimension?.Text}";
+                var key = $"members:{members.Name}|{KeyDialect.Of(condition)}|{dimension?.Text}";
                 var node = Node(3, key, name =>
                 {
-                    var ctx = new EntityContext(p.Entity, this, members);
-                    var where = bound.PopulationConditions.GetValueOrDefault(p.Population.Name) is { } pc ? es.Render(pc, ctx) : null;
-                    var segment = dimension is null ? null : ctx.References.Dimension(dimension);
-                    var entityJoin = new SqlJoin(SqlJoinKind.Inner, new SqlTable(p.Entity.Name, "e"), Eq(Col("e", p.Entity.Key[0]), Col("p", "_entity")));
-                    return new AggregateNode(name, (items, seg) => Grouped(new SqlTable(members.Name, "p"), [entityJoin, .. ctx.Joins(Col("p", "_entity"))],
-                        where, Col("p", "_unit"), seg, items), segment) { Context = ctx };
+                    var ctx = new MemberEntityContext(entities, members);
+                    var segment = dimension is null ? null : ctx.Dimension(dimension);
+                    var entityJoin = new SqlJoin(SqlJoinKind.Inner, new SqlTable(entities.Name, "x"), Eq(Col("x", "_entity"), Col("p", "_entity")));
+                    return new AggregateNode(name, (items, seg) => Grouped(new SqlTable(members.Name, "p"), [entityJoin], condition, Col("p", "_unit"), seg, items), segment)
+                    {
+                        Context = ctx,
+                    };
                 }, "agg");
-                var entity = (EntityContext)node.Context!;
-                return (node, node.Aggregate(es.AggregateCall(a, entity, entity)));
+                return (node, node.Aggregate(MemberAggregate(a, (MemberEntityContext)node.Context!, entities, es)));
             }
             default: throw new InvalidOperationException(a.Input.GetType().Name);
         }
@@ -141,7 +142,13 @@ internal sealed class Planner(BoundGoalFile bound)
 
     /// <summary>The entities of a dataset that region populations draw from, shared by all of them.</summary>
     private EntitiesNode Entities(Dataset entity) =>
-        Node(2, $"entities:{entity.Name}", name => new EntitiesNode(name, entity) { Context = new EntityContext(entity, this, null) }, $"entities_{entity.Name}_");
+        Node(2, $"entities:{entity.Name}", name =>
+        {
+            var ctx = new EntityContext(entity, this, null);
+            var node = new EntitiesNode(name, entity) { Context = ctx };
+            ctx.Reader = node;
+            return node;
+        }, $"entities_{entity.Name}_");
 
     /// <summary>An aggregation over a region population: its argument, filter and order are columns of the entities node.</summary>
     private static SqlExpr PerEntityAggregate(BoundAggregate a, EntitiesNode region, ExpressionSql es)
@@ -190,6 +197,42 @@ internal sealed class Planner(BoundGoalFile bound)
                 return null;
         }
     }
+
+    /// <summary>
+    /// An aggregation over a population made of member rows: whatever depends on the entity alone (a growth, a
+    /// condition on the company) is a column of the entities node, computed once per entity and shared with the other
+    /// populations; what depends on the member rows is written per (unit, entity).
+    /// </summary>
+    private static SqlExpr MemberAggregate(BoundAggregate a, MemberEntityContext ctx, EntitiesNode entities, ExpressionSql es)
+    {
+        SqlExpr Part(BoundExpr e) => PerEntity(e) ? Col("x", entities.ColumnName(es.Render(e, entities.Context))) : es.Render(e, ctx);
+        var filter = a.Filter is { } f ? Part(f) : null;
+        if (a.Argument is null) return new SqlFunc("count_star", [], Filter: filter);
+        var call = (SqlFunc)a.Function.Spell([Part(a.Argument)]);
+        if (a.Function.Ordered)
+            call = call with
+            {
+                OrderBy = a.OrderBy.Select(k =>
+                {
+                    var value = PerEntity(k.Value) ? Col("x", entities.ColumnName(es.OrderValue(k, entities.Context))) : es.OrderValue(k, ctx);
+                    return k.Descending ? (SqlExpr)new SqlDesc(value) : value;
+                }).ToList(),
+            };
+        return call with { Filter = filter };
+    }
+
+    /// <summary>An expression of the entity alone: no member rows, no aggregate over them.</summary>
+    private static bool PerEntity(BoundExpr e) => e switch
+    {
+        BoundAggregate => false,
+        BoundColumn c => c.Site != ColumnSite.Member,
+        BoundUnary u => PerEntity(u.Operand),
+        BoundBinary b => PerEntity(b.Left) && PerEntity(b.Right),
+        BoundIn i => PerEntity(i.Value) && i.Items.All(PerEntity),
+        BoundIsEmpty i => PerEntity(i.Value),
+        BoundCall c => c.Args.All(PerEntity),
+        _ => true,
+    };
 
     private static SqlSelect Grouped(SqlSource from, IReadOnlyList<SqlJoin> joins, SqlExpr? where, SqlExpr unit, SqlExpr? segment, IReadOnlyList<SqlSelectItem> aggregates)
     {

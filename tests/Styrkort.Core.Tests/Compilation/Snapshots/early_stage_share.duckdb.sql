@@ -13,13 +13,17 @@ WITH "members_customers_1" AS MATERIALIZED (
   ) "m"
   GROUP BY "m"."_unit", "m"."_entity"
 ),
-"agg2" AS (
+"entities_companies_2" AS MATERIALIZED (
+  SELECT "e"."org_nr" AS "_entity"
+  FROM "companies" "e"
+),
+"agg3" AS (
   SELECT "p"."_unit" AS "unit_id", avg(CASE WHEN coalesce(("p"."m1" IN ('start', 'expansion')), FALSE) THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) AS "a1"
   FROM "members_customers_1" "p"
-  JOIN "companies" "e" ON ("e"."org_nr" = "p"."_entity")
+  JOIN "entities_companies_2" "x" ON ("x"."_entity" = "p"."_entity")
   GROUP BY "p"."_unit"
 )
-SELECT "u"."unit_id" AS "unit_id", CAST((100 * "agg2"."a1") AS DOUBLE) AS "value"
+SELECT "u"."unit_id" AS "unit_id", CAST((100 * "agg3"."a1") AS DOUBLE) AS "value"
 FROM "_units" "u"
-LEFT JOIN "agg2" "agg2" ON ("agg2"."unit_id" = "u"."unit_id")
+LEFT JOIN "agg3" "agg3" ON ("agg3"."unit_id" = "u"."unit_id")
 ORDER BY "u"."unit_id"

@@ -10,14 +10,14 @@ WITH "value_latest_fiscal_year" AS MATERIALIZED (
   SELECT ((SELECT "value_latest_fiscal_year"."v"
   FROM "value_latest_fiscal_year" "value_latest_fiscal_year") - 1) AS "v"
 ),
-"facts_financials_3" AS MATERIALIZED (
-  SELECT "d"."org_nr" AS "_entity", max("d"."ebitda") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
-  FROM "value_latest_fiscal_year" "value_latest_fiscal_year"))) AS "f1", max("d"."ebitda") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_base_year"."v"
-  FROM "value_base_year" "value_base_year"))) AS "f2"
+"facts_financials_4" AS (
+  SELECT "d"."org_nr" AS "_entity", max("d"."ebitda") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_base_year"."v"
+  FROM "value_base_year" "value_base_year"))) AS "f1", max("d"."ebitda") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
+  FROM "value_latest_fiscal_year" "value_latest_fiscal_year"))) AS "f2"
   FROM "financials" "d"
-  WHERE ("d"."fiscal_year" IN ((SELECT "value_latest_fiscal_year"."v"
-  FROM "value_latest_fiscal_year" "value_latest_fiscal_year"), (SELECT "value_base_year"."v"
-  FROM "value_base_year" "value_base_year")))
+  WHERE ("d"."fiscal_year" IN ((SELECT "value_base_year"."v"
+  FROM "value_base_year" "value_base_year"), (SELECT "value_latest_fiscal_year"."v"
+  FROM "value_latest_fiscal_year" "value_latest_fiscal_year")))
   GROUP BY "d"."org_nr"
 ),
 "members_customers_1" AS MATERIALIZED (
@@ -39,14 +39,18 @@ WITH "value_latest_fiscal_year" AS MATERIALIZED (
   ) "m"
   GROUP BY "m"."_unit", "m"."_entity"
 ),
-"agg2" AS (
-  SELECT "p"."_unit" AS "unit_id", median(CAST(((CAST("facts_financials_3"."f1" AS DOUBLE) / nullif(CAST("facts_financials_3"."f2" AS DOUBLE), CAST(0 AS DOUBLE))) - 1) AS DOUBLE)) FILTER (WHERE coalesce(("facts_financials_3"."f2" > 0), FALSE)) AS "a1"
+"entities_companies_2" AS MATERIALIZED (
+  SELECT "e"."org_nr" AS "_entity", coalesce(("facts_financials_4"."f1" > 0), FALSE) AS "x1", ((CAST("facts_financials_4"."f2" AS DOUBLE) / nullif(CAST("facts_financials_4"."f1" AS DOUBLE), CAST(0 AS DOUBLE))) - 1) AS "x2"
+  FROM "companies" "e"
+  LEFT JOIN "facts_financials_4" "facts_financials_4" ON ("facts_financials_4"."_entity" = "e"."org_nr")
+),
+"agg3" AS (
+  SELECT "p"."_unit" AS "unit_id", median(CAST("x"."x2" AS DOUBLE)) FILTER (WHERE "x"."x1") AS "a1"
   FROM "members_customers_1" "p"
-  JOIN "companies" "e" ON ("e"."org_nr" = "p"."_entity")
-  LEFT JOIN "facts_financials_3" "facts_financials_3" ON ("facts_financials_3"."_entity" = "p"."_entity")
+  JOIN "entities_companies_2" "x" ON ("x"."_entity" = "p"."_entity")
   GROUP BY "p"."_unit"
 )
-SELECT "u"."unit_id" AS "unit_id", CAST((100 * "agg2"."a1") AS DOUBLE) AS "value"
+SELECT "u"."unit_id" AS "unit_id", CAST((100 * "agg3"."a1") AS DOUBLE) AS "value"
 FROM "_units" "u"
-LEFT JOIN "agg2" "agg2" ON ("agg2"."unit_id" = "u"."unit_id")
+LEFT JOIN "agg3" "agg3" ON ("agg3"."unit_id" = "u"."unit_id")
 ORDER BY "u"."unit_id"

@@ -10,7 +10,7 @@ WITH "value_latest_fiscal_year" AS MATERIALIZED (
   SELECT ((SELECT "value_latest_fiscal_year"."v"
   FROM "value_latest_fiscal_year" "value_latest_fiscal_year") - 1) AS "v"
 ),
-"facts_financials_2" AS MATERIALIZED (
+"facts_financials_2" AS (
   SELECT "d"."org_nr" AS "_entity", max("d"."employees") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_base_year"."v"
   FROM "value_base_year" "value_base_year"))) AS "f1", max("d"."net_revenue") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_base_year"."v"
   FROM "value_base_year" "value_base_year"))) AS "f2", max("d"."total_assets") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_base_year"."v"
@@ -27,7 +27,6 @@ WITH "value_latest_fiscal_year" AS MATERIALIZED (
   SELECT "e"."org_nr" AS "_entity", (coalesce(("facts_financials_2"."f1" < 250), FALSE) AND (coalesce(("facts_financials_2"."f2" <= (50000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE) OR coalesce(("facts_financials_2"."f3" <= (43000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE))) AS "x1", "e"."region" AS "x2", coalesce(("facts_financials_2"."f4" > 0), FALSE) AS "x3", ((CAST("facts_financials_2"."f5" AS DOUBLE) / nullif(CAST("facts_financials_2"."f4" AS DOUBLE), CAST(0 AS DOUBLE))) - 1) AS "x4"
   FROM "companies" "e"
   LEFT JOIN "facts_financials_2" "facts_financials_2" ON ("facts_financials_2"."_entity" = "e"."org_nr")
-  WHERE (coalesce(("facts_financials_2"."f1" < 250), FALSE) AND (coalesce(("facts_financials_2"."f2" <= (50000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE) OR coalesce(("facts_financials_2"."f3" <= (43000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE)))
 ),
 "agg3" AS (
   SELECT "ur"."unit_id" AS "unit_id", median(CAST("p"."x4" AS DOUBLE)) FILTER (WHERE "p"."x3") AS "a1"

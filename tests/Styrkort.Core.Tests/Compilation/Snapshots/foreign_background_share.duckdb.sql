@@ -13,13 +13,17 @@ WITH "members_customers_1" AS MATERIALIZED (
   ) "m"
   GROUP BY "m"."_unit", "m"."_entity"
 ),
-"agg2" AS (
-  SELECT "p"."_unit" AS "unit_id", avg(CASE WHEN "e"."foreign_background" THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) FILTER (WHERE ("e"."foreign_background" IS NOT NULL)) AS "a1"
+"entities_companies_2" AS MATERIALIZED (
+  SELECT "e"."org_nr" AS "_entity", ("e"."foreign_background" IS NOT NULL) AS "x1", "e"."foreign_background" AS "x2"
+  FROM "companies" "e"
+),
+"agg3" AS (
+  SELECT "p"."_unit" AS "unit_id", avg(CASE WHEN "x"."x2" THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) FILTER (WHERE "x"."x1") AS "a1"
   FROM "members_customers_1" "p"
-  JOIN "companies" "e" ON ("e"."org_nr" = "p"."_entity")
+  JOIN "entities_companies_2" "x" ON ("x"."_entity" = "p"."_entity")
   GROUP BY "p"."_unit"
 )
-SELECT "u"."unit_id" AS "unit_id", CAST((100 * "agg2"."a1") AS DOUBLE) AS "value"
+SELECT "u"."unit_id" AS "unit_id", CAST((100 * "agg3"."a1") AS DOUBLE) AS "value"
 FROM "_units" "u"
-LEFT JOIN "agg2" "agg2" ON ("agg2"."unit_id" = "u"."unit_id")
+LEFT JOIN "agg3" "agg3" ON ("agg3"."unit_id" = "u"."unit_id")
 ORDER BY "u"."unit_id"

@@ -6,7 +6,7 @@ WITH "value_latest_fiscal_year" AS MATERIALIZED (
   ) "r"
   WHERE coalesce(("r"."fiscal_year" <= (2026 - 1)), FALSE)) AS "v"
 ),
-"facts_financials_2" AS MATERIALIZED (
+"facts_financials_2" AS (
   SELECT "d"."org_nr" AS "_entity", max("d"."employees") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
   FROM "value_latest_fiscal_year" "value_latest_fiscal_year"))) AS "f1", max("d"."net_revenue") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
   FROM "value_latest_fiscal_year" "value_latest_fiscal_year"))) AS "f2", max("d"."total_assets") FILTER (WHERE ("d"."fiscal_year" = (SELECT "value_latest_fiscal_year"."v"
@@ -22,7 +22,6 @@ WITH "value_latest_fiscal_year" AS MATERIALIZED (
   SELECT "e"."org_nr" AS "_entity", (((coalesce(("facts_financials_2"."f1" < 250), FALSE) AND (coalesce(("facts_financials_2"."f2" <= (50000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE) OR coalesce(("facts_financials_2"."f3" <= (43000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE))) AND coalesce(("facts_financials_2"."f4" > 0), FALSE)) AND coalesce(((1000 * CAST("facts_financials_2"."f2" AS DECIMAL(38,6))) >= (1331 * CAST("facts_financials_2"."f4" AS DECIMAL(38,6)))), FALSE)) AS "x1", "e"."region" AS "x2", ("e"."foreign_background" IS NOT NULL) AS "x3", "e"."foreign_background" AS "x4"
   FROM "companies" "e"
   LEFT JOIN "facts_financials_2" "facts_financials_2" ON ("facts_financials_2"."_entity" = "e"."org_nr")
-  WHERE (((coalesce(("facts_financials_2"."f1" < 250), FALSE) AND (coalesce(("facts_financials_2"."f2" <= (50000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE) OR coalesce(("facts_financials_2"."f3" <= (43000000 * CAST(11.0 AS DECIMAL(38,6)))), FALSE))) AND coalesce(("facts_financials_2"."f4" > 0), FALSE)) AND coalesce(((1000 * CAST("facts_financials_2"."f2" AS DECIMAL(38,6))) >= (1331 * CAST("facts_financials_2"."f4" AS DECIMAL(38,6)))), FALSE))
 ),
 "agg3" AS (
   SELECT "s"."unit_id" AS "unit_id", (sum("i"."a1_0") / nullif(CAST(sum("i"."a1_1") AS DOUBLE), CAST(0 AS DOUBLE))) AS "a1"
