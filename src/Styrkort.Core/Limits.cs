@@ -29,6 +29,9 @@ public static class Limits
     /// </summary>
     public const int FormulaDepth = 100;
 
+    /// <summary>Breakdown dimensions of one goal (and of one evaluate --by): each adds a grouping to every aggregate of the metric.</summary>
+    public const int Breakdowns = 8;
+
     /// <summary>How far a window may reach from the period, in months (100 years), either way.</summary>
     public const int WindowMonths = 1200;
 

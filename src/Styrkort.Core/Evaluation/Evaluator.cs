@@ -156,6 +156,7 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
     /// <summary>Every metric the goals need (value and comparison), each with the dimensions some goal breaks it down by.</summary>
     private List<MetricRequest> Requests(BoundGoalFile bound)
     {
+        if (By.Count > Limits.Breakdowns) throw new ArgumentException($"at most {Limits.Breakdowns} breakdown dimensions at once, not {By.Count}");
         var names = file.Goals.SelectMany(g => g.Comparison is null ? [g.Metric] : new[] { g.Metric, g.Comparison })
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return names.Select(name =>

@@ -49,10 +49,16 @@ internal static partial class GoalReader
             YamlSource.Get(map, "description") is { } d ? Text(y, d) : null)
         {
             // Checked against the metric once formulas are bound: a dimension must be reachable from what it aggregates.
-            Breakdown = YamlSource.Get(map, "breakdown") is { } b
-                ? y.List(b, "breakdown dimensions (dataset.column)").Select(e => new BreakdownEntry(y.Str(e), y.Loc(e))).ToList()
-                : [],
+            Breakdown = YamlSource.Get(map, "breakdown") is { } b ? Breakdown(y, b) : [],
         };
+    }
+
+    private static List<BreakdownEntry> Breakdown(YamlSource y, YamlNode node)
+    {
+        var entries = y.List(node, "breakdown dimensions (dataset.column)");
+        if (entries.Count > Limits.Breakdowns)
+            throw y.Error(entries[Limits.Breakdowns], $"a goal is broken down by at most {Limits.Breakdowns} dimensions");
+        return entries.Select(e => new BreakdownEntry(y.Str(e), y.Loc(e))).ToList();
     }
 
     private static TargetRule ReadTarget(YamlSource y, YamlNode node, string what)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Styrkort.Core;
 using Styrkort.Core.Binding;
 using Styrkort.Core.Compilation;
 using Styrkort.Core.Diagnostics;
@@ -37,6 +38,7 @@ internal static class EvaluateCommand
                 throw new ArgumentException($"'{p.GetValue(period)}' is not a period; expected 2026-Q2, 2026-03 or 2026");
             var file = Load(ShippedFiles.GoalFileFor(p.GetValue(goals), p.GetValue(data)));
             var dimensions = (p.GetValue(by) ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (dimensions.Count > Limits.Breakdowns) throw new ArgumentException($"--by is given {dimensions.Count} times; at most {Limits.Breakdowns} dimensions at once");
             // Refused before the data is read: a mistyped dimension should not cost a minute of import first.
             foreach (var dimension in dimensions) RequireSomeGoalAllows(file, dimension);
             using var store = Open(file, p.GetValue(data), p.GetValue(warehouse));

@@ -117,6 +117,28 @@ public sealed class BreakdownTests
     }
 
     [Fact]
+    public void AGoalWithTooManyDimensions_IsRefusedAtTheFirstOneTooMany()
+    {
+        var folder = Directory.CreateTempSubdirectory("styrkort-breakdown-").FullName;
+        try
+        {
+            var dimensions = string.Join(", ", Enumerable.Repeat("loans.phase", Limits.Breakdowns + 1));
+            var text = File.ReadAllText(Path.Combine(Compilation.SqlSnapshotTest.Root, "samples", "almi", "goals.yaml"))
+                .Replace("    metric: disbursed_loans\n", $"    metric: disbursed_loans\n    breakdown: [{dimensions}]\n", StringComparison.Ordinal);
+            var path = Path.Combine(folder, "goals.yaml");
+            File.WriteAllText(path, text);
+            var error = Assert.Throws<Diagnostics.StyrkortException>(() => GoalFileReader.Read(path));
+            var line = text.Split('\n').ToList().FindIndex(l => l.Contains("breakdown: [", StringComparison.Ordinal)) + 1;
+            Assert.Equal(line, error.Location.Line);
+            Assert.Contains($"at most {Limits.Breakdowns} dimensions", error.Reason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void SeveralPeriodsInOnePlan_GiveWhatEachGivesAlone()
     {
         using var data = Loans().Financials(
