@@ -1,5 +1,5 @@
 using System.Globalization;
-using DuckDB.NET.Data;
+using System.Data.Common;
 using Styrkort.Core.Binding;
 using Styrkort.Core.Compilation;
 using Styrkort.Core.Diagnostics;
@@ -7,7 +7,6 @@ using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
 using Styrkort.Core.Planning;
 using Styrkort.Core.Sql;
-using static Styrkort.Core.Warehouse.DbExtensions;
 
 namespace Styrkort.Core.Evaluation;
 
@@ -53,19 +52,18 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
         if (periods.Count == 0 || requests.Count == 0) return "-- nothing to evaluate";
         var values = periods.Select(p => Values(bound, p, CancellationToken.None)).ToList();
         var constants = values.Any(v => v is null) ? null : values.Select(v => (IReadOnlyDictionary<string, SqlExpr>)v!).ToList();
-        return (dialect ?? DuckDbDialect.Instance).Render(EvaluationPlan.Create(bound, periods, requests, constants).Query);
+        return (dialect ?? warehouse.Dialect).Render(EvaluationPlan.Create(bound, periods, requests, constants).Query);
     }
 
     private IReadOnlyList<Evaluation> Run(IReadOnlyList<Period> periods, string? subtreeOf, CancellationToken cancellation)
     {
         var bound = BoundGoalFile.Of(file).ThrowIfErrors();
-        var db = warehouse.Connection;
         var units = warehouse.Units().ToList();
         if (subtreeOf is not null)
         {
             if (units.All(u => u.Id != subtreeOf))
                 throw new ArgumentException($"unknown unit '{subtreeOf}'; units: {string.Join(", ", units.Select(u => u.Id))}");
-            var inside = db.Rows($"SELECT unit_id FROM _unit_closure WHERE ancestor = {Text(subtreeOf)}").Select(r => (string)r[0]!).ToHashSet();
+            var inside = warehouse.Subtree(subtreeOf);
             units = units.Where(u => inside.Contains(u.Id)).ToList();
         }
 
@@ -182,9 +180,9 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
         List<object?[]> rows;
         try
         {
-            rows = warehouse.Connection.Rows(DuckDbDialect.Instance.Render(query));
+            rows = warehouse.Rows(query);
         }
-        catch (Exception e) when (e is DuckDBException && !cancellation.IsCancellationRequested)
+        catch (Exception e) when (e is DbException && !cancellation.IsCancellationRequested)
         {
             return null; // planned as CTEs instead; the evaluation then names the metric that cannot be computed
         }
@@ -208,9 +206,9 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
         cancellation.ThrowIfCancellationRequested();
         try
         {
-            return warehouse.Connection.Rows(DuckDbDialect.Instance.Render(plan.Query));
+            return warehouse.Rows(plan.Query);
         }
-        catch (Exception e) when (e is DuckDBException or InsufficientExecutionStackException && !cancellation.IsCancellationRequested)
+        catch (Exception e) when (e is DbException or InsufficientExecutionStackException && !cancellation.IsCancellationRequested)
         {
             // A formula can ask for what the data cannot give (a date past the calendar, a sum past 38 digits): find
             // the metric, one at a time, and name it and where it is written, not the SQL.
@@ -218,9 +216,9 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
                 foreach (var period in periods)
                     try
                     {
-                        warehouse.Connection.Rows(MetricCompiler.Compile(file, request.Metric, period).Sql(DuckDbDialect.Instance));
+                        warehouse.Rows(MetricCompiler.Compile(file, request.Metric, period).Query);
                     }
-                    catch (Exception inner) when (inner is DuckDBException or InsufficientExecutionStackException)
+                    catch (Exception inner) when (inner is DbException or InsufficientExecutionStackException)
                     {
                         var formula = file.Metrics[request.Metric].Formula;
                         throw new StyrkortException(formula.Location, $"metric '{request.Metric}' cannot be computed for {period}: {inner.Message.Split('\n')[0]}");
@@ -273,9 +271,7 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
         foreach (var ((goal, unit, y), level) in decidedLevels ?? new Dictionary<(string, string, int), decimal>())
             if (y == year) levels[(goal, unit)] = level;
         if (file.TargetLevels is not { } t) return levels;
-        var sql = $"SELECT {Quote(t.Goal)}, {Quote(t.Unit)}, CAST({Quote(t.Level)} AS DECIMAL(38,6)) FROM {Quote(t.Dataset)} " +
-                  $"WHERE {Quote(t.Year)} = {year} AND {Quote(t.Level)} IS NOT NULL";
-        foreach (var r in warehouse.Connection.Rows(sql)) levels.TryAdd(((string)r[0]!, (string)r[1]!), (decimal)r[2]!);
+        foreach (var (goal, unit, level) in warehouse.TargetLevels(t, year)) levels.TryAdd((goal, unit), level);
         return levels;
     }
 }

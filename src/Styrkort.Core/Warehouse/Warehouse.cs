@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using DuckDB.NET.Data;
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Sql;
 using Styrkort.Core.Paths;
 using static Styrkort.Core.Warehouse.DbExtensions;
 
@@ -188,6 +189,22 @@ public sealed class Warehouse : IDisposable
         }
         return (first, last);
     }
+
+    /// <summary>The SQL dialect this warehouse speaks; plans are rendered in it by <see cref="Rows"/>.</summary>
+    public SqlDialect Dialect => DuckDbDialect.Instance;
+
+    /// <summary>Runs a planned query (rendered in <see cref="Dialect"/>) and returns its rows.</summary>
+    public List<object?[]> Rows(SqlQuery query) => _db.Rows(Dialect.Render(query));
+
+    /// <summary>A unit and every unit below it.</summary>
+    public IReadOnlySet<string> Subtree(string unit) =>
+        _db.Rows($"SELECT unit_id FROM _unit_closure WHERE ancestor = {Text(unit)}").Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The board levels of one year as the warehouse holds them: (goal, unit) → level.</summary>
+    public IEnumerable<(string Goal, string Unit, decimal Level)> TargetLevels(TargetLevelSource t, int year) =>
+        _db.Rows($"SELECT {Quote(t.Goal)}, {Quote(t.Unit)}, CAST({Quote(t.Level)} AS DECIMAL(38,6)) FROM {Quote(t.Dataset)} " +
+                 $"WHERE {Quote(t.Year)} = {year} AND {Quote(t.Level)} IS NOT NULL")
+            .Select(r => ((string)r[0]!, (string)r[1]!, (decimal)r[2]!));
 
     public IReadOnlySet<string> UnitIds() =>
         HasUnits ? _db.Rows("SELECT unit_id FROM _units").Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
