@@ -1,7 +1,9 @@
-using System.Data.Common;
+using System.Globalization;
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.Evaluation;
 using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Sql;
+using Store = Styrkort.Core.Warehouse.Warehouse;
 
 namespace Styrkort.Accounts.Ratios;
 
@@ -56,16 +58,13 @@ public static class IndustryTable
         };
     }
 
-    public static IReadOnlyList<Row> Load(DbConnection db)
+    public static IReadOnlyList<Row> Load(Store warehouse)
     {
-        using var command = db.CreateCommand();
-        command.CommandText = $"SELECT sni, size_class, revenue_from, revenue_to, ratio, median FROM {Dataset}";
-        using var reader = command.ExecuteReader();
-        var rows = new List<Row>();
-        while (reader.Read())
-            rows.Add(new Row(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetDecimal(2),
-                reader.IsDBNull(3) ? null : reader.GetDecimal(3), reader.GetString(4), reader.GetDouble(5)));
-        return rows;
+        var columns = new[] { "sni", "size_class", "revenue_from", "revenue_to", "ratio", "median" };
+        var select = new SqlSelect(columns.Select(c => new SqlSelectItem(Sql.Col("t", c), c)).ToList(), new SqlTable(Dataset, "t"), []);
+        static decimal? Amount(object? v) => v is null ? null : Convert.ToDecimal(v, CultureInfo.InvariantCulture);
+        return warehouse.Rows(new SqlQuery([], select)).Select(r => new Row((string)r[0]!, (string)r[1]!, Amount(r[2]), Amount(r[3]), (string)r[4]!,
+            Convert.ToDouble(r[5], CultureInfo.InvariantCulture))).ToList();
     }
 
     /// <summary>The medians for one fiscal year, or null when no row fits the company's SNI code and size.</summary>

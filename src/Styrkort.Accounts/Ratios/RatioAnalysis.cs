@@ -45,7 +45,7 @@ public static class RatioAnalysis
             {
                 throw IndustryTable.Renamed(e, folder, industry.TablePath);
             }
-            var table = industry is null ? null : IndustryTable.Load(store.Connection);
+            var table = industry is null ? null : IndustryTable.Load(store);
             var ratios = library.Metrics.Values.Select(m => new RatioDefinition(m.Name, m.Labels ?? new LocalizedText(m.Name, m.Name), m.Unit)).ToList();
             // Each fiscal year is evaluated for the month it ends in (the library's windows select that year), all in one plan.
             foreach (var year in company.Years)

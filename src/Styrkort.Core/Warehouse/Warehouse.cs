@@ -14,6 +14,9 @@ public sealed record ImportedFile(string Dataset, string File, long Rows, string
 
 public sealed record ImportProgress(string Dataset, int Index, int Count);
 
+/// <summary>One dataset's import: its file as named at the import, rows, checksum, when, and the batch it came in.</summary>
+public sealed record ImportRecord(string Dataset, string File, long Rows, string Sha256, DateTime ImportedAt, long Batch);
+
 /// <summary>The imported facts: one DuckDB table per dataset, the unit tables, and the import history.</summary>
 public sealed class Warehouse : IDisposable
 {
@@ -224,6 +227,16 @@ public sealed class Warehouse : IDisposable
             return (d, rows, last?[0] as DateTime?, last?[1] as string);
         }).ToList();
     }
+
+    /// <summary>The latest import of each dataset (the import history's last batch per dataset).</summary>
+    public IReadOnlyList<ImportRecord> LatestImports() =>
+        _db.Rows("""
+            SELECT dataset, file, row_count, sha256, imported_at, batch_id FROM _imports i
+            WHERE batch_id = (SELECT max(batch_id) FROM _imports j WHERE j.dataset = i.dataset)
+            """)
+            .Select(r => new ImportRecord((string)r[0]!, (string)r[1]!, System.Convert.ToInt64(r[2], CultureInfo.InvariantCulture), (string)r[3]!,
+                (DateTime)r[4]!, System.Convert.ToInt64(r[5], CultureInfo.InvariantCulture)))
+            .ToList();
 
     /// <summary>The board levels as imported: (goal, unit, year) → level.</summary>
     public IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal> ImportedLevels(TargetLevelSource source)
