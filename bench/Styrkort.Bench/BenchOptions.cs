@@ -6,14 +6,14 @@ namespace Styrkort.Bench;
 /// <param name="Companies">One or more sizes of the generated sample; several make a scaling table.</param>
 /// <param name="Data">Existing CSV files to use instead of a generated sample (one size only).</param>
 /// <param name="Keep">A folder outside the repository where each size's sample and warehouse are kept between runs.</param>
-/// <param name="Measures">import, evaluate (the classic ratios), check, warm, cold (against the hand-written SQL).</param>
+/// <param name="Measures">import, evaluate (the classic ratios), check, warm, cold (against the hand-written SQL), periods (eight quarters one by one against one plan).</param>
 /// <param name="Cold">Set in a child process: which side to run once (engine or reference) on <paramref name="Warehouse"/>;
 /// open only reads the goal file and opens the warehouse.</param>
 internal sealed record BenchOptions(
     IReadOnlyList<int> Companies, string? Data, string? Keep, string Goals, string Period, int Runs,
     IReadOnlySet<string> Measures, string Reference, string? Cold, string? Warehouse)
 {
-    public static readonly string[] AllMeasures = ["import", "evaluate", "check", "warm", "cold"];
+    public static readonly string[] AllMeasures = ["import", "evaluate", "check", "warm", "cold", "periods"];
 
     public static BenchOptions Parse(string[] args)
     {

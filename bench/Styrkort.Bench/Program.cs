@@ -37,6 +37,7 @@ try
         Console.WriteLine();
         if (measures.Contains("import") || measures.Contains("evaluate"))
             Classic(data, companies);
+        if (measures.Contains("periods")) Periods(data, companies);
         if (!(measures.Contains("check") || measures.Contains("warm") || measures.Contains("cold"))) continue;
 
         var reference = ReferenceQuery.Load(options.Reference, file, period);
@@ -154,6 +155,23 @@ static (List<double> A, List<double> B) Interleaved(int runs, Func<double> a, Fu
         timesB.Add(b());
     }
     return (timesA, timesB);
+}
+
+// A goal page's eight quarters (and a board report's periods): one by one, as eight evaluations, against one plan.
+void Periods(BenchData data, int companies)
+{
+    var quarters = new List<Period> { period };
+    while (quarters.Count < 8) quarters.Insert(0, quarters[0].Previous());
+    using var store = Warehouse.Open(data.Warehouse);
+    var evaluator = new Evaluator(file, store);
+    evaluator.Evaluate(quarters, null, CancellationToken.None);
+    var (separate, together) = Interleaved(options.Runs,
+        () => Time(() => { foreach (var q in quarters) evaluator.Evaluate(q); }),
+        () => Time(() => evaluator.Evaluate(quarters, null, CancellationToken.None)));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"periods, {companies:N0} companies: {quarters[0]}–{quarters[^1]} one by one {Median(separate):F3} s, in one plan {Median(together):F3} s " +
+        $"= {Median(together) / Median(separate) * quarters.Count:F1} evaluations' worth"));
+    Console.WriteLine();
 }
 
 static double Time(Action action)
