@@ -25,35 +25,58 @@ internal static partial class DatasetLoader
                 $"missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}; the header has {string.Join(", ", header.Take(20))}" +
                 (header.Count > 20 ? $", … ({header.Count} columns)" : ""));
 
-        var stage = Quote("stage_" + dataset.Name);
-        var columns = string.Join(", ", header.Select(h => $"{Text(h)}: 'VARCHAR'"));
-        try
-        {
-            db.Execute($"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT * FROM read_csv({Text(path)}, header = true, auto_detect = false, " +
-                       $"columns = {{{columns}}}, delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, " +
-                       $"max_line_size = {Limits.CsvLineBytes})");
-        }
-        catch (DuckDBException e)
-        {
-            var m = CsvLine().Match(e.Message);
-            var csvLine = m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-            if (e.Message.Contains("Maximum line size", StringComparison.Ordinal))
-                throw new StyrkortException(new SourceLocation(displayName, csvLine, 0),
-                    string.Create(CultureInfo.InvariantCulture, $"the line is longer than {Limits.CsvLineBytes} bytes; a line of a CSV file has at most that many"));
-            // After the line number comes the line itself, then what is wrong with it.
-            var lines = e.Message.Split('\n').Skip(m.Success ? 2 : 0).Select(l => l.Trim()).ToList();
-            var firstLine = lines.FirstOrDefault(l => l.StartsWith("Expected", StringComparison.Ordinal))
-                ?? (m.Success ? lines.FirstOrDefault(l => l.Length > 0 && !l.StartsWith("Possible", StringComparison.Ordinal)) : null)
-                ?? e.Message.Split('\n')[0];
-            throw new StyrkortException(new SourceLocation(displayName, csvLine, 0), "the CSV cannot be read: " + firstLine.Trim());
-        }
+        var csv = $"read_csv({Text(path)}, header = true, auto_detect = false, columns = {{{string.Join(", ", header.Select(h => $"{Text(h)}: 'VARCHAR'"))}}}, " +
+                  $"delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, max_line_size = {Limits.CsvLineBytes})";
+        string Cell(string column) => $"s.{Quote(header[positions[column] - 1])}";
+        return LoadInOnePass(db, dataset, csv, Cell, displayName) ?? LoadChecked(db, dataset, csv, Cell, positions, displayName);
+    }
 
+    /// <summary>
+    /// The path for a good file: one statement reads it, converts every cell and flags each row that any check (or a
+    /// conversion) refuses, then one query counts the flags and one looks for a repeated key. Anything found, and the
+    /// file is loaded again by <see cref="LoadChecked"/>, whose per-check queries say where and what; a flag is a
+    /// superset of what those refuse, so a file they accept may take both paths, never neither. Null when it must.
+    /// </summary>
+    private static long? LoadInOnePass(DbConnection db, Dataset dataset, string csv, Func<string, string> cell, string displayName)
+    {
+        // A pattern DuckDB refuses would fail the statement and abort the transaction, before the checked path could
+        // name the column; goal files refuse such patterns when read, a hand-built one takes the checked path.
+        if (dataset.Columns.Any(c => c.Pattern is not null && Re2.Problem(c.Pattern) is not null)) return null;
+        var table = Quote(dataset.Name);
+        var typed = string.Join(", ", dataset.Columns.Select(c => $"{ToTyped(c, cell(c.Name), tryCast: true)} AS {Quote(c.Name)}"));
+        var flags = dataset.Columns.SelectMany(c => FastChecks(c, cell(c.Name))).ToList();
+        var bad = flags.Count == 0 ? "false" : $"coalesce({string.Join(" OR ", flags.Select(f => $"({f})"))}, false)";
+        // row_number() over the file's rows in file order (the reader preserves it): line = row + 1 (the header is line 1).
+        ReadingCsv(displayName, () => db.Execute(
+            $"CREATE OR REPLACE TABLE {table} AS SELECT {typed}, CAST(row_number() OVER () + 1 AS INTEGER) AS _line, {bad} AS _bad FROM {csv} s"));
+        var counts = db.Rows($"SELECT count(*) FILTER (WHERE _bad), count(*) FROM {table}")[0];
+        var refused = System.Convert.ToInt64(counts[0], CultureInfo.InvariantCulture) > 0;
+        // Converted keys are equal whenever their texts are, so this finds every repeat the text comparison finds.
+        if (!refused && dataset.Key.Count > 0)
+            refused = db.Rows($"SELECT 1 FROM {table} GROUP BY {string.Join(", ", dataset.Key.Select(Quote))} HAVING count(*) > 1 LIMIT 1").Count > 0;
+        if (refused)
+        {
+            db.Execute($"DROP TABLE {table}");
+            return null;
+        }
+        db.Execute($"ALTER TABLE {table} DROP COLUMN _bad");
+        return System.Convert.ToInt64(counts[1], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The checked path: DuckDB reads the file as text into a staging table, SQL checks every cell against the declared
+    /// type, column by column, each error located; then one statement converts it.
+    /// </summary>
+    private static long LoadChecked(DbConnection db, Dataset dataset, string csv, Func<string, string> cell, Dictionary<string, int> positions, string displayName)
+    {
+        var stage = Quote("stage_" + dataset.Name);
+        ReadingCsv(displayName, () => db.Execute($"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT * FROM {csv}"));
         // Rows inside a transaction get row ids from a high offset; they are consecutive in file order.
         var line = $"(s.rowid - {db.Scalar($"SELECT coalesce(min(rowid), 0) FROM {stage}")} + 2)";
         var errors = new List<InputError>();
         foreach (var column in dataset.Columns)
         {
-            var v = $"s.{Quote(header[positions[column.Name] - 1])}";
+            var v = cell(column.Name);
             // A value shown in a message is cut short: the field-length check says what is wrong with a long one.
             // The first check is the field's length; a value too long is not checked further.
             var checks = CellChecks(column, v).Select((check, i) =>
@@ -79,7 +102,7 @@ internal static partial class DatasetLoader
 
         if (dataset.Key.Count > 0)
         {
-            var keys = string.Join(", ", dataset.Key.Select(k => Quote(header[positions[k] - 1])));
+            var keys = string.Join(", ", dataset.Key.Select(k => cell(k)));
             var dupes = db.Rows($"SELECT min({line}), max({line}), concat_ws(', ', {keys}) FROM {stage} s GROUP BY {keys} HAVING count(*) > 1 ORDER BY 2 LIMIT {InputErrorsException.Limit}");
             if (dupes.Count > 0)
                 throw new InputErrorsException(dupes.Select(d => new InputError(
@@ -87,10 +110,33 @@ internal static partial class DatasetLoader
                     $"repeated key ({d[2]}), first on line {d[0]}; the key ({string.Join(", ", dataset.Key)}) must be unique")).ToList());
         }
 
-        var typed = string.Join(", ", dataset.Columns.Select(c => $"{ToTyped(c, $"s.{Quote(header[positions[c.Name] - 1])}")} AS {Quote(c.Name)}"));
+        var typed = string.Join(", ", dataset.Columns.Select(c => $"{ToTyped(c, cell(c.Name), tryCast: false)} AS {Quote(c.Name)}"));
         db.Execute($"CREATE OR REPLACE TABLE {Quote(dataset.Name)} AS SELECT {typed}, CAST({line} AS INTEGER) AS _line FROM {stage} s");
         db.Execute($"DROP TABLE {stage}");
         return System.Convert.ToInt64(db.Scalar($"SELECT count(*) FROM {Quote(dataset.Name)}"), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs a statement that reads the CSV file; DuckDB's complaint about the file becomes a located message.</summary>
+    private static void ReadingCsv(string displayName, Action read)
+    {
+        try
+        {
+            read();
+        }
+        catch (DuckDBException e)
+        {
+            var m = CsvLine().Match(e.Message);
+            var csvLine = m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+            if (e.Message.Contains("Maximum line size", StringComparison.Ordinal))
+                throw new StyrkortException(new SourceLocation(displayName, csvLine, 0),
+                    string.Create(CultureInfo.InvariantCulture, $"the line is longer than {Limits.CsvLineBytes} bytes; a line of a CSV file has at most that many"));
+            // After the line number comes the line itself, then what is wrong with it.
+            var lines = e.Message.Split('\n').Skip(m.Success ? 2 : 0).Select(l => l.Trim()).ToList();
+            var firstLine = lines.FirstOrDefault(l => l.StartsWith("Expected", StringComparison.Ordinal))
+                ?? (m.Success ? lines.FirstOrDefault(l => l.Length > 0 && !l.StartsWith("Possible", StringComparison.Ordinal)) : null)
+                ?? e.Message.Split('\n')[0];
+            throw new StyrkortException(new SourceLocation(displayName, csvLine, 0), "the CSV cannot be read: " + firstLine.Trim());
+        }
     }
 
     private const int FoundChars = 100;
@@ -129,19 +175,29 @@ internal static partial class DatasetLoader
         if (c.Max is { } max) yield return ($"{present} AND {number} > {max.ToString(CultureInfo.InvariantCulture)}", $"above the maximum {max.ToString(CultureInfo.InvariantCulture)}", true);
     }
 
-    private static string ToTyped(Column c, string v)
+    /// <summary>Every check of <see cref="CellChecks"/>, and for a converted type a present value that does not convert.</summary>
+    private static IEnumerable<string> FastChecks(Column c, string v)
+    {
+        foreach (var check in CellChecks(c, v)) yield return check.Bad;
+        var typed = ToTyped(c, v, tryCast: true);
+        if (typed.StartsWith("TRY_CAST", StringComparison.Ordinal))
+            yield return $"{typed} IS NULL AND {v} IS NOT NULL AND trim({v}) <> ''";
+    }
+
+    private static string ToTyped(Column c, string v, bool tryCast)
     {
         var value = $"nullif(trim({v}), '')";
+        var cast = tryCast ? "TRY_CAST" : "CAST";
         return c.Type switch
         {
-            ColumnType.Integer => $"CAST({value} AS BIGINT)",
-            ColumnType.Year => $"CAST({value} AS INTEGER)",
+            ColumnType.Integer => $"{cast}({value} AS BIGINT)",
+            ColumnType.Year => $"{cast}({value} AS INTEGER)",
             // DECIMAL(18,4) is int64-backed: parsing text into a 38-digit decimal is two orders of magnitude slower.
             // The compiler widens to 38 digits where products could overflow.
-            ColumnType.Decimal => $"CAST({value} AS DECIMAL(18,4))",
-            ColumnType.Number => $"CAST({value} AS DOUBLE)",
-            ColumnType.Date => $"CAST({value} AS DATE)",
-            ColumnType.Month => $"CAST({value} || '-01' AS DATE)",
+            ColumnType.Decimal => $"{cast}({value} AS DECIMAL(18,4))",
+            ColumnType.Number => $"{cast}({value} AS DOUBLE)",
+            ColumnType.Date => $"{cast}({value} AS DATE)",
+            ColumnType.Month => $"{cast}({value} || '-01' AS DATE)",
             ColumnType.Boolean => $"({value} = 'true')",
             _ => value,
         };
