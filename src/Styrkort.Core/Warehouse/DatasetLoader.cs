@@ -14,7 +14,13 @@ namespace Styrkort.Core.Warehouse;
 /// </summary>
 internal static partial class DatasetLoader
 {
-    public static long Load(DbConnection db, Dataset dataset, string path, string displayName)
+    /// <summary>Which way a file is loaded: the one-pass path with the checked path behind it, or (for tests) one of them alone.</summary>
+    internal enum Way { Either, OnePassOnly, CheckedOnly }
+
+    public static long Load(DbConnection db, Dataset dataset, string path, string displayName) => Load(db, dataset, path, displayName, Way.Either)!.Value;
+
+    /// <summary>Null only with <see cref="Way.OnePassOnly"/>, when that path finds something and would hand over.</summary>
+    internal static long? Load(DbConnection db, Dataset dataset, string path, string displayName, Way way)
     {
         var header = CsvHeader.Read(path, displayName);
         var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -28,7 +34,8 @@ internal static partial class DatasetLoader
         var csv = $"read_csv({Text(path)}, header = true, auto_detect = false, columns = {{{string.Join(", ", header.Select(h => $"{Text(h)}: 'VARCHAR'"))}}}, " +
                   $"delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, max_line_size = {Limits.CsvLineBytes})";
         string Cell(string column) => $"s.{Quote(header[positions[column] - 1])}";
-        return LoadInOnePass(db, dataset, csv, Cell, displayName) ?? LoadChecked(db, dataset, csv, Cell, positions, displayName);
+        var loaded = way == Way.CheckedOnly ? null : LoadInOnePass(db, dataset, csv, Cell, displayName);
+        return loaded ?? (way == Way.OnePassOnly ? null : LoadChecked(db, dataset, csv, Cell, positions, displayName));
     }
 
     /// <summary>
