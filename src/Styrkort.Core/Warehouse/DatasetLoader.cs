@@ -152,22 +152,25 @@ internal static partial class DatasetLoader
 
     private static string Shorten(string found) => found.Length > FoundChars ? found[..FoundChars] + "…" : found;
 
+    /// <summary>The form a typed cell must have (a regular expression), and how a message names it.</summary>
+    private static (string? Pattern, string Expected) Format(ColumnType type) => type switch
+    {
+        ColumnType.Integer => ("-?[0-9]+", "a whole number"),
+        ColumnType.Decimal => (@"-?[0-9]{1,14}(\.[0-9]{1,4})?", "an amount with '.' as decimal point, at most 14 digits before it and 4 after"),
+        ColumnType.Number => (@"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?", "a number with '.' as decimal point"),
+        ColumnType.Date => ("[0-9]{4}-[0-9]{2}-[0-9]{2}", "a date YYYY-MM-DD"),
+        ColumnType.Month => ("[0-9]{4}-[0-9]{2}", "a month YYYY-MM"),
+        ColumnType.Year => ("[0-9]{4}", "a year YYYY"),
+        ColumnType.Boolean => ("true|false", "true or false"),
+        _ => (null, ""),
+    };
+
     private static IEnumerable<(string Bad, string Reason, bool ShowFound)> CellChecks(Column c, string v)
     {
         yield return ($"length({v}) > {Limits.CsvFieldChars}", $"the value is longer than {Limits.CsvFieldChars} characters", false);
         if (!c.Nullable) yield return ($"{v} IS NULL OR trim({v}) = ''", "empty value; this column needs one", true);
         var present = $"{v} IS NOT NULL AND trim({v}) <> ''";
-        var (pattern, expected) = c.Type switch
-        {
-            ColumnType.Integer => ("-?[0-9]+", "a whole number"),
-            ColumnType.Decimal => (@"-?[0-9]{1,14}(\.[0-9]{1,4})?", "an amount with '.' as decimal point, at most 14 digits before it and 4 after"),
-            ColumnType.Number => (@"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?", "a number with '.' as decimal point"),
-            ColumnType.Date => ("[0-9]{4}-[0-9]{2}-[0-9]{2}", "a date YYYY-MM-DD"),
-            ColumnType.Month => ("[0-9]{4}-[0-9]{2}", "a month YYYY-MM"),
-            ColumnType.Year => ("[0-9]{4}", "a year YYYY"),
-            ColumnType.Boolean => ("true|false", "true or false"),
-            _ => ((string?)null, ""),
-        };
+        var (pattern, expected) = Format(c.Type);
         if (pattern is not null)
         {
             var valid = $"regexp_full_match({v}, {Text(pattern)})";
@@ -185,44 +188,33 @@ internal static partial class DatasetLoader
     }
 
     /// <summary>
-    /// The one-pass flags: never weaker than <see cref="CellChecks"/> (each cell it refuses is flagged), mostly cheaper.
-    /// A date, number or boolean is checked by printing the converted value back, which gives the canonical text;
-    /// text equal to it has the declared form, and any other text (leading zeros, spaces) only costs the checked path.
+    /// The one-pass flags: never weaker than <see cref="CellChecks"/> (each cell it refuses is flagged), and fewer,
+    /// since each costs a function call per cell. No check trims the text: a value with spaces around it fails its
+    /// form anyway. A form a cast may still refuse (a whole number past 64 bits, 30 February) is flagged when the cast
+    /// gives nothing; a cell of a bounded form (a decimal, a date, a month, a year, a boolean) cannot be past the length
+    /// limit (a whole number can: leading zeros).
     /// </summary>
     private static IEnumerable<string> FastChecks(Column c, string v)
     {
         var t = FastTyped(c, v);
-        var canonical = c.Type switch
-        {
-            ColumnType.Integer => $"CAST({t} AS VARCHAR) = {v}",
-            ColumnType.Year => $"CAST({t} AS VARCHAR) = {v} AND {t} BETWEEN 1000 AND 9999",
-            // DECIMAL(18,4) prints four decimals; the text may have from one to four, or none without a point.
-            ColumnType.Decimal => $"CAST({t} AS VARCHAR) = CASE WHEN contains({v}, '.') THEN {v} || repeat('0', greatest(0, 4 - (length({v}) - strpos({v}, '.')))) " +
-                                  $"ELSE {v} || '.0000' END AND NOT ends_with({v}, '.')",
-            ColumnType.Date => $"length({v}) = 10 AND CAST({t} AS VARCHAR) = {v}",
-            ColumnType.Month => $"length({v}) = 7 AND CAST({t} AS VARCHAR) = {v} || '-01'",
-            ColumnType.Boolean => $"{v} IN ('true', 'false')",
-            _ => null,
-        };
+        var trimmed = c.Type is ColumnType.Text or ColumnType.Code;
         // Bytes, not characters: never fewer, and known without reading the text.
-        yield return $"strlen({v}) > {Limits.CsvFieldChars}";
-        if (canonical is null)
-        {
-            foreach (var check in CellChecks(c, v).Skip(1)) yield return check.Bad;
-            if (t.StartsWith("TRY_CAST", StringComparison.Ordinal)) yield return $"{t} IS NULL AND {v} IS NOT NULL AND trim({v}) <> ''";
-            yield break;
-        }
-        // A value of spaces only is not canonical: flagged below.
-        if (!c.Nullable) yield return $"{v} IS NULL OR {v} = ''";
-        yield return $"{v} <> '' AND NOT coalesce({canonical}, false)";
-        if (c.Pattern is not null) yield return $"regexp_full_match({v}, {Text(c.Pattern)}) IS FALSE";
+        if (c.Type is ColumnType.Text or ColumnType.Code or ColumnType.Number or ColumnType.Integer) yield return $"strlen({v}) > {Limits.CsvFieldChars}";
+        if (!c.Nullable) yield return trimmed ? $"{v} IS NULL OR trim({v}) = ''" : $"{v} IS NULL OR {v} = ''";
+        var form = c.Type == ColumnType.Boolean ? $"{v} NOT IN ('true', 'false')"
+            : Format(c.Type).Pattern is { } pattern ? $"NOT regexp_full_match({v}, {Text(pattern)})" : null;
+        // The forms of a decimal and a year always cast.
+        if (c.Type is ColumnType.Integer or ColumnType.Number or ColumnType.Date or ColumnType.Month) form += $" OR {t} IS NULL";
+        if (form is not null) yield return $"{v} <> '' AND ({form})";
+        if (c.Type == ColumnType.Code) yield return $"{v} <> '' AND {v} NOT IN ({string.Join(", ", c.Codes.Select(Text))})";
+        if (c.Pattern is not null) yield return $"{v} <> '' AND NOT regexp_full_match({v}, {Text(c.Pattern)})";
         if (c.Min is { } min) yield return $"try_cast({v} AS DOUBLE) < {min.ToString(CultureInfo.InvariantCulture)}";
         if (c.Max is { } max) yield return $"try_cast({v} AS DOUBLE) > {max.ToString(CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>
-    /// The converted value as the one-pass statement computes it: where <see cref="FastChecks"/> knows the text is
-    /// canonical (so has no spaces) or empty, a plain cast gives what <see cref="ToTyped"/> gives, for less.
+    /// The converted value as the one-pass statement computes it: where <see cref="FastChecks"/> lets a cell through,
+    /// it is empty or has its form (so no spaces), and a plain cast gives what <see cref="ToTyped"/> gives, for less.
     /// </summary>
     private static string FastTyped(Column c, string v) => c.Type switch
     {

@@ -75,6 +75,8 @@ public sealed class OnePassImportTests : IDisposable
         { "k", "01" }, { "k", "+1" },
         // A field past the length limit.
         { "rt", new string('é', Limits.CsvFieldChars / 2 + 1) }, { "rt", new string('x', Limits.CsvFieldChars + 1) },
+        { "i", new string('1', Limits.CsvFieldChars + 1) }, { "d", new string('1', Limits.CsvFieldChars + 1) }, { "n", new string('1', Limits.CsvFieldChars + 1) },
+        { "c", new string('A', Limits.CsvFieldChars + 1) }, { "i", new string('0', Limits.CsvFieldChars) + "1" },
     };
 
     [Theory]
