@@ -70,7 +70,8 @@ public sealed class OnePassImportTests : IDisposable
         // Numbers, codes, patterns, required text.
         { "n", "1e3" }, { "n", "1E-3" }, { "n", ".5" }, { "n", "inf" }, { "n", "1e999" }, { "n", " 1" },
         { "c", "a" }, { "c", " A" }, { "c", "C" }, { "t", "1" }, { "t", " 01" }, { "t", "ab" },
-        { "rt", "" }, { "rt", "   " }, { "rt", " x " },
+        { "rt", "" }, { "rt", "   " }, { "rt", " x " }, { "rt", "x " }, { "rt", "\tx\t" }, { "rt", "\u00a0x\u00a0" }, { "t", "01 " },
+        { "t", "  " }, { "c", "A " }, { "c", "  " },
         // Keys: equal once converted, different as text.
         { "k", "01" }, { "k", "+1" },
         // A field past the length limit.
