@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Warehouse;
@@ -113,6 +114,19 @@ public sealed class OnePassImportTests : IDisposable
         var (onePassRows, _) = Run(DatasetLoader.Way.OnePassOnly, file);
         Assert.NotNull(onePassRows);
         Assert.Equal(checkedRows, onePassRows);
+    }
+
+    [Fact]
+    public void OnePass_ReadsColumnsTheDatasetDoesNotDeclare_AndRefusesInvalidUtf8InThemAsTheCheckedPathDoes()
+    {
+        // DuckDB checks UTF-8 only in the columns a statement uses; the staging table uses them all.
+        var file = Path.Combine(_folder, "cells.csv");
+        File.WriteAllBytes(file, [.. Encoding.UTF8.GetBytes(Header + ",extra\n" + string.Join(',', Good) + ",ok\n" + string.Join(',', Good).Replace("1,", "2,", StringComparison.Ordinal) + ","), 0xFF, 0xFE, (byte)'\n']);
+        var (_, checkedError) = Run(DatasetLoader.Way.CheckedOnly, file);
+        var (onePassRows, onePassError) = Run(DatasetLoader.Way.OnePassOnly, file);
+        Assert.NotNull(checkedError);
+        Assert.Null(onePassRows);
+        Assert.Equal(checkedError, onePassError);
     }
 
     /// <summary>The table a path leaves (column types, then every row as text), or the checked path's complaint.</summary>
