@@ -85,7 +85,17 @@ public sealed class Warehouse : IDisposable
                 progress?.Report(new ImportProgress(dataset.Name, i + 1, datasets.Count));
                 // The file's hash is read on another thread while DuckDB loads it: both read the same file, the second from cache.
                 var hash = Task.Run(() => Hash(path));
-                var rows = DatasetLoader.Load(_db, dataset, path, display);
+                long rows;
+                try
+                {
+                    rows = DatasetLoader.Load(_db, dataset, path, display);
+                }
+                catch
+                {
+                    // A failed import leaves nothing reading its files behind it.
+                    Task.WhenAny(hash).GetAwaiter().GetResult();
+                    throw;
+                }
                 imported.Add(new ImportedFile(dataset.Name, display, rows, hash.GetAwaiter().GetResult()));
             }
             cancellation.ThrowIfCancellationRequested();
