@@ -14,7 +14,13 @@ namespace Styrkort.Core.Warehouse;
 /// </summary>
 internal static partial class DatasetLoader
 {
-    public static long Load(DbConnection db, Dataset dataset, string path, string displayName)
+    /// <summary>Which way a file is loaded: the one-pass path with the checked path behind it, or (for tests) one of them alone.</summary>
+    internal enum Way { Either, OnePassOnly, CheckedOnly }
+
+    public static long Load(DbConnection db, Dataset dataset, string path, string displayName) => Load(db, dataset, path, displayName, Way.Either)!.Value;
+
+    /// <summary>Null only with <see cref="Way.OnePassOnly"/>, when that path finds something and would hand over.</summary>
+    internal static long? Load(DbConnection db, Dataset dataset, string path, string displayName, Way way)
     {
         var header = CsvHeader.Read(path, displayName);
         var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -25,35 +31,64 @@ internal static partial class DatasetLoader
                 $"missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}; the header has {string.Join(", ", header.Take(20))}" +
                 (header.Count > 20 ? $", … ({header.Count} columns)" : ""));
 
-        var stage = Quote("stage_" + dataset.Name);
-        var columns = string.Join(", ", header.Select(h => $"{Text(h)}: 'VARCHAR'"));
-        try
-        {
-            db.Execute($"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT * FROM read_csv({Text(path)}, header = true, auto_detect = false, " +
-                       $"columns = {{{columns}}}, delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, " +
-                       $"max_line_size = {Limits.CsvLineBytes})");
-        }
-        catch (DuckDBException e)
-        {
-            var m = CsvLine().Match(e.Message);
-            var csvLine = m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-            if (e.Message.Contains("Maximum line size", StringComparison.Ordinal))
-                throw new StyrkortException(new SourceLocation(displayName, csvLine, 0),
-                    string.Create(CultureInfo.InvariantCulture, $"the line is longer than {Limits.CsvLineBytes} bytes; a line of a CSV file has at most that many"));
-            // After the line number comes the line itself, then what is wrong with it.
-            var lines = e.Message.Split('\n').Skip(m.Success ? 2 : 0).Select(l => l.Trim()).ToList();
-            var firstLine = lines.FirstOrDefault(l => l.StartsWith("Expected", StringComparison.Ordinal))
-                ?? (m.Success ? lines.FirstOrDefault(l => l.Length > 0 && !l.StartsWith("Possible", StringComparison.Ordinal)) : null)
-                ?? e.Message.Split('\n')[0];
-            throw new StyrkortException(new SourceLocation(displayName, csvLine, 0), "the CSV cannot be read: " + firstLine.Trim());
-        }
+        var csv = $"read_csv({Text(path)}, header = true, auto_detect = false, columns = {{{string.Join(", ", header.Select(h => $"{Text(h)}: 'VARCHAR'"))}}}, " +
+                  $"delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, max_line_size = {Limits.CsvLineBytes})";
+        string Cell(string column) => $"s.{Quote(header[positions[column] - 1])}";
+        var loaded = way == Way.CheckedOnly ? null : LoadInOnePass(db, dataset, csv, Cell, header, displayName);
+        return loaded ?? (way == Way.OnePassOnly ? null : LoadChecked(db, dataset, csv, Cell, positions, displayName));
+    }
 
+    /// <summary>
+    /// The path for a good file: one statement reads it, converts every cell and flags each row that any check (or a
+    /// conversion) refuses, then one query counts the flags and one looks for a repeated key. Anything found, and the
+    /// file is loaded again by <see cref="LoadChecked"/>, whose per-check queries say where and what; a flag is a
+    /// superset of what those refuse, so a file they accept may take both paths, never neither. Null when it must.
+    /// </summary>
+    private static long? LoadInOnePass(DbConnection db, Dataset dataset, string csv, Func<string, string> cell, IReadOnlyList<string> header, string displayName)
+    {
+        // A pattern DuckDB refuses would fail the statement and abort the transaction, before the checked path could
+        // name the column; goal files refuse such patterns when read, a hand-built one takes the checked path.
+        if (dataset.Columns.Any(c => c.Pattern is not null && Re2.Problem(c.Pattern) is not null)) return null;
+        var table = Quote(dataset.Name);
+        var typed = string.Join(", ", dataset.Columns.Select(c => $"{FastTyped(c, cell(c.Name))} AS {Quote(c.Name)}"));
+        var flags = dataset.Columns.SelectMany(c => FastChecks(c, cell(c.Name))).ToList();
+        // DuckDB's reader skips the columns a statement does not use, and with them their check for valid UTF-8: the
+        // staging table reads every column, so this statement names every other column too (a test that never holds).
+        flags.AddRange(header.Where(h => dataset.Find(h) is null).Select(h => $"strlen(s.{Quote(h)}) < 0"));
+        var bad = flags.Count == 0 ? "false" : $"coalesce({string.Join(" OR ", flags.Select(f => $"({f})"))}, false)";
+        // The line is filled in afterwards from the row id: a window function would number the rows on one thread.
+        ReadingCsv(displayName, () => db.Execute(
+            $"CREATE OR REPLACE TABLE {table} AS SELECT {typed}, CAST(NULL AS INTEGER) AS _line, {bad} AS _bad FROM {csv} s"));
+        var counts = db.Rows($"SELECT count(*) FILTER (WHERE _bad), count(*), coalesce(min(rowid), 0) FROM {table}")[0];
+        var refused = System.Convert.ToInt64(counts[0], CultureInfo.InvariantCulture) > 0;
+        // Converted keys are equal whenever their texts are, so this finds every repeat the text comparison finds.
+        if (!refused && dataset.Key.Count > 0)
+            refused = db.Rows($"SELECT 1 FROM {table} GROUP BY {string.Join(", ", dataset.Key.Select(Quote))} HAVING count(*) > 1 LIMIT 1").Count > 0;
+        if (refused)
+        {
+            db.Execute($"DROP TABLE {table}");
+            return null;
+        }
+        db.Execute($"ALTER TABLE {table} DROP COLUMN _bad");
+        // As in the checked path: rows inside a transaction get row ids from a high offset, consecutive in file order.
+        db.Execute($"UPDATE {table} SET _line = CAST(rowid - {counts[2]} + 2 AS INTEGER)");
+        return System.Convert.ToInt64(counts[1], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The checked path: DuckDB reads the file as text into a staging table, SQL checks every cell against the declared
+    /// type, column by column, each error located; then one statement converts it.
+    /// </summary>
+    private static long LoadChecked(DbConnection db, Dataset dataset, string csv, Func<string, string> cell, Dictionary<string, int> positions, string displayName)
+    {
+        var stage = Quote("stage_" + dataset.Name);
+        ReadingCsv(displayName, () => db.Execute($"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT * FROM {csv}"));
         // Rows inside a transaction get row ids from a high offset; they are consecutive in file order.
         var line = $"(s.rowid - {db.Scalar($"SELECT coalesce(min(rowid), 0) FROM {stage}")} + 2)";
         var errors = new List<InputError>();
         foreach (var column in dataset.Columns)
         {
-            var v = $"s.{Quote(header[positions[column.Name] - 1])}";
+            var v = cell(column.Name);
             // A value shown in a message is cut short: the field-length check says what is wrong with a long one.
             // The first check is the field's length; a value too long is not checked further.
             var checks = CellChecks(column, v).Select((check, i) =>
@@ -79,7 +114,7 @@ internal static partial class DatasetLoader
 
         if (dataset.Key.Count > 0)
         {
-            var keys = string.Join(", ", dataset.Key.Select(k => Quote(header[positions[k] - 1])));
+            var keys = string.Join(", ", dataset.Key.Select(k => cell(k)));
             var dupes = db.Rows($"SELECT min({line}), max({line}), concat_ws(', ', {keys}) FROM {stage} s GROUP BY {keys} HAVING count(*) > 1 ORDER BY 2 LIMIT {InputErrorsException.Limit}");
             if (dupes.Count > 0)
                 throw new InputErrorsException(dupes.Select(d => new InputError(
@@ -87,32 +122,58 @@ internal static partial class DatasetLoader
                     $"repeated key ({d[2]}), first on line {d[0]}; the key ({string.Join(", ", dataset.Key)}) must be unique")).ToList());
         }
 
-        var typed = string.Join(", ", dataset.Columns.Select(c => $"{ToTyped(c, $"s.{Quote(header[positions[c.Name] - 1])}")} AS {Quote(c.Name)}"));
+        var typed = string.Join(", ", dataset.Columns.Select(c => $"{ToTyped(c, cell(c.Name), tryCast: false)} AS {Quote(c.Name)}"));
         db.Execute($"CREATE OR REPLACE TABLE {Quote(dataset.Name)} AS SELECT {typed}, CAST({line} AS INTEGER) AS _line FROM {stage} s");
         db.Execute($"DROP TABLE {stage}");
         return System.Convert.ToInt64(db.Scalar($"SELECT count(*) FROM {Quote(dataset.Name)}"), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs a statement that reads the CSV file; DuckDB's complaint about the file becomes a located message.</summary>
+    private static void ReadingCsv(string displayName, Action read)
+    {
+        try
+        {
+            read();
+        }
+        catch (DuckDBException e)
+        {
+            var m = CsvLine().Match(e.Message);
+            var csvLine = m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+            if (e.Message.Contains("Maximum line size", StringComparison.Ordinal))
+                throw new StyrkortException(new SourceLocation(displayName, csvLine, 0),
+                    string.Create(CultureInfo.InvariantCulture, $"the line is longer than {Limits.CsvLineBytes} bytes; a line of a CSV file has at most that many"));
+            // After the line number comes the line itself, then what is wrong with it.
+            var lines = e.Message.Split('\n').Skip(m.Success ? 2 : 0).Select(l => l.Trim()).ToList();
+            var firstLine = lines.FirstOrDefault(l => l.StartsWith("Expected", StringComparison.Ordinal))
+                ?? (m.Success ? lines.FirstOrDefault(l => l.Length > 0 && !l.StartsWith("Possible", StringComparison.Ordinal)) : null)
+                ?? e.Message.Split('\n')[0];
+            throw new StyrkortException(new SourceLocation(displayName, csvLine, 0), "the CSV cannot be read: " + firstLine.Trim());
+        }
     }
 
     private const int FoundChars = 100;
 
     private static string Shorten(string found) => found.Length > FoundChars ? found[..FoundChars] + "…" : found;
 
+    /// <summary>The form a typed cell must have (a regular expression), and how a message names it.</summary>
+    private static (string? Pattern, string Expected) Format(ColumnType type) => type switch
+    {
+        ColumnType.Integer => ("-?[0-9]+", "a whole number"),
+        ColumnType.Decimal => (@"-?[0-9]{1,14}(\.[0-9]{1,4})?", "an amount with '.' as decimal point, at most 14 digits before it and 4 after"),
+        ColumnType.Number => (@"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?", "a number with '.' as decimal point"),
+        ColumnType.Date => ("[0-9]{4}-[0-9]{2}-[0-9]{2}", "a date YYYY-MM-DD"),
+        ColumnType.Month => ("[0-9]{4}-[0-9]{2}", "a month YYYY-MM"),
+        ColumnType.Year => ("[0-9]{4}", "a year YYYY"),
+        ColumnType.Boolean => ("true|false", "true or false"),
+        _ => (null, ""),
+    };
+
     private static IEnumerable<(string Bad, string Reason, bool ShowFound)> CellChecks(Column c, string v)
     {
         yield return ($"length({v}) > {Limits.CsvFieldChars}", $"the value is longer than {Limits.CsvFieldChars} characters", false);
         if (!c.Nullable) yield return ($"{v} IS NULL OR trim({v}) = ''", "empty value; this column needs one", true);
         var present = $"{v} IS NOT NULL AND trim({v}) <> ''";
-        var (pattern, expected) = c.Type switch
-        {
-            ColumnType.Integer => ("-?[0-9]+", "a whole number"),
-            ColumnType.Decimal => (@"-?[0-9]{1,14}(\.[0-9]{1,4})?", "an amount with '.' as decimal point, at most 14 digits before it and 4 after"),
-            ColumnType.Number => (@"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?", "a number with '.' as decimal point"),
-            ColumnType.Date => ("[0-9]{4}-[0-9]{2}-[0-9]{2}", "a date YYYY-MM-DD"),
-            ColumnType.Month => ("[0-9]{4}-[0-9]{2}", "a month YYYY-MM"),
-            ColumnType.Year => ("[0-9]{4}", "a year YYYY"),
-            ColumnType.Boolean => ("true|false", "true or false"),
-            _ => ((string?)null, ""),
-        };
+        var (pattern, expected) = Format(c.Type);
         if (pattern is not null)
         {
             var valid = $"regexp_full_match({v}, {Text(pattern)})";
@@ -129,19 +190,60 @@ internal static partial class DatasetLoader
         if (c.Max is { } max) yield return ($"{present} AND {number} > {max.ToString(CultureInfo.InvariantCulture)}", $"above the maximum {max.ToString(CultureInfo.InvariantCulture)}", true);
     }
 
-    private static string ToTyped(Column c, string v)
+    /// <summary>
+    /// The one-pass flags: never weaker than <see cref="CellChecks"/> (each cell it refuses is flagged), and fewer,
+    /// since each costs a function call per cell. No check trims the text: a value with spaces around it fails its
+    /// form anyway. A form a cast may still refuse (a whole number past 64 bits, 30 February) is flagged when the cast
+    /// gives nothing; a cell of a bounded form (a decimal, a date, a month, a year, a boolean) cannot be past the length
+    /// limit (a whole number can: leading zeros).
+    /// </summary>
+    private static IEnumerable<string> FastChecks(Column c, string v)
+    {
+        var t = FastTyped(c, v);
+        var trimmed = c.Type is ColumnType.Text or ColumnType.Code;
+        // Bytes, not characters: never fewer, and known without reading the text.
+        if (c.Type is ColumnType.Text or ColumnType.Code or ColumnType.Number or ColumnType.Integer) yield return $"strlen({v}) > {Limits.CsvFieldChars}";
+        if (!c.Nullable) yield return trimmed ? $"{v} IS NULL OR trim({v}) = ''" : $"{v} IS NULL OR {v} = ''";
+        var form = c.Type == ColumnType.Boolean ? $"{v} NOT IN ('true', 'false')"
+            : Format(c.Type).Pattern is { } pattern ? $"NOT regexp_full_match({v}, {Text(pattern)})" : null;
+        // The forms of a decimal and a year always cast.
+        if (c.Type is ColumnType.Integer or ColumnType.Number or ColumnType.Date or ColumnType.Month) form += $" OR {t} IS NULL";
+        if (form is not null) yield return $"{v} <> '' AND ({form})";
+        if (c.Type == ColumnType.Code) yield return $"{v} <> '' AND {v} NOT IN ({string.Join(", ", c.Codes.Select(Text))})";
+        if (c.Pattern is not null) yield return $"{v} <> '' AND NOT regexp_full_match({v}, {Text(c.Pattern)})";
+        if (c.Min is { } min) yield return $"try_cast({v} AS DOUBLE) < {min.ToString(CultureInfo.InvariantCulture)}";
+        if (c.Max is { } max) yield return $"try_cast({v} AS DOUBLE) > {max.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>
+    /// The converted value as the one-pass statement computes it: where <see cref="FastChecks"/> lets a cell through,
+    /// it is empty or has its form (so no spaces), and a plain cast gives what <see cref="ToTyped"/> gives, for less.
+    /// </summary>
+    private static string FastTyped(Column c, string v) => c.Type switch
+    {
+        ColumnType.Integer => $"TRY_CAST({v} AS BIGINT)",
+        ColumnType.Year => $"TRY_CAST({v} AS INTEGER)",
+        ColumnType.Decimal => $"TRY_CAST({v} AS DECIMAL(18,4))",
+        ColumnType.Date => $"TRY_CAST({v} AS DATE)",
+        ColumnType.Month => $"TRY_CAST({v} || '-01' AS DATE)",
+        ColumnType.Boolean => $"CASE {v} WHEN 'true' THEN true WHEN 'false' THEN false END",
+        _ => ToTyped(c, v, tryCast: true),
+    };
+
+    private static string ToTyped(Column c, string v, bool tryCast)
     {
         var value = $"nullif(trim({v}), '')";
+        var cast = tryCast ? "TRY_CAST" : "CAST";
         return c.Type switch
         {
-            ColumnType.Integer => $"CAST({value} AS BIGINT)",
-            ColumnType.Year => $"CAST({value} AS INTEGER)",
+            ColumnType.Integer => $"{cast}({value} AS BIGINT)",
+            ColumnType.Year => $"{cast}({value} AS INTEGER)",
             // DECIMAL(18,4) is int64-backed: parsing text into a 38-digit decimal is two orders of magnitude slower.
             // The compiler widens to 38 digits where products could overflow.
-            ColumnType.Decimal => $"CAST({value} AS DECIMAL(18,4))",
-            ColumnType.Number => $"CAST({value} AS DOUBLE)",
-            ColumnType.Date => $"CAST({value} AS DATE)",
-            ColumnType.Month => $"CAST({value} || '-01' AS DATE)",
+            ColumnType.Decimal => $"{cast}({value} AS DECIMAL(18,4))",
+            ColumnType.Number => $"{cast}({value} AS DOUBLE)",
+            ColumnType.Date => $"{cast}({value} AS DATE)",
+            ColumnType.Month => $"{cast}({value} || '-01' AS DATE)",
             ColumnType.Boolean => $"({value} = 'true')",
             _ => value,
         };

@@ -11,20 +11,12 @@ internal static class ReferenceChecker
 {
     public static void Check(DbConnection db, GoalFile file, string folder, IReadOnlyDictionary<string, string> sources)
     {
+        if (AllFound(db, file)) return;
         var errors = new List<InputError>();
-        var unitData = file.Datasets[file.Units.Dataset];
         foreach (var dataset in file.Datasets.Values)
         {
-            var references = dataset.Columns.Where(c => c.References is not null)
-                .Select(c => (Column: c, Target: file.Datasets[c.References!], Key: file.Datasets[c.References!].Key[0])).ToList();
-            if (dataset.UnitColumn is { } unit && !references.Any(r => r.Column.Name == unit))
-                references.Add((dataset.Find(unit)!, unitData, file.Units.Id));
-            if (dataset.Name.Equals(unitData.Name, StringComparison.OrdinalIgnoreCase))
-                references.Add((dataset.Find(file.Units.Parent)!, unitData, file.Units.Id));
-            var position = 0;
-            foreach (var (column, target, key) in references)
+            foreach (var (column, target, key) in References(file, dataset))
             {
-                position++;
                 var rows = db.Rows($"""
                     SELECT d._line, d.{Quote(column.Name)} FROM {Quote(dataset.Name)} d
                     WHERE d.{Quote(column.Name)} IS NOT NULL
@@ -40,6 +32,41 @@ internal static class ReferenceChecker
             }
         }
         if (errors.Count > 0) throw new InputErrorsException(errors.Take(InputErrorsException.Limit).ToList());
+    }
+
+    private static List<(Column Column, Dataset Target, string Key)> References(GoalFile file, Dataset dataset)
+    {
+        var unitData = file.Datasets[file.Units.Dataset];
+        var references = dataset.Columns.Where(c => c.References is not null)
+            .Select(c => (Column: c, Target: file.Datasets[c.References!], Key: file.Datasets[c.References!].Key[0])).ToList();
+        if (dataset.UnitColumn is { } unit && !references.Any(r => r.Column.Name == unit))
+            references.Add((dataset.Find(unit)!, unitData, file.Units.Id));
+        if (dataset.Name.Equals(unitData.Name, StringComparison.OrdinalIgnoreCase))
+            references.Add((dataset.Find(file.Units.Parent)!, unitData, file.Units.Id));
+        return references;
+    }
+
+    /// <summary>
+    /// Whether every reference names an existing row, asked once per referenced table: all the columns that refer to
+    /// it are probed against one hash of its keys (the per-column queries above each build their own). Only when
+    /// something is missing do those queries run, to say where.
+    /// </summary>
+    private static bool AllFound(DbConnection db, GoalFile file)
+    {
+        var references = file.Datasets.Values.SelectMany(d => References(file, d).Select(r => (Dataset: d, r.Column, r.Target, r.Key))).ToList();
+        // A column of another type than the key it names: the per-column queries compare (or fail) as they always have.
+        if (references.Any(r => r.Target.Find(r.Key)?.Type != r.Column.Type)) return false;
+        var groups = references.GroupBy(r => (Target: r.Target.Name, r.Key));
+        foreach (var g in groups)
+        {
+            var values = string.Join(" UNION ALL ", g.Select(r => $"SELECT {Quote(r.Column.Name)} AS v FROM {Quote(r.Dataset.Name)}"));
+            var missing = db.Scalar($"""
+                SELECT count(*) FROM ({values}) d
+                WHERE d.v IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {Quote(g.Key.Target)} t WHERE t.{Quote(g.Key.Key)} = d.v)
+                """);
+            if (System.Convert.ToInt64(missing, CultureInfo.InvariantCulture) > 0) return false;
+        }
+        return true;
     }
 
     /// <summary>The column's position in the file's own header (columns are matched by name, in any order).</summary>

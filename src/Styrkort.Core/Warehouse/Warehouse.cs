@@ -86,8 +86,20 @@ public sealed class Warehouse : IDisposable
                 if (!File.Exists(path)) continue; // the warehouse keeps its current table
                 cancellation.ThrowIfCancellationRequested();
                 progress?.Report(new ImportProgress(dataset.Name, i + 1, datasets.Count));
-                var rows = DatasetLoader.Load(_db, dataset, path, display);
-                imported.Add(new ImportedFile(dataset.Name, display, rows, Hash(path)));
+                // The file's hash is read on another thread while DuckDB loads it: both read the same file, the second from cache.
+                var hash = Task.Run(() => Hash(path));
+                long rows;
+                try
+                {
+                    rows = DatasetLoader.Load(_db, dataset, path, display);
+                }
+                catch
+                {
+                    // A failed import leaves nothing reading its files behind it.
+                    Task.WhenAny(hash).GetAwaiter().GetResult();
+                    throw;
+                }
+                imported.Add(new ImportedFile(dataset.Name, display, rows, hash.GetAwaiter().GetResult()));
             }
             cancellation.ThrowIfCancellationRequested();
             ReferenceChecker.Check(_db, file, folder, sources);

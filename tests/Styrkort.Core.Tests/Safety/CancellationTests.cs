@@ -58,10 +58,13 @@ public sealed class CancellationTests : IDisposable
         var big = new StringBuilder("unit_id,day,amount\n");
         for (var i = 0; i < 1_500_000; i++) big.Append("shop,2026-03-01,1.5\n");
         File.WriteAllText(Path.Combine(_folder, "sales.csv"), big.ToString());
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
+        using var cancel = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();
+        // Timed from the moment the big file's turn comes: the one-pass import loads it in a few hundred milliseconds,
+        // so a timer started with the import could fire after its last statement.
+        var progress = new CancelAfter(2, TimeSpan.FromMilliseconds(40), cancel);
 
-        Assert.ThrowsAny<OperationCanceledException>(() => _warehouse.Import(_goals, _folder, TimeProvider.System, cancellation: cancel.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => _warehouse.Import(_goals, _folder, TimeProvider.System, progress, cancellation: cancel.Token));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
         Assert.Equal(1, _warehouse.Lineage(["sales"]).Single().Rows);
@@ -82,6 +85,14 @@ public sealed class CancellationTests : IDisposable
 
         Assert.Equal(1, _warehouse.Lineage(["sales"]).Single().Rows);
         Assert.Equal(1L, Scalar("SELECT count(DISTINCT batch_id) FROM _imports"));
+    }
+
+    private sealed class CancelAfter(int index, TimeSpan delay, CancellationTokenSource cancel) : IProgress<Core.Warehouse.ImportProgress>
+    {
+        public void Report(Core.Warehouse.ImportProgress value)
+        {
+            if (value.Index == index) cancel.CancelAfter(delay);
+        }
     }
 
     private sealed class CancelAt(int index, CancellationTokenSource cancel) : IProgress<Core.Warehouse.ImportProgress>
