@@ -123,7 +123,7 @@ public static class Builtins
     }
 
     private static ValueType Unified(ArgumentCheck c) =>
-        c.Args.Skip(1).Aggregate(c[0].Type, (t, a) => Unify(c, new BoundLiteral(null, t) { }, a, t));
+        c.Args.Skip(1).Aggregate(c[0].Type, (t, a) => Unify(c, new BoundLiteral(null, t), a, t));
 
     private static ValueType Unify(ArgumentCheck c, BoundExpr a, BoundExpr b, ValueType? aType = null)
     {

@@ -55,10 +55,10 @@ internal sealed class GroupContext(Func<BoundAggregate, SqlExpr> inner) : SqlCon
 }
 
 /// <summary>
-/// One entity of a population (alias e): its columns, its facts (at(…) lookups, from the facts nodes), its member
-/// aggregates (from the members node, alias p).
+/// One entity (alias e) inside the entities node: its columns, the rows it references, and its facts (at(…) lookups),
+/// which come from the facts nodes joined on the entity's key.
 /// </summary>
-internal sealed class EntityContext(Dataset entity, Planner planner, MembersNode? members) : SqlContext
+internal sealed class EntityContext(Dataset entity, Planner planner) : SqlContext
 {
     /// <summary>The node these facts are joined into (it reads them).</summary>
     public PlanNode? Reader { get; set; }
@@ -79,13 +79,6 @@ internal sealed class EntityContext(Dataset entity, Planner planner, MembersNode
         if (!_facts.Contains(node)) _facts.Add(node);
         if (Reader is not null) node.Readers.Add(Reader);
         return node.Fact(lookup.Column, lookup.Keys.Select(k => (k.Column, planner.Scalar(k.Value, es.Scalars))).ToList());
-    }
-
-    public override SqlExpr Aggregate(BoundAggregate aggregate, ExpressionSql es)
-    {
-        if (members is null) throw new InvalidOperationException("member aggregate without members");
-        var sql = es.AggregateCall(aggregate, this, this);
-        return members.Aggregate(sql);
     }
 
     /// <summary>The facts joined on the entity key, and the rows the entity references for breakdowns.</summary>

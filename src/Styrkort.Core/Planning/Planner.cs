@@ -75,7 +75,7 @@ internal sealed class Planner(BoundGoalFile bound)
             {
                 var select = DatasetQuery(a, d, scalars, dimension);
                 var key = "per:" + KeyDialect.Instance.RenderBody(select);
-                var node = Node(3, key, name => new AggregateNode(name, (_, _) => select, dimension is null ? null : Lit(true)), "agg");
+                var node = Node(3, key, name => new AggregateNode(name, (_, _) => select, null), "agg");
                 return (node, Col(node.Name, "v"));
             }
             case DatasetInput d:
@@ -144,7 +144,7 @@ internal sealed class Planner(BoundGoalFile bound)
     private EntitiesNode Entities(Dataset entity) =>
         Node(2, $"entities:{entity.Name}", name =>
         {
-            var ctx = new EntityContext(entity, this, null);
+            var ctx = new EntityContext(entity, this);
             var node = new EntitiesNode(name, entity) { Context = ctx };
             ctx.Reader = node;
             return node;
