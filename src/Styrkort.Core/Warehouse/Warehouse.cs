@@ -59,8 +59,11 @@ public sealed class Warehouse : IDisposable
     /// <paramref name="beforeCommit"/> runs inside the transaction, after every check has passed: when it throws, the
     /// warehouse is rolled back too, so a caller can make its own record of the import part of the same unit of work.
     /// </summary>
+    /// <param name="sourceNames">What the import history records as each dataset's file (an upload's own file name),
+    /// where it is not the file read (a temporary copy, deleted afterwards).</param>
     public IReadOnlyList<ImportedFile> Import(GoalFile file, string folder, TimeProvider clock, IProgress<ImportProgress>? progress = null,
-        Action<IReadOnlyList<ImportedFile>>? beforeCommit = null, CancellationToken cancellation = default)
+        Action<IReadOnlyList<ImportedFile>>? beforeCommit = null, CancellationToken cancellation = default,
+        IReadOnlyDictionary<string, string>? sourceNames = null)
     {
         if (!Directory.Exists(folder)) throw new StyrkortException(new SourceLocation(folder, 0, 0), "data folder not found");
         cancellation.ThrowIfCancellationRequested();
@@ -99,7 +102,7 @@ public sealed class Warehouse : IDisposable
                     Task.WhenAny(hash).GetAwaiter().GetResult();
                     throw;
                 }
-                imported.Add(new ImportedFile(dataset.Name, display, rows, hash.GetAwaiter().GetResult()));
+                imported.Add(new ImportedFile(dataset.Name, sourceNames?.GetValueOrDefault(dataset.Name) ?? display, rows, hash.GetAwaiter().GetResult()));
             }
             cancellation.ThrowIfCancellationRequested();
             ReferenceChecker.Check(_db, file, folder, sources);

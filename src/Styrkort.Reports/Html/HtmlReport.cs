@@ -132,7 +132,8 @@ internal static class HtmlReport
             }
         }
         h.Append(CultureInfo.InvariantCulture, $"<h3>{Encode(t.Sources)}</h3><p class=\"muted\">{Encode(t.SourcesIntro)}</p>");
-        foreach (var folder in model.Sources.Select(s => s.Folder).Distinct())
+        // An upload through the web app is recorded by its own file name, without a folder.
+        foreach (var folder in model.Sources.Select(s => s.Folder).Where(f => f.Length > 0).Distinct())
             h.Append(CultureInfo.InvariantCulture, $"<p><strong>{Encode(t.Folder)}:</strong> {Encode(folder)}</p>");
         h
             .Append(CultureInfo.InvariantCulture, $"<table><thead><tr><th>{Encode(t.Dataset)}</th><th>{Encode(t.File)}</th><th class=\"num\">{Encode(t.Rows)}</th><th>{Encode(t.Imported)}</th><th>SHA-256</th></tr></thead><tbody>");

@@ -130,7 +130,7 @@ public sealed class ImportService(SiteState site, WebOptions options, JobQueue j
                     AuditTrail.Record(db, site.Clock, user, AuditActions.Import, b.Dataset, $"{b.Rows} rows from {b.FileName} (sha256 {b.Sha256})");
                 db.SaveChanges();
                 saved = true;
-            }, cancellation));
+            }, cancellation, names));
             return batches;
         }
         catch (Exception) when (saved)

@@ -142,6 +142,20 @@ public sealed class WorkflowTest(DemoSite site)
     }
 
     [Fact]
+    public async Task Import_ThroughTheWebApp_IsNamedInTheBoardReportByItsOwnFileName_NotItsTemporaryFolder()
+    {
+        var controller = await site.As("controller");
+        var content = await File.ReadAllTextAsync(Path.Combine(site.DataDirectory, "sample", "operating_costs.csv"));
+        var response = await controller.PostAsync("/api/imports?wait=true", DemoSite.Upload("operating_costs.csv", content));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var report = await controller.GetStringAsync($"/report/download?period={site.Period}&format=html");
+        Assert.Contains("operating_costs.csv", report, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.Combine(site.DataDirectory, "jobs"), report, StringComparison.Ordinal);
+        Assert.DoesNotContain("/jobs/", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_OfAGoodFile_RecordsTheBatch_AndRecomputes()
     {
         var controller = await site.As("controller");
