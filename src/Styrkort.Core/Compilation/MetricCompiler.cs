@@ -23,8 +23,7 @@ public static class MetricCompiler
         var bound = BoundGoalFile.Of(file).ThrowIfErrors();
         var name = file.Metrics.Keys.First(k => k.Equals(metricName, StringComparison.OrdinalIgnoreCase));
         var planner = new Planner(bound);
-        PeriodScalars? scalars = null;
-        scalars = new PeriodScalars(period, v => planner.ValueCte(v, scalars!));
+        var scalars = planner.WithValueCtes(period);
         var (value, nodes) = planner.MetricValue(name, scalars, null);
         var body = new SqlSelect(
             [new SqlSelectItem(Core.Sql.Sql.Col("u", "unit_id"), "unit_id"), new SqlSelectItem(value, "value")],

@@ -50,9 +50,7 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
         var bound = BoundGoalFile.Of(file).ThrowIfErrors();
         var requests = Requests(bound);
         if (periods.Count == 0 || requests.Count == 0) return "-- nothing to evaluate";
-        var values = periods.Select(p => Values(bound, p, CancellationToken.None)).ToList();
-        var constants = values.Any(v => v is null) ? null : values.Select(v => (IReadOnlyDictionary<string, SqlExpr>)v!).ToList();
-        return (dialect ?? warehouse.Dialect).Render(EvaluationPlan.Create(bound, periods, requests, constants).Query);
+        return (dialect ?? warehouse.Dialect).Render(Plan(bound, requests, periods, CancellationToken.None).Query);
     }
 
     private IReadOnlyList<Evaluation> Run(IReadOnlyList<Period> periods, string? subtreeOf, CancellationToken cancellation)
@@ -80,7 +78,7 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
             {
                 var m = Convert.ToInt32(row[1], CultureInfo.InvariantCulture);
                 var unit = (string)row[2]!;
-                Quantity? value = row[5] is { } exact ? Quantity.Of(exact) : row[6] is { } approx ? Quantity.Of(approx) : null;
+                var value = ValueOf(row);
                 if (row[3] is null)
                 {
                     if (value is { } v) metricValues[m][unit] = v;
@@ -134,7 +132,7 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
         foreach (var row in rows)
         {
             if (row[3] is not null) continue;
-            Quantity? value = row[5] is { } exact ? Quantity.Of(exact) : row[6] is { } approx ? Quantity.Of(approx) : null;
+            var value = ValueOf(row);
             if (value is { } v)
                 result[Convert.ToInt32(row[0], CultureInfo.InvariantCulture)][requests[Convert.ToInt32(row[1], CultureInfo.InvariantCulture)].Metric][(string)row[2]!] = v;
         }
@@ -146,10 +144,20 @@ public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IRea
     private List<object?[]> Compute(BoundGoalFile bound, IReadOnlyList<MetricRequest> requests, IReadOnlyList<Period> periods, CancellationToken cancellation)
     {
         if (periods.Count == 0 || requests.Count == 0) return [];
+        return Query(Plan(bound, requests, periods, cancellation), periods, cancellation);
+    }
+
+    /// <summary>The periods' named values read as constants (or, when they cannot be, planned as CTEs), then the plan.</summary>
+    private EvaluationPlan Plan(BoundGoalFile bound, IReadOnlyList<MetricRequest> requests, IReadOnlyList<Period> periods, CancellationToken cancellation)
+    {
         var values = periods.Select(p => Values(bound, p, cancellation)).ToList();
         var constants = values.Any(v => v is null) ? null : values.Select(v => (IReadOnlyDictionary<string, SqlExpr>)v!).ToList();
-        return Query(EvaluationPlan.Create(bound, periods, requests, constants), periods, cancellation);
+        return EvaluationPlan.Create(bound, periods, requests, constants);
     }
+
+    /// <summary>A row's value: the exact column for metrics of amounts and counts, the approximate one otherwise.</summary>
+    private static Quantity? ValueOf(object?[] row) =>
+        row[5] is { } exact ? Quantity.Of(exact) : row[6] is { } approx ? Quantity.Of(approx) : null;
 
     /// <summary>Every metric the goals need (value and comparison), each with the dimensions some goal breaks it down by.</summary>
     private List<MetricRequest> Requests(BoundGoalFile bound)

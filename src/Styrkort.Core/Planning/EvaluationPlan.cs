@@ -28,9 +28,8 @@ public sealed class EvaluationPlan
         var parts = new List<SqlQueryBody>();
         for (var p = 0; p < periods.Count; p++)
         {
-            PeriodScalars? scalars = null;
             var constants = values?[p];
-            scalars = new PeriodScalars(periods[p], name => constants is not null ? constants[name] : planner.ValueCte(name, scalars!));
+            var scalars = constants is null ? planner.WithValueCtes(periods[p]) : new PeriodScalars(periods[p], name => constants[name]);
             var columns = new List<(string, SqlExpr)>();
             var nodes = new List<AggregateNode>();
             for (var m = 0; m < metrics.Count; m++)
@@ -69,8 +68,7 @@ public sealed class EvaluationPlan
     public static (SqlQuery Query, IReadOnlyList<string> Names) ValuesQuery(BoundGoalFile bound, Period period)
     {
         var planner = new Planner(bound);
-        PeriodScalars? scalars = null;
-        scalars = new PeriodScalars(period, name => planner.ValueCte(name, scalars!));
+        var scalars = planner.WithValueCtes(period);
         var names = bound.Values.Keys.ToList();
         var items = new List<SqlSelectItem>();
         for (var i = 0; i < names.Count; i++)

@@ -57,6 +57,14 @@ internal sealed class Planner(BoundGoalFile bound)
         return new SqlScalarSubquery(new SqlSelect([new SqlSelectItem(Col(cte, "v"), null)], new SqlTable(cte, cte), []));
     }
 
+    /// <summary>A period's scalars with the named values as CTEs of this plan (no warehouse at hand to read them first).</summary>
+    public PeriodScalars WithValueCtes(Periods.Period period)
+    {
+        PeriodScalars? scalars = null;
+        scalars = new PeriodScalars(period, name => ValueCte(name, scalars!));
+        return scalars;
+    }
+
     public SqlExpr Scalar(BoundExpr e, PeriodScalars scalars) => Expressions(scalars).Render(e, new ScalarContext(this));
 
     public FactsNode Facts(Dataset entity, Dataset dataset, Column via) =>

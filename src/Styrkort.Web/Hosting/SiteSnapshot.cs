@@ -151,14 +151,7 @@ public sealed class OutcomeCache(Func<Period, Evaluation> evaluate, Func<IReadOn
             }
             catch
             {
-                // A failed evaluation is not kept: the next request tries again.
-                lock (_gate)
-                    for (var j = 0; j < periods.Count; j++)
-                        if (_entries.TryGetValue(periods[j], out var entry) && ReferenceEquals(entry.Value, lazies[j]))
-                        {
-                            _recency.Remove(entry.Node);
-                            _entries.Remove(periods[j]);
-                        }
+                for (var j = 0; j < periods.Count; j++) Forget(periods[j], lazies[j]);
                 throw;
             }
         }
@@ -193,15 +186,20 @@ public sealed class OutcomeCache(Func<Period, Evaluation> evaluate, Func<IReadOn
         }
         catch
         {
-            // A failed evaluation is not kept: the next request tries again.
-            lock (_gate)
-                if (_entries.TryGetValue(period, out var entry) && ReferenceEquals(entry.Value, lazy))
-                {
-                    _recency.Remove(entry.Node);
-                    _entries.Remove(period);
-                }
+            Forget(period, lazy);
             throw;
         }
+    }
+
+    /// <summary>A failed evaluation is not kept (unless another has replaced it meanwhile): the next request tries again.</summary>
+    private void Forget(Period period, Lazy<Evaluation> lazy)
+    {
+        lock (_gate)
+            if (_entries.TryGetValue(period, out var entry) && ReferenceEquals(entry.Value, lazy))
+            {
+                _recency.Remove(entry.Node);
+                _entries.Remove(period);
+            }
     }
 
     private void Evict()

@@ -139,9 +139,10 @@ public sealed class SiteState : IDisposable
         IReadOnlyDictionary<string, string> fileNames, IReadOnlyList<Period> recent, CancellationToken cancellation)
     {
         SiteSnapshot? snapshot = null;
-        var cache = new OutcomeCache(p => Read(w => new Evaluator(snapshot!.Goals, w, snapshot.DecidedLevels).Evaluate(p)), () => Quarters)
+        Evaluator For(Warehouse w) => new(snapshot!.Goals, w, snapshot.DecidedLevels);
+        var cache = new OutcomeCache(p => Read(w => For(w).Evaluate(p)), () => Quarters)
         {
-            EvaluateMany = ps => Read(w => new Evaluator(snapshot!.Goals, w, snapshot.DecidedLevels).Evaluate(ps, null, CancellationToken.None)),
+            EvaluateMany = ps => Read(w => For(w).Evaluate(ps, null, CancellationToken.None)),
         };
         snapshot = Read(w =>
         {
@@ -162,7 +163,7 @@ public sealed class SiteState : IDisposable
             // The default quarters and the recently asked periods in one plan: what they share is computed once.
             var periods = Quarters.Concat(recent).Distinct().Where(p => snapshot.HasDataFor(p) || Quarters.Contains(p)).ToList();
             if (periods.Count > 0)
-                cache.Preload(Read(w => new Evaluator(snapshot.Goals, w, snapshot.DecidedLevels).Evaluate(periods, null, cancellation)));
+                cache.Preload(Read(w => For(w).Evaluate(periods, null, cancellation)));
         }
         return snapshot;
     }
