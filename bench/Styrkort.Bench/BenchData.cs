@@ -51,7 +51,7 @@ internal sealed record BenchData(string Csv, string Warehouse)
     private static string Import(GoalFile file, string folder, string path)
     {
         Console.Error.WriteLine($"importing {folder} into {path} …");
-        using (var warehouse = Styrkort.Core.Warehouse.Warehouse.Open(path))
+        using (var warehouse = Styrkort.Core.Warehouse.DuckDb.DuckDbWarehouse.Open(path))
         {
             warehouse.Import(file, folder, TimeProvider.System);
             using var command = warehouse.Connection.CreateCommand();

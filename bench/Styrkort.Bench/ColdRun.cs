@@ -20,7 +20,7 @@ internal static class ColdRun
     {
         var file = GoalFileReader.Read(options.Goals);
         var period = Period.Parse(options.Period);
-        using (var warehouse = Styrkort.Core.Warehouse.Warehouse.Open(options.Warehouse))
+        using (var warehouse = Styrkort.Core.Warehouse.DuckDb.DuckDbWarehouse.Open(options.Warehouse))
         {
             var values = options.Cold switch
             {

@@ -42,7 +42,7 @@ try
 
         var reference = ReferenceQuery.Load(options.Reference, file, period);
         var row = new Scaling(companies);
-        using (var store = Warehouse.Open(data.Warehouse))
+        using (var store = Styrkort.Core.Warehouse.DuckDb.DuckDbWarehouse.Open(data.Warehouse))
         {
             if (measures.Contains("check"))
             {
@@ -130,7 +130,7 @@ void Classic(BenchData data, int companies)
     }
     if (measures.Contains("evaluate"))
     {
-        using var store = Warehouse.Open(data.Warehouse);
+        using var store = Styrkort.Core.Warehouse.DuckDb.DuckDbWarehouse.Open(data.Warehouse);
         var evaluator = new Evaluator(file, store);
         evaluator.Evaluate(period); // warm-up
         var evaluateSeconds = Median(Enumerable.Range(0, options.Runs).Select(_ => Time(() => evaluator.Evaluate(period))).ToList());
@@ -162,7 +162,7 @@ void Periods(BenchData data, int companies)
 {
     var quarters = new List<Period> { period };
     while (quarters.Count < 8) quarters.Insert(0, quarters[0].Previous());
-    using var store = Warehouse.Open(data.Warehouse);
+    using var store = Styrkort.Core.Warehouse.DuckDb.DuckDbWarehouse.Open(data.Warehouse);
     var evaluator = new Evaluator(file, store);
     evaluator.Evaluate(quarters, null, CancellationToken.None);
     var (separate, together) = Interleaved(options.Runs,

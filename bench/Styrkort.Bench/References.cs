@@ -16,7 +16,7 @@ internal static class References
     }
 
     /// <summary>Reads every column of every dataset once: a lower bound for anything that looks at all the data.</summary>
-    public static void ScanAll(Styrkort.Core.Warehouse.Warehouse warehouse, GoalFile file)
+    public static void ScanAll(Styrkort.Core.Warehouse.DuckDb.DuckDbWarehouse warehouse, GoalFile file)
     {
         foreach (var dataset in file.Datasets.Values)
         {

@@ -9,7 +9,7 @@ namespace Styrkort.Reports;
 /// <summary>Builds the quarterly board report of a unit: the goals the board sees that quarter, as the evaluator judges them.</summary>
 public static class BoardReport
 {
-    public static BoardReportModel Build(GoalFile file, Warehouse warehouse, Period quarter, BoardReportOptions? options = null)
+    public static BoardReportModel Build(GoalFile file, IWarehouse warehouse, Period quarter, BoardReportOptions? options = null)
     {
         options ??= new BoardReportOptions();
         if (quarter.Kind != PeriodKind.Quarter)

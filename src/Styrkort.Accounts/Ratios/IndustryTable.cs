@@ -3,7 +3,7 @@ using Styrkort.Core.Diagnostics;
 using Styrkort.Core.Evaluation;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Sql;
-using Store = Styrkort.Core.Warehouse.Warehouse;
+using Store = Styrkort.Core.Warehouse.IWarehouse;
 
 namespace Styrkort.Accounts.Ratios;
 

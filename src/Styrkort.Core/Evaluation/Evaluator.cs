@@ -16,7 +16,7 @@ namespace Styrkort.Core.Evaluation;
 /// </summary>
 /// <param name="decidedLevels">Board levels decided outside the warehouse (in the app store), by (goal, unit, year);
 /// they take precedence over the warehouse's target-level table.</param>
-public sealed class Evaluator(GoalFile file, Warehouse.Warehouse warehouse, IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal>? decidedLevels = null)
+public sealed class Evaluator(GoalFile file, Warehouse.IWarehouse warehouse, IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal>? decidedLevels = null)
 {
     /// <summary>Dimensions to break down every goal by whose metric allows it (<c>evaluate --by</c>), beside the goals' own.</summary>
     public IReadOnlyList<string> By { get; init; } = [];

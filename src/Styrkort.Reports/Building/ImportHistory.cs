@@ -6,7 +6,7 @@ namespace Styrkort.Reports.Building;
 /// <summary>The warehouse's import lineage: for each dataset, the file and time of its latest import.</summary>
 internal static class ImportHistory
 {
-    public static IReadOnlyList<DataSource> Latest(GoalFile file, Warehouse warehouse)
+    public static IReadOnlyList<DataSource> Latest(GoalFile file, IWarehouse warehouse)
     {
         var found = warehouse.LatestImports().ToDictionary(
             i => i.Dataset,

@@ -19,7 +19,7 @@ internal sealed class ReportEvaluations
     public Outcome? Find(Period period, string goal, string unit) => _outcomes.GetValueOrDefault((period, goal, unit));
 
     public static ReportEvaluations Run(
-        GoalFile file, Warehouse warehouse, Period quarter, IReadOnlyList<Goal> goals, string? unit,
+        GoalFile file, IWarehouse warehouse, Period quarter, IReadOnlyList<Goal> goals, string? unit,
         IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal>? decidedLevels)
     {
         // The evaluator runs every goal of the file it is given: a copy holding only the report's goals spares the

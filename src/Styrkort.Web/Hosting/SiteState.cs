@@ -22,14 +22,14 @@ public sealed class SiteState : IDisposable
     public const int RecomputedRecentPeriods = 8;
     private const int PooledReaders = 8;
 
-    private readonly Warehouse _writer;
-    private readonly Warehouse _root; // only ever duplicated, never queried: readers do not touch the writer's connection
+    private readonly IWarehouse _writer;
+    private readonly IWarehouse _root; // only ever duplicated, never queried: readers do not touch the writer's connection
     private readonly Lock _rootGate = new();
     private readonly Lock _writeGate = new();
-    private readonly ConcurrentBag<Warehouse> _readers = [];
+    private readonly ConcurrentBag<IWarehouse> _readers = [];
     private SiteSnapshot? _current;
 
-    public SiteState(Warehouse warehouse, TimeProvider clock)
+    public SiteState(IWarehouse warehouse, TimeProvider clock)
     {
         _writer = warehouse;
         _root = warehouse.Duplicate();
@@ -99,7 +99,7 @@ public sealed class SiteState : IDisposable
     }
 
     /// <summary>Runs a read on a reader connection of its own (the last committed state); never waits for the writer.</summary>
-    public T Read<T>(Func<Warehouse, T> use)
+    public T Read<T>(Func<IWarehouse, T> use)
     {
         if (!_readers.TryTake(out var reader))
             lock (_rootGate) reader = _root.Duplicate();
@@ -115,7 +115,7 @@ public sealed class SiteState : IDisposable
     }
 
     /// <summary>Runs a write on the writer connection: for the job queue and start-up only.</summary>
-    public T Write<T>(Func<Warehouse, T> use)
+    public T Write<T>(Func<IWarehouse, T> use)
     {
         lock (_writeGate) return use(_writer);
     }
@@ -139,7 +139,7 @@ public sealed class SiteState : IDisposable
         IReadOnlyDictionary<string, string> fileNames, IReadOnlyList<Period> recent, CancellationToken cancellation)
     {
         SiteSnapshot? snapshot = null;
-        Evaluator For(Warehouse w) => new(snapshot!.Goals, w, snapshot.DecidedLevels);
+        Evaluator For(IWarehouse w) => new(snapshot!.Goals, w, snapshot.DecidedLevels);
         var cache = new OutcomeCache(p => Read(w => For(w).Evaluate(p)), () => Quarters)
         {
             EvaluateMany = ps => Read(w => For(w).Evaluate(ps, null, CancellationToken.None)),

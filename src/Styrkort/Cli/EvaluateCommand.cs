@@ -92,15 +92,25 @@ internal static class EvaluateCommand
         return file;
     }
 
-    /// <summary>The warehouse to read: a file made by import, or an in-memory one loaded from the CSV folder.</summary>
-    public static Warehouse Open(GoalFile file, string? data, string? warehousePath)
+    /// <summary>The warehouse to read: one made by import (a DuckDB file or a PostgreSQL URL), or an in-memory one loaded from the CSV folder.</summary>
+    public static IWarehouse Open(GoalFile file, string? data, string? warehouseLocation)
     {
-        if ((data is null) == (warehousePath is null)) throw new ArgumentException("give exactly one of --data FOLDER and --warehouse FILE");
-        if (warehousePath is not null)
+        if ((data is null) == (warehouseLocation is null)) throw new ArgumentException("give exactly one of --data FOLDER and --warehouse FILE|URL");
+        if (warehouseLocation is not null)
         {
-            if (!File.Exists(warehousePath)) throw new StyrkortException(new SourceLocation(warehousePath, 0, 0), "warehouse file not found; make it with styrkort import");
-            var existing = Warehouse.Open(warehousePath);
-            existing.RequireLoaded(file, warehousePath);
+            var shown = Warehouse.Describe(warehouseLocation);
+            if (!Core.Warehouse.Postgres.PostgresAddress.IsUrl(warehouseLocation) && !File.Exists(warehouseLocation))
+                throw new StyrkortException(new SourceLocation(shown, 0, 0), "warehouse file not found; make it with styrkort import");
+            var existing = Warehouse.Open(warehouseLocation);
+            try
+            {
+                existing.RequireLoaded(file, shown);
+            }
+            catch
+            {
+                existing.Dispose();
+                throw;
+            }
             return existing;
         }
         var memory = Warehouse.Open(null);

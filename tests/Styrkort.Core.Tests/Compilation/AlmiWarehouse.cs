@@ -4,7 +4,7 @@ using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
 using Styrkort.Core.Sql;
 using Styrkort.Core.Warehouse;
-using Store = Styrkort.Core.Warehouse.Warehouse;
+using Store = Styrkort.Core.Warehouse.DuckDb.DuckDbWarehouse;
 
 namespace Styrkort.Core.Tests.Compilation;
 

@@ -91,7 +91,7 @@ internal sealed class AlmiData : IDisposable
     }
 
     /// <summary>Writes the files and imports them into the given warehouse.</summary>
-    public void ImportInto(Warehouse.Warehouse warehouse)
+    public void ImportInto(IWarehouse warehouse)
     {
         Write();
         warehouse.Import(GoalFile, Folder, TimeProvider.System);

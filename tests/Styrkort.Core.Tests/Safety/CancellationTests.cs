@@ -33,7 +33,7 @@ public sealed class CancellationTests : IDisposable
         """;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("styrkort-cancel-").FullName;
-    private readonly Core.Warehouse.Warehouse _warehouse = Core.Warehouse.Warehouse.Open(null);
+    private readonly Core.Warehouse.DuckDb.DuckDbWarehouse _warehouse = Core.Warehouse.DuckDb.DuckDbWarehouse.Open(null);
     private readonly GoalFile _goals;
 
     public CancellationTests()

@@ -12,7 +12,7 @@ namespace Styrkort.Core.Tests.Safety;
 public sealed class CsvLimitTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("styrkort-csv-").FullName;
-    private readonly Core.Warehouse.Warehouse _warehouse = Core.Warehouse.Warehouse.Open(null);
+    private readonly Core.Warehouse.DuckDb.DuckDbWarehouse _warehouse = Core.Warehouse.DuckDb.DuckDbWarehouse.Open(null);
     private readonly GoalFile _goals;
 
     public CsvLimitTests()
@@ -138,7 +138,7 @@ public sealed class UnitDepthTests : IDisposable
         for (var i = 1; i <= 20_000; i++) units.Append('u').Append(i).Append(",u").Append(i - 1).Append('\n');
         File.WriteAllText(Path.Combine(_folder, "units.csv"), units.ToString());
         File.WriteAllText(Path.Combine(_folder, "sales.csv"), "unit_id,amount\nu0,1\n");
-        using var warehouse = Core.Warehouse.Warehouse.Open(null);
+        using var warehouse = Core.Warehouse.DuckDb.DuckDbWarehouse.Open(null);
         var clock = Stopwatch.StartNew();
 
         var error = Assert.Throws<InputErrorsException>(() => warehouse.Import(GoalFileReader.Read(Path.Combine(_folder, "goals.yaml")), _folder, TimeProvider.System));

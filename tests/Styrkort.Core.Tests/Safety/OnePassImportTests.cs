@@ -3,6 +3,7 @@ using System.Text;
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Warehouse;
+using Styrkort.Core.Warehouse.DuckDb;
 
 namespace Styrkort.Core.Tests.Safety;
 
@@ -132,7 +133,7 @@ public sealed class OnePassImportTests : IDisposable
     /// <summary>The table a path leaves (column types, then every row as text), or the checked path's complaint.</summary>
     private (List<string>? Rows, string? Error) Run(DatasetLoader.Way way, string file)
     {
-        using var warehouse = Core.Warehouse.Warehouse.Open(null);
+        using var warehouse = Core.Warehouse.DuckDb.DuckDbWarehouse.Open(null);
         var db = warehouse.Connection;
         DbExtensions.Execute(db, "BEGIN TRANSACTION");
         try

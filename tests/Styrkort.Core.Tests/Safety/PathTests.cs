@@ -142,7 +142,7 @@ public sealed class PathTests : IDisposable
         var data = Directory.CreateDirectory(Path.Combine(_root, "data")).FullName;
         File.WriteAllText(Path.Combine(data, "units.csv"), "unit_id,parent_id\nshop,\n");
         File.CreateSymbolicLink(Path.Combine(data, "sales.csv"), Path.Combine(Outside, "secret.csv"));
-        using var warehouse = Core.Warehouse.Warehouse.Open(null);
+        using var warehouse = Core.Warehouse.DuckDb.DuckDbWarehouse.Open(null);
 
         var error = Assert.Throws<StyrkortException>(() => warehouse.Import(GoalFileReader.Read(goals), data, TimeProvider.System));
 
@@ -162,7 +162,7 @@ public sealed class PathTests : IDisposable
         File.WriteAllText(Path.Combine(data, "sales.csv"), "unit_id,amount\nshop,12.5\n");
         var link = Path.Combine(_root, "current");
         Directory.CreateSymbolicLink(link, data);
-        using var warehouse = Core.Warehouse.Warehouse.Open(null);
+        using var warehouse = Core.Warehouse.DuckDb.DuckDbWarehouse.Open(null);
 
         var imported = warehouse.Import(GoalFileReader.Read(goals), link, TimeProvider.System);
 

@@ -21,14 +21,14 @@ public sealed class AlmiReportData : IDisposable
         AlmiSampleGenerator.Write(_folder, new AlmiSampleOptions(Companies: 3000, Seed: 11));
         File = GoalFileReader.Read(Path.Combine(RepoRoot, "samples", "almi", "goals.yaml"));
         MetricCompiler.CheckAll(File);
-        Warehouse = Warehouse.Open(null);
+        Warehouse = Core.Warehouse.Warehouse.Open(null);
         Warehouse.Import(File, _folder, Clock);
     }
 
     public static FixedClock Clock { get; } = new(new DateTimeOffset(2026, 11, 3, 9, 30, 0, TimeSpan.Zero));
 
     public GoalFile File { get; }
-    public Warehouse Warehouse { get; }
+    public IWarehouse Warehouse { get; }
     public string Root => "foretagspartner";
 
     public BoardReportModel Report(string quarter, string lang = "sv", string? unit = null, IReadOnlyList<GoalCheckIn>? checkIns = null) =>

@@ -30,12 +30,7 @@ public sealed class SiteStateTest(DemoSite site)
     }
 
     private long WarehouseImports() =>
-        site.Site.Read(w =>
-        {
-            using var command = w.Connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM _imports";
-            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        });
+        site.Site.Read(w => (long)w.Imports(int.MaxValue).Count);
 
     /// <summary>Holds every import inside its warehouse transaction until released: the writer is busy for as long as a test wants.</summary>
     private (TaskCompletionSource Entered, TaskCompletionSource Release) Hold()

@@ -4,7 +4,7 @@ using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
 using static Styrkort.Core.Warehouse.DbExtensions;
 
-namespace Styrkort.Core.Warehouse;
+namespace Styrkort.Core.Warehouse.DuckDb;
 
 /// <summary>
 /// Derives from the unit dataset the tables the metric engine joins on: _units (with depth and path order),

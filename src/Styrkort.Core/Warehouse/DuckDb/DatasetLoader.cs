@@ -6,7 +6,7 @@ using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
 using static Styrkort.Core.Warehouse.DbExtensions;
 
-namespace Styrkort.Core.Warehouse;
+namespace Styrkort.Core.Warehouse.DuckDb;
 
 /// <summary>
 /// Loads one CSV file into a typed table, set-based: DuckDB reads the file as text into a staging table, SQL checks

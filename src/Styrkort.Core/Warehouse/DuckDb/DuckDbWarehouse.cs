@@ -1,0 +1,272 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using DuckDB.NET.Data;
+using Styrkort.Core.Diagnostics;
+using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Sql;
+using Styrkort.Core.Paths;
+using static Styrkort.Core.Warehouse.DbExtensions;
+
+namespace Styrkort.Core.Warehouse.DuckDb;
+
+/// <summary>The embedded warehouse (the default): one DuckDB table per dataset, the unit tables, and the import history.</summary>
+public sealed class DuckDbWarehouse : IWarehouse
+{
+    private readonly DuckDBConnection _db;
+
+    private DuckDbWarehouse(DuckDBConnection db) => _db = db;
+
+    public DbConnection Connection => _db;
+
+    /// <summary>Opens (or creates) a warehouse file; null opens an in-memory warehouse.</summary>
+    public static DuckDbWarehouse Open(string? path)
+    {
+        var db = new DuckDBConnection(path is null ? "DataSource=:memory:" : $"DataSource={Path.GetFullPath(path)}");
+        db.Open();
+        db.Execute("""
+            CREATE TABLE IF NOT EXISTS _imports (
+              batch_id BIGINT, imported_at TIMESTAMP, dataset VARCHAR, file VARCHAR, sha256 VARCHAR, row_count BIGINT, imported_by VARCHAR)
+            """);
+        // Warehouses from before the history named who imported.
+        db.Execute("ALTER TABLE _imports ADD COLUMN IF NOT EXISTS imported_by VARCHAR");
+        return new DuckDbWarehouse(db);
+    }
+
+    /// <summary>
+    /// Another connection to the same database, for use on another thread: DuckDB connections are not for concurrent
+    /// use, but connections are; a reader on its own connection sees the last committed state and never waits for a
+    /// writer's transaction.
+    /// </summary>
+    public IWarehouse Duplicate()
+    {
+        // DuckDB.NET duplicates only in-memory connections; a file is opened again, and the driver shares the one
+        // database instance per file between the connections (so they see each other's commits).
+        if (_db.ConnectionString.Contains(":memory:", StringComparison.Ordinal)) return new DuckDbWarehouse(_db.Duplicate());
+        var again = new DuckDBConnection(_db.ConnectionString);
+        again.Open();
+        return new DuckDbWarehouse(again);
+    }
+
+    /// <summary>
+    /// Imports the goal file's datasets from a folder of CSV files, all or nothing: any error leaves the warehouse as
+    /// it was. Files that are absent keep the warehouse's current table; a dataset absent from both is an error.
+    /// <paramref name="beforeCommit"/> runs inside the transaction, after every check has passed: when it throws, the
+    /// warehouse is rolled back too, so a caller can make its own record of the import part of the same unit of work.
+    /// </summary>
+    /// <param name="sourceNames">What the import history records as each dataset's file (an upload's own file name),
+    /// where it is not the file read (a temporary copy, deleted afterwards).</param>
+    public IReadOnlyList<ImportedFile> Import(GoalFile file, string folder, TimeProvider clock, IProgress<ImportProgress>? progress = null,
+        Action<IReadOnlyList<ImportedFile>>? beforeCommit = null, CancellationToken cancellation = default,
+        IReadOnlyDictionary<string, string>? sourceNames = null, string? importedBy = null)
+    {
+        if (!Directory.Exists(folder)) throw new StyrkortException(new SourceLocation(folder, 0, 0), "data folder not found");
+        cancellation.ThrowIfCancellationRequested();
+        var sources = Sources(file, folder);
+        var existing = Tables();
+        // Name every missing file at once, rather than the first of them.
+        var missing = file.Datasets.Values.Where(d => !existing.Contains(d.Name) && !File.Exists(sources[d.Name])).Select(d => d.File).ToList();
+        if (missing.Count > 0)
+            throw new StyrkortException(new SourceLocation(folder, 0, 0),
+                $"no data yet for {missing.Count} dataset(s); the first import of a dataset needs its file: missing {string.Join(", ", missing)}");
+        var imported = new List<ImportedFile>();
+        // DuckDB stops a running statement when interrupted; the rollback below then leaves the warehouse as it was.
+        using var interrupt = cancellation.Register(Interrupt);
+        _db.Execute("BEGIN TRANSACTION");
+        try
+        {
+            var datasets = file.Datasets.Values.ToList();
+            for (var i = 0; i < datasets.Count; i++)
+            {
+                var dataset = datasets[i];
+                var path = sources[dataset.Name];
+                var display = Path.Combine(folder, dataset.File);
+                if (!File.Exists(path)) continue; // the warehouse keeps its current table
+                cancellation.ThrowIfCancellationRequested();
+                progress?.Report(new ImportProgress(dataset.Name, i + 1, datasets.Count));
+                // The file's hash is read on another thread while DuckDB loads it: both read the same file, the second from cache.
+                var hash = Task.Run(() => Hash(path));
+                long rows;
+                try
+                {
+                    rows = DatasetLoader.Load(_db, dataset, path, display);
+                }
+                catch
+                {
+                    // A failed import leaves nothing reading its files behind it.
+                    Task.WhenAny(hash).GetAwaiter().GetResult();
+                    throw;
+                }
+                imported.Add(new ImportedFile(dataset.Name, sourceNames?.GetValueOrDefault(dataset.Name) ?? display, rows, hash.GetAwaiter().GetResult()));
+            }
+            cancellation.ThrowIfCancellationRequested();
+            ReferenceChecker.Check(_db, file, folder, sources);
+            cancellation.ThrowIfCancellationRequested();
+            UnitTreeBuilder.Build(_db, file.Units, Path.Combine(folder, file.Datasets[file.Units.Dataset].File));
+            var batch = System.Convert.ToInt64(_db.Scalar("SELECT coalesce(max(batch_id), 0) + 1 FROM _imports"), CultureInfo.InvariantCulture);
+            var at = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            foreach (var f in imported)
+                _db.Execute($"INSERT INTO _imports (batch_id, imported_at, dataset, file, sha256, row_count, imported_by) VALUES ({batch}, TIMESTAMP '{at}', {Text(f.Dataset)}, {Text(f.File)}, {Text(f.Sha256)}, {f.Rows}, {(importedBy is null ? "NULL" : Text(importedBy))})");
+            cancellation.ThrowIfCancellationRequested();
+            // From here on the import commits: the caller's own record (beforeCommit) may already be saved when a late
+            // interrupt would hit the COMMIT and leave the two apart.
+            interrupt.Dispose();
+            beforeCommit?.Invoke(imported);
+            _db.Execute("COMMIT");
+            return imported;
+        }
+        catch (Exception e)
+        {
+            interrupt.Dispose(); // no interrupt may hit the rollback
+            _db.Execute("ROLLBACK");
+            // An interrupted statement fails in whatever way it was interrupted: report the cancellation, not that.
+            if (cancellation.IsCancellationRequested && e is DuckDBException or StyrkortException)
+                throw new OperationCanceledException("the import was cancelled; nothing was changed", e, cancellation);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Where each dataset's file lies, links resolved; a file that leads outside the data folder (through a symbolic
+    /// link) is refused before anything is read.
+    /// </summary>
+    private static Dictionary<string, string> Sources(GoalFile file, string folder)
+    {
+        var sources = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var dataset in file.Datasets.Values)
+        {
+            // Dataset files are normalised when the goal file is read; a GoalFile built by hand is checked here too.
+            if (!ContainedPath.TryNormalise(dataset.File, out var relative, out var problem))
+                throw new StyrkortException(dataset.Location, $"dataset '{dataset.Name}': its file cannot be read: {problem}");
+            sources[dataset.Name] = ContainedPath.Resolve(folder, relative)
+                ?? throw new StyrkortException(dataset.Location,
+                    $"dataset '{dataset.Name}': its file '{relative}' leads outside the data folder (through a symbolic link); nothing was imported");
+        }
+        return sources;
+    }
+
+    /// <summary>Stops the statement running on this connection (from any thread); it fails with an interrupt error.</summary>
+    public void Interrupt()
+    {
+        using var command = _db.CreateCommand();
+        command.Cancel();
+    }
+
+    /// <summary>Checks that every dataset of the goal file and the unit tables are present.</summary>
+    public void RequireLoaded(GoalFile file, string where)
+    {
+        var tables = Tables();
+        var missing = file.Datasets.Keys.Where(d => !tables.Contains(d)).ToList();
+        if (!tables.Contains("_units")) missing.Add("(the unit tree)");
+        if (missing.Count > 0)
+            throw new StyrkortException(new SourceLocation(where, 0, 0), $"the warehouse has no data for: {string.Join(", ", missing)}; run styrkort import first");
+    }
+
+    /// <summary>Whether the unit tree has been imported, so that goals can be evaluated.</summary>
+    public bool HasUnits => Tables().Contains("_units");
+
+    /// <summary>The unit tree, parents before their children; empty before the first import.</summary>
+    public IReadOnlyList<Evaluation.UnitInfo> Units() =>
+        HasUnits
+            ? _db.Rows("SELECT unit_id, name, parent_id, depth FROM _units ORDER BY sort_path")
+                .Select(r => new Evaluation.UnitInfo((string)r[0]!, (string?)r[1] ?? (string)r[0]!, (string?)r[2], System.Convert.ToInt32(r[3], CultureInfo.InvariantCulture)))
+                .ToList()
+            : [];
+
+    /// <summary>
+    /// The first and last day the loaded datasets' time columns cover (a year column covers its whole year): the pages
+    /// answer periods outside it without a query.
+    /// </summary>
+    public (DateOnly? First, DateOnly? Last) DateRange(GoalFile file)
+    {
+        DateOnly? first = null, last = null;
+        var tables = Tables();
+        foreach (var dataset in file.Datasets.Values.Where(d => tables.Contains(d.Name)))
+        {
+            if (dataset.TimeColumn is not { } time || dataset.Find(time) is not { } column) continue;
+            var row = _db.Rows($"SELECT min({Quote(column.Name)}), max({Quote(column.Name)}) FROM {Quote(dataset.Name)}").Single();
+            foreach (var value in row)
+            {
+                DateOnly? date = value switch
+                {
+                    DateTime d => DateOnly.FromDateTime(d),
+                    DateOnly d => d,
+                    int or long or short when column.Type == ColumnType.Year => new DateOnly(System.Convert.ToInt32(value, CultureInfo.InvariantCulture), 1, 1),
+                    _ => null,
+                };
+                if (date is null) continue;
+                if (first is null || date < first) first = date;
+                var end = column.Type == ColumnType.Year ? new DateOnly(date.Value.Year, 12, 31) : date.Value;
+                if (last is null || end > last) last = end;
+            }
+        }
+        return (first, last);
+    }
+
+    /// <summary>The SQL dialect this warehouse speaks; plans are rendered in it by <see cref="Rows"/>.</summary>
+    public SqlDialect Dialect => DuckDbDialect.Instance;
+
+    /// <summary>Runs a planned query (rendered in <see cref="Dialect"/>) and returns its rows.</summary>
+    public List<object?[]> Rows(SqlQuery query) => _db.Rows(Dialect.Render(query));
+
+    /// <summary>A unit and every unit below it.</summary>
+    public IReadOnlySet<string> Subtree(string unit) =>
+        _db.Rows($"SELECT unit_id FROM _unit_closure WHERE ancestor = {Text(unit)}").Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The board levels of one year as the warehouse holds them: (goal, unit) → level.</summary>
+    public IEnumerable<(string Goal, string Unit, decimal Level)> TargetLevels(TargetLevelSource t, int year) =>
+        _db.Rows($"SELECT {Quote(t.Goal)}, {Quote(t.Unit)}, CAST({Quote(t.Level)} AS DECIMAL(38,6)) FROM {Quote(t.Dataset)} " +
+                 $"WHERE {Quote(t.Year)} = {year} AND {Quote(t.Level)} IS NOT NULL")
+            .Select(r => ((string)r[0]!, (string)r[1]!, (decimal)r[2]!));
+
+    public IReadOnlySet<string> UnitIds() =>
+        HasUnits ? _db.Rows("SELECT unit_id FROM _units").Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
+
+    /// <summary>Whether a unit is the given ancestor or lies below it.</summary>
+    public bool IsWithin(string unit, string ancestor) =>
+        HasUnits && System.Convert.ToInt64(_db.Scalar($"SELECT count(*) FROM _unit_closure WHERE unit_id = {Text(unit)} AND ancestor = {Text(ancestor)}"), CultureInfo.InvariantCulture) > 0;
+
+    /// <summary>Rows per dataset and the latest import of each: the lineage shown beside a goal.</summary>
+    public IReadOnlyList<(string Dataset, long Rows, DateTime? ImportedAt, string? File)> Lineage(IEnumerable<string> datasets)
+    {
+        var tables = Tables();
+        return datasets.Where(tables.Contains).Select(d =>
+        {
+            var rows = System.Convert.ToInt64(_db.Scalar($"SELECT count(*) FROM {Quote(d)}"), CultureInfo.InvariantCulture);
+            var last = _db.Rows($"SELECT imported_at, file FROM _imports WHERE dataset = {Text(d)} ORDER BY batch_id DESC LIMIT 1").FirstOrDefault();
+            return (d, rows, last?[0] as DateTime?, last?[1] as string);
+        }).ToList();
+    }
+
+    public IReadOnlyList<ImportRecord> LatestImports() =>
+        History("WHERE batch_id = (SELECT max(batch_id) FROM _imports j WHERE j.dataset = i.dataset) ORDER BY dataset");
+
+    public IReadOnlyList<ImportRecord> Imports(int limit = 1000) =>
+        History($"ORDER BY batch_id DESC, dataset LIMIT {Math.Max(0, limit)}");
+
+    private List<ImportRecord> History(string where) =>
+        _db.Rows($"SELECT dataset, file, row_count, sha256, imported_at, batch_id, imported_by FROM _imports i {where}")
+            .Select(r => new ImportRecord((string)r[0]!, (string)r[1]!, System.Convert.ToInt64(r[2], CultureInfo.InvariantCulture), (string)r[3]!,
+                (DateTime)r[4]!, System.Convert.ToInt64(r[5], CultureInfo.InvariantCulture), (string?)r[6]))
+            .ToList();
+
+    /// <summary>The board levels as imported: (goal, unit, year) → level.</summary>
+    public IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal> ImportedLevels(TargetLevelSource source)
+    {
+        if (!Tables().Contains(source.Dataset)) return new Dictionary<(string, string, int), decimal>();
+        return _db.Rows($"SELECT {Quote(source.Goal)}, {Quote(source.Unit)}, CAST({Quote(source.Year)} AS INTEGER), CAST({Quote(source.Level)} AS DECIMAL(38,6)) FROM {Quote(source.Dataset)} WHERE {Quote(source.Level)} IS NOT NULL")
+            .ToDictionary(r => ((string)r[0]!, (string)r[1]!, System.Convert.ToInt32(r[2], CultureInfo.InvariantCulture)), r => (decimal)r[3]! / 1.000000000000000000000000000000000m);
+    }
+
+    private HashSet<string> Tables() =>
+        _db.Rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")
+            .Select(r => (string)r[0]!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private static string Hash(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return System.Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    public void Dispose() => _db.Dispose();
+}
