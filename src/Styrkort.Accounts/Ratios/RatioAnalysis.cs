@@ -21,7 +21,10 @@ public static class RatioAnalysis
     /// <summary>The library that ships beside the program.</summary>
     public static string DefaultLibrary => Path.Combine(AppContext.BaseDirectory, "libraries", "bas-nyckeltal.yaml");
 
-    public static RatioReport Analyse(CompanyBooks company, string libraryPath, IndustryRequest? industry, TimeProvider clock)
+    /// <param name="warehouse">Where to compute: null is an in-memory DuckDB warehouse; a DuckDB file or a postgresql://
+    /// URL keeps the company's datasets there (the library's tables are replaced, all or nothing; the import is in its
+    /// history), so give one of its own, not the warehouse of a goal file whose datasets share the library's names.</param>
+    public static RatioReport Analyse(CompanyBooks company, string libraryPath, IndustryRequest? industry, TimeProvider clock, string? warehouse = null)
     {
         // Each year is evaluated for the month it ends in; two years ending in one month could not be told apart.
         if (company.Years.GroupBy(y => (y.End.Year, y.End.Month)).FirstOrDefault(g => g.Count() > 1) is { } clash)
@@ -36,7 +39,7 @@ public static class RatioAnalysis
         {
             SieDatasets.Write([company], folder);
             if (industry is not null) IndustryTable.CopyInto(folder, industry.TablePath);
-            using var store = Store.Open(null);
+            using var store = Store.Open(warehouse);
             try
             {
                 store.Import(library, folder, clock);

@@ -66,9 +66,7 @@ public static class ApiEndpoints
             return Results.Ok(ToDto(saved));
         }).RequireAuthorization(Policies.CheckIn);
 
-        api.MapGet("/imports", async (AppDb db) =>
-            (await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.Id).ToListAsync())
-                .Select(ToDto).ToList());
+        api.MapGet("/imports", (SiteState site) => site.Read(w => w.Imports(1000)).Select(ToDto).ToList());
 
         // The import is queued work: 202 and where to follow it; ?wait=true waits for it and answers with the batches
         // (200) or the errors (422). A waiting client has tied itself to the job: when it goes away, the job is cancelled
@@ -128,7 +126,7 @@ public static class ApiEndpoints
     private static OutcomeDto ToDto(Outcome o) => new(o.Goal, o.Unit, o.Value?.AsDouble, o.Comparison, Ui.StatusKey(o.Status), o.Scheduled,
         new TargetDto(o.Target.Rule, o.Target.Source, o.Target.Level, o.Target.AnnualLevel, o.Target.Min, o.Target.Max, o.Target.Phased));
 
-    private static ImportBatchDto ToDto(ImportBatch b) => new(b.Id, b.Dataset, b.FileName, b.Sha256, b.Rows, b.ImportedBy, b.ImportedAtUtc);
+    private static ImportBatchDto ToDto(Core.Warehouse.ImportRecord b) => new(b.Batch, b.Dataset, b.File, b.Sha256, b.Rows, b.ImportedBy, b.ImportedAt);
 
     private static JobDto ToDto(Job j) => new(j.Id, j.Kind, j.State.ToString().ToLowerInvariant(), j.Owner, j.Subject, j.CreatedAtUtc, j.FinishedAtUtc,
         j.Step, j.Message, j.Errors, j.Batches.Select(ToDto).ToList());

@@ -15,6 +15,7 @@ public sealed record ActionDto(string What, string Who, DateOnly? Due, string St
 
 public sealed record CheckInDto(string Goal, string Unit, string Period, string Analysis, IReadOnlyList<ActionDto> Actions, string? UpdatedBy, DateTime? UpdatedAtUtc);
 
-public sealed record ImportBatchDto(int Id, string Dataset, string FileName, string Sha256, long Rows, string ImportedBy, DateTime ImportedAtUtc);
+/// <summary>One dataset's import in the import history; <paramref name="Id"/> is the batch (the datasets of one import share it), <paramref name="ImportedBy"/> null for the command line.</summary>
+public sealed record ImportBatchDto(long Id, string Dataset, string FileName, string Sha256, long Rows, string? ImportedBy, DateTime ImportedAtUtc);
 
 public sealed record ErrorDto(string Error, IReadOnlyList<string>? Details = null);

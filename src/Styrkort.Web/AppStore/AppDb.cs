@@ -10,7 +10,6 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<CheckInAction> CheckInActions => Set<CheckInAction>();
     public DbSet<TargetDecision> TargetDecisions => Set<TargetDecision>();
-    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<GoalFileVersion> GoalFileVersions => Set<GoalFileVersion>();

@@ -67,17 +67,6 @@ public static class TargetKinds
     public const string Decision = "decision";
 }
 
-public sealed class ImportBatch
-{
-    public int Id { get; set; }
-    public string Dataset { get; set; } = "";
-    public string FileName { get; set; } = "";
-    public string Sha256 { get; set; } = "";
-    public long Rows { get; set; }
-    public string ImportedBy { get; set; } = "";
-    public DateTime ImportedAtUtc { get; set; }
-}
-
 /// <summary>A personal API token; only its SHA-256 is stored, the token itself is shown once.</summary>
 public sealed class ApiToken
 {

@@ -129,14 +129,12 @@ public sealed class SiteState : IDisposable
     public async Task<SiteSnapshot> BuildAsync(AppDb db, GoalFile goals, int version, CancellationToken cancellation = default)
     {
         var levels = AppStoreSetup.DecidedLevels(db);
-        var files = (await db.ImportBatches.AsNoTracking().OrderBy(b => b.Id).Select(b => new { b.Dataset, b.FileName }).ToListAsync(cancellation))
-            .GroupBy(b => b.Dataset, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last().FileName, StringComparer.OrdinalIgnoreCase);
         var recent = _current?.Outcomes.Recent(RecomputedRecentPeriods) ?? [];
-        return Build(goals, version, levels, files, recent, cancellation);
+        return Build(goals, version, levels, recent, cancellation);
     }
 
     private SiteSnapshot Build(GoalFile goals, int version, IReadOnlyDictionary<(string, string, int), decimal> levels,
-        IReadOnlyDictionary<string, string> fileNames, IReadOnlyList<Period> recent, CancellationToken cancellation)
+        IReadOnlyList<Period> recent, CancellationToken cancellation)
     {
         SiteSnapshot? snapshot = null;
         Evaluator For(IWarehouse w) => new(snapshot!.Goals, w, snapshot.DecidedLevels);
@@ -151,7 +149,7 @@ public sealed class SiteState : IDisposable
                     new Dictionary<(string, string, int), decimal>(), new Dictionary<string, DatasetLineage>(), null, null, cache);
             var units = w.Units();
             var lineage = w.Lineage(goals.Datasets.Keys).ToDictionary(l => l.Dataset,
-                l => new DatasetLineage(l.Dataset, l.Rows, l.ImportedAt, fileNames.TryGetValue(l.Dataset, out var f) ? f : l.File is null ? null : Path.GetFileName(l.File)),
+                l => new DatasetLineage(l.Dataset, l.Rows, l.ImportedAt, l.File is null ? null : Path.GetFileName(l.File)),
                 StringComparer.OrdinalIgnoreCase);
             var imported = goals.TargetLevels is { } source ? w.ImportedLevels(source) : new Dictionary<(string, string, int), decimal>();
             var (first, last) = w.DateRange(goals);

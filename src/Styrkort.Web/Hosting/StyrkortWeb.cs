@@ -47,7 +47,10 @@ public static class StyrkortWeb
             f.MultipartBodyLengthLimit = limits.MaxFileBytes;
             f.ValueLengthLimit = limits.MaxGoalFileChars;
         });
-        var warehouse = Core.Warehouse.Warehouse.Open(Path.Combine(options.DataDirectory, "warehouse.duckdb"));
+        // A URL with a password is better given through configuration (Styrkort__Warehouse) or PGPASSWORD than on a
+        // command line that every user of the machine can read.
+        var warehouse = Core.Warehouse.Warehouse.Open(options.Warehouse ?? builder.Configuration["Styrkort:Warehouse"]
+            ?? Path.Combine(options.DataDirectory, "warehouse.duckdb"));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new SiteState(warehouse, sp.GetRequiredService<TimeProvider>()));

@@ -100,46 +100,41 @@ public sealed class ImportService(SiteState site, WebOptions options, JobQueue j
         var snapshot = await site.BuildAsync(db, goals, site.Current.Version, CancellationToken.None);
         site.Publish(snapshot);
         ctx.Job.Batches = batches;
-        ctx.Job.Message = string.Join(", ", batches.Select(b => $"{b.FileName} ({b.Rows} rows)"));
+        ctx.Job.Message = string.Join(", ", batches.Select(b => $"{b.File} ({b.Rows} rows)"));
     }
 
     /// <summary>
-    /// The unit of work of an import: the warehouse import, with the batches and their audit entries saved (one app-store
-    /// transaction) inside the warehouse's transaction. A failed app-store save rolls the warehouse back; a failed
-    /// warehouse commit after the app store committed (unlikely) is compensated by removing those batches again.
+    /// The unit of work of an import: the warehouse import, which records it in the one import history (with the user's
+    /// file names and who imported), and the audit entries saved inside the warehouse's transaction. A failed audit save
+    /// rolls the warehouse back; a failed warehouse commit after the audit committed (unlikely) is said in the trail.
     /// </summary>
-    /// <param name="names">The user's file name per dataset, shown in batches and errors.</param>
-    public IReadOnlyList<ImportBatch> Commit(AppDb db, GoalFile goals, string folder, IReadOnlyDictionary<string, string> names, string user,
+    /// <param name="names">The user's file name per dataset, shown in the history and errors.</param>
+    public IReadOnlyList<ImportRecord> Commit(AppDb db, GoalFile goals, string folder, IReadOnlyDictionary<string, string> names, string user,
         IProgress<ImportProgress>? progress = null, CancellationToken cancellation = default)
     {
-        var batches = new List<ImportBatch>();
-        var saved = false;
+        IReadOnlyList<ImportedFile> audited = [];
         try
         {
-            site.Write(w => w.Import(goals, folder, site.Clock, progress, imported =>
+            return site.Write(w =>
             {
-                hooks.InsideTransaction?.Invoke(imported);
-                var now = site.Clock.GetUtcNow().UtcDateTime;
-                batches = imported.Select(i => new ImportBatch
+                var imported = w.Import(goals, folder, site.Clock, progress, imported =>
                 {
-                    Dataset = i.Dataset, FileName = names.TryGetValue(i.Dataset, out var n) ? n : Path.GetFileName(i.File),
-                    Sha256 = i.Sha256, Rows = i.Rows, ImportedBy = user, ImportedAtUtc = now,
-                }).ToList();
-                db.ImportBatches.AddRange(batches);
-                foreach (var b in batches)
-                    AuditTrail.Record(db, site.Clock, user, AuditActions.Import, b.Dataset, $"{b.Rows} rows from {b.FileName} (sha256 {b.Sha256})");
-                db.SaveChanges();
-                saved = true;
-            }, cancellation, names));
-            return batches;
+                    hooks.InsideTransaction?.Invoke(imported);
+                    foreach (var i in imported)
+                        AuditTrail.Record(db, site.Clock, user, AuditActions.Import, i.Dataset, $"{i.Rows} rows from {i.File} (sha256 {i.Sha256})");
+                    db.SaveChanges();
+                    audited = imported;
+                }, cancellation, names, importedBy: user);
+                // Writes take turns (the write gate): the newest records are this import's.
+                return w.Imports(imported.Count);
+            });
         }
-        catch (Exception) when (saved)
+        catch (Exception) when (audited.Count > 0)
         {
-            // The app store committed, the warehouse did not: take the batches back, and say so in the trail.
+            // The audit committed, the warehouse did not: say so in the trail.
             db.ChangeTracker.Clear();
-            db.ImportBatches.RemoveRange(batches);
-            foreach (var b in batches)
-                AuditTrail.Record(db, site.Clock, "system", "import.undone", b.Dataset, $"the warehouse did not commit; batch {b.Id} ({b.FileName}) removed");
+            foreach (var i in audited)
+                AuditTrail.Record(db, site.Clock, "system", "import.undone", i.Dataset, $"the warehouse did not commit; the import of {i.File} did not happen");
             db.SaveChanges();
             throw;
         }

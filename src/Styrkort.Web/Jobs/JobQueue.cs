@@ -41,8 +41,8 @@ public sealed class Job
     public string? Step => _step;
     /// <summary>Why it failed, one line per problem, located by file, line and column where there is one.</summary>
     public IReadOnlyList<string> Errors { get; private set; } = [];
-    /// <summary>The import batches recorded, when an import succeeded.</summary>
-    public IReadOnlyList<ImportBatch> Batches { get; internal set; } = [];
+    /// <summary>What the import history recorded, when an import succeeded.</summary>
+    public IReadOnlyList<Core.Warehouse.ImportRecord> Batches { get; internal set; } = [];
     /// <summary>What a finished job did, in words.</summary>
     public string? Message { get; internal set; }
     public bool Finished => _state is JobState.Succeeded or JobState.Failed or JobState.Cancelled;

@@ -14,16 +14,17 @@ namespace Styrkort.Web.Pages;
 
 /// <summary>Upload CSV or Excel files: queued as a job, whose page lists the errors by file, line and column (and nothing is imported).</summary>
 [Authorize(Policy = Policies.Control)]
-public sealed class ImportsModel(SiteState site, AppDb db, ImportService imports, JobQueue jobs) : PageModel
+public sealed class ImportsModel(SiteState site, ImportService imports, JobQueue jobs) : PageModel
 {
     /// <summary>The imports of the last while that this user may follow: waiting, running or done.</summary>
     public IReadOnlyList<Job> Jobs => jobs.All().Where(j => j.Kind == "import" && j.VisibleTo(User)).Take(20).ToList();
-    public IReadOnlyList<ImportBatch> Batches { get; private set; } = [];
+    /// <summary>The import history, newest first: the command line's imports as well as the web app's.</summary>
+    public IReadOnlyList<Core.Warehouse.ImportRecord> Batches { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public string ErrorTitle { get; private set; } = "";
     public IEnumerable<string> DatasetFiles => site.Goals.Datasets.Values.Select(d => d.File);
 
-    public async Task OnGetAsync() => Batches = await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(200).ToListAsync();
+    public void OnGet() => Batches = site.Read(w => w.Imports(200));
 
     /// <summary>Quick checks answer at once; the import itself is queued and followed on its job page.</summary>
     public async Task<IActionResult> OnPostAsync(List<IFormFile> files)
@@ -39,7 +40,7 @@ public sealed class ImportsModel(SiteState site, AppDb db, ImportService imports
             ErrorTitle = english ? "The file was refused; nothing was imported." : "Filen avvisades; inget importerades.";
             Errors = [e.Message];
         }
-        await OnGetAsync();
+        OnGet();
         return Page();
     }
 }

@@ -17,7 +17,7 @@ internal static class EvaluateCommand
     {
         var goals = new Option<string?>("--goals") { Description = "The goal file (YAML); default: goals.yaml in the --data folder" };
         var data = new Option<string?>("--data") { Description = "A folder of CSV files, one per dataset of the goal file" };
-        var warehouse = new Option<string?>("--warehouse") { Description = "A DuckDB warehouse file made by 'styrkort import'" };
+        var warehouse = new Option<string?>("--warehouse") { Description = "A warehouse made by 'styrkort import': a DuckDB file, or postgresql://user:password@host:port/database" };
         var period = new Option<string>("--period") { Description = "2026-Q2, 2026-03 or 2026", Required = true };
         var unit = new Option<string?>("--unit") { Description = "Limit the output to this unit's subtree" };
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };

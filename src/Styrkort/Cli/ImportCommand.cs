@@ -11,8 +11,8 @@ internal static class ImportCommand
     {
         var goals = new Option<string?>("--goals") { Description = "The goal file (YAML) declaring the datasets; default: goals.yaml in the --data folder" };
         var data = new Option<string>("--data") { Description = "A folder of CSV files", Required = true };
-        var warehouse = new Option<string>("--warehouse") { Description = "The DuckDB warehouse file to create or update", Required = true };
-        var command = new Command("import", "Load a folder of CSV files into a DuckDB warehouse, all or nothing") { goals, data, warehouse };
+        var warehouse = new Option<string>("--warehouse") { Description = "The warehouse to create or update: a DuckDB file, or postgresql://user:password@host:port/database", Required = true };
+        var command = new Command("import", "Load a folder of CSV files into a warehouse (DuckDB or PostgreSQL), all or nothing") { goals, data, warehouse };
         command.SetAction(p => Commands.Guard(() =>
         {
             var file = EvaluateCommand.Load(ShippedFiles.GoalFileFor(p.GetValue(goals), p.GetValue(data)));
@@ -25,7 +25,7 @@ internal static class ImportCommand
             foreach (var f in imported)
                 table.AddRow(f.Dataset, Markup.Escape(f.File), f.Rows.ToString("N0", SwedishFormat.Numbers), f.Sha256[..12]);
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"[green]imported[/] {imported.Count} file(s) into {Markup.Escape(p.GetValue(warehouse)!)}");
+            AnsiConsole.MarkupLine($"[green]imported[/] {imported.Count} file(s) into {Markup.Escape(Warehouse.Describe(p.GetValue(warehouse)!))}");
             return 0;
         }));
         return command;

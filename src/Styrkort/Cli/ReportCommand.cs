@@ -13,7 +13,7 @@ internal static class ReportCommand
     {
         var goals = new Option<string?>("--goals") { Description = "The goal file (YAML); default: goals.yaml in the --data folder" };
         var data = new Option<string?>("--data") { Description = "A folder of CSV files, one per dataset of the goal file" };
-        var warehouse = new Option<string?>("--warehouse") { Description = "A DuckDB warehouse file made by 'styrkort import'" };
+        var warehouse = new Option<string?>("--warehouse") { Description = "A warehouse made by 'styrkort import': a DuckDB file, or postgresql://user:password@host:port/database" };
         var period = new Option<string>("--period") { Description = "The quarter, such as 2026-Q2", Required = true };
         var unit = new Option<string?>("--unit") { Description = "The unit the report is for (default: the root unit)" };
         var output = new Option<string>("--out") { Description = "The file to write, such as rapport-2026-Q2.pdf", Required = true };

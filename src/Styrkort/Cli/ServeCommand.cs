@@ -13,14 +13,15 @@ internal static class ServeCommand
         var dataDir = new Option<string>("--data-dir") { Description = "Where the warehouse, the app store and the goal file live", DefaultValueFactory = _ => "styrkort-data" };
         var goals = new Option<string?>("--goals") { Description = "The first goal file (default: goals.yaml of the data folder, else the Företagspartner sample shipped with styrkort)" };
         var appDb = new Option<string?>("--app-db") { Description = "PostgreSQL connection string for the app store (default: SQLite in the data folder)" };
-        var command = new Command("serve", "Start the web application (http://localhost:5080; --urls changes it)") { demo, demoCompanies, dataDir, goals, appDb };
+        var warehouse = new Option<string?>("--warehouse") { Description = "The warehouse: a DuckDB file or postgresql://user@host:port/database (default: warehouse.duckdb in the data folder; also Styrkort__Warehouse)" };
+        var command = new Command("serve", "Start the web application (http://localhost:5080; --urls changes it)") { demo, demoCompanies, dataDir, goals, appDb, warehouse };
         command.TreatUnmatchedTokensAsErrors = false; // ASP.NET Core options such as --urls pass through
         command.SetAction(p => Commands.Guard(() =>
         {
             var companies = p.GetValue(demoCompanies);
             if (companies < 100) throw new ArgumentException("--demo-companies must be at least 100");
             var data = Path.GetFullPath(p.GetValue(dataDir)!);
-            var options = new WebOptions(data, GoalFile(p.GetValue(goals), data), p.GetValue(appDb));
+            var options = new WebOptions(data, GoalFile(p.GetValue(goals), data), p.GetValue(appDb), p.GetValue(warehouse));
             var app = StyrkortWeb.Build(options, p.UnmatchedTokens.ToArray());
             var isDemo = p.GetValue(demo);
             Startup.PrepareAsync(app, isDemo, Console.WriteLine, companies).GetAwaiter().GetResult();

@@ -87,7 +87,7 @@ public sealed class SiteStateTest(DemoSite site)
             release.SetResult();
             await job.Completion.WaitAsync(TimeSpan.FromMinutes(1));
             Assert.Equal(JobState.Succeeded, job.State);
-            Assert.Equal("units.csv", Assert.Single(job.Batches).FileName);
+            Assert.Equal("units.csv", Assert.Single(job.Batches).File);
             Assert.Contains("import-ok", await controller.GetStringAsync($"/jobs/{job.Id}"), StringComparison.Ordinal);
             Assert.DoesNotContain("http-equiv=\"refresh\"", await controller.GetStringAsync($"/jobs/{job.Id}"), StringComparison.Ordinal);
         }
@@ -108,7 +108,7 @@ public sealed class SiteStateTest(DemoSite site)
             var first = await controller.PostAsync("/api/imports", DemoSite.Upload("units.csv", Units));
             Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
             await entered.Task.WaitAsync(TimeSpan.FromMinutes(1));
-            var batches = await CountAsync(db => db.ImportBatches.CountAsync());
+            var batches = WarehouseImports();
 
             // A second import waits behind the first; its client asked to wait, then goes away.
             using var leave = new CancellationTokenSource();
@@ -123,7 +123,7 @@ public sealed class SiteStateTest(DemoSite site)
             await site.Jobs.DrainAsync();
             Assert.Equal(JobState.Cancelled, second.State);
             // Only the first import's batch was added.
-            Assert.Equal(batches + 1, await CountAsync(db => db.ImportBatches.CountAsync()));
+            Assert.Equal(batches + 1, WarehouseImports());
         }
         finally
         {
@@ -148,7 +148,7 @@ public sealed class SiteStateTest(DemoSite site)
     {
         var controller = await site.As("controller");
         var snapshot = site.Site.Current;
-        var batches = await CountAsync(db => db.ImportBatches.CountAsync());
+        var batches = WarehouseImports();
         var audit = await CountAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.Import));
         var warehouse = WarehouseImports();
         Hooks.InsideTransaction = _ => throw new IOException("the app store is gone (test)");
@@ -162,7 +162,7 @@ public sealed class SiteStateTest(DemoSite site)
         {
             Hooks.InsideTransaction = null;
         }
-        Assert.Equal(batches, await CountAsync(db => db.ImportBatches.CountAsync()));
+        Assert.Equal(batches, WarehouseImports());
         Assert.Equal(audit, await CountAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.Import)));
         Assert.Equal(warehouse, WarehouseImports());
         Assert.Same(snapshot, site.Site.Current);
@@ -213,14 +213,14 @@ public sealed class SiteStateTest(DemoSite site)
             Assert.Equal("0.csv", Path.GetFileName(Assert.Single(Directory.GetFiles(Path.Combine(folder, "upload")))));
             Assert.Contains("id=\"cancel-job\"", await controller.GetStringAsync($"/jobs/{queued.Job}"), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.NotFound, (await (await site.As("board")).PostAsync($"/api/jobs/{queued.Job}/cancel", null)).StatusCode);
-            var batches = await CountAsync(db => db.ImportBatches.CountAsync());
+            var batches = WarehouseImports();
 
             Assert.Equal(HttpStatusCode.Accepted, (await controller.PostAsync($"/api/jobs/{queued.Job}/cancel", null)).StatusCode);
             release.SetResult();
             Assert.Equal(JobState.Succeeded, (await site.JobAsync(first.Headers.Location!.OriginalString)).State);
             Assert.Equal(JobState.Cancelled, (await site.JobAsync(queued.Status)).State);
             Assert.False(Directory.Exists(folder));
-            Assert.Equal(batches + 1, await CountAsync(db => db.ImportBatches.CountAsync()));
+            Assert.Equal(batches + 1, WarehouseImports());
         }
         finally
         {

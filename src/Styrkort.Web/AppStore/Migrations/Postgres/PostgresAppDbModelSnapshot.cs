@@ -412,41 +412,6 @@ namespace Styrkort.Web.AppStore.Migrations.Postgres
                     b.ToTable("GoalFileVersions");
                 });
 
-            modelBuilder.Entity("Styrkort.Web.AppStore.ImportBatch", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Dataset")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("ImportedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ImportedBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long>("Rows")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("ImportBatches");
-                });
-
             modelBuilder.Entity("Styrkort.Web.AppStore.TargetDecision", b =>
                 {
                     b.Property<int>("Id")

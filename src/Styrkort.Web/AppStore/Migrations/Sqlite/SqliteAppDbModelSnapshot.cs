@@ -393,39 +393,6 @@ namespace Styrkort.Web.AppStore.Migrations.Sqlite
                     b.ToTable("GoalFileVersions");
                 });
 
-            modelBuilder.Entity("Styrkort.Web.AppStore.ImportBatch", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Dataset")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ImportedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ImportedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Rows")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("ImportBatches");
-                });
-
             modelBuilder.Entity("Styrkort.Web.AppStore.TargetDecision", b =>
                 {
                     b.Property<int>("Id")
