@@ -13,8 +13,9 @@ namespace Styrkort.Web.Hosting;
 /// <summary>
 /// The state the pages read, and the one warehouse connection that writes. Readers take the current
 /// <see cref="SiteSnapshot"/> (one volatile read) and, for a period not yet evaluated, a reader connection of their own
-/// from a small pool: DuckDB's MVCC shows them the last committed data, so no reader ever waits for the writer. The
-/// writer connection is used only by the background job queue (and at start-up), one job at a time.
+/// from a small pool: the engine (DuckDB or PostgreSQL, both MVCC) shows them the last committed data, so no reader ever
+/// waits for the writer. The writer connection is used only by the background job queue (and at start-up), one job at
+/// a time.
 /// </summary>
 public sealed class SiteState : IDisposable
 {

@@ -38,7 +38,7 @@ public sealed class JobRunner(JobQueue queue, IServiceScopeFactory scopes, ILogg
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            // The work is synchronous DuckDB and file work: off the runner's own thread, so stopping is never blocked on it.
+            // The work is synchronous database and file work: off the runner's own thread, so stopping is never blocked on it.
             await Task.Run(() => job.Work(new JobContext(job, scope.ServiceProvider, linked.Token)), CancellationToken.None);
             Close(job, JobState.Succeeded, []);
         }
