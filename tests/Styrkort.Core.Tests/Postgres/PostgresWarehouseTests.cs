@@ -149,6 +149,56 @@ public sealed class PostgresWarehouseTests : IDisposable
         Assert.Equal(["kiosk", "shop"], reader.Subtree("shop").Order());
     }
 
+    [Theory]
+    [InlineData(40)]
+    [InlineData(700)]
+    [InlineData(2000)]
+    public void AnImportCancelledWhileItWorks_IsCancelled_AndThePreviousDataStays(int afterMilliseconds)
+    {
+        File.WriteAllText(Path.Combine(_folder, "goals.yaml"), """
+            datasets:
+              units:
+                key: [unit_id]
+                columns: {unit_id: text, parent_id: {type: text, nullable: true}}
+              sales:
+                unit: unit_id
+                time: day
+                columns: {unit_id: text, day: date, amount: decimal}
+            units: {dataset: units, id: unit_id, parent: parent_id}
+            """);
+        var goals = GoalFileReader.Read(Path.Combine(_folder, "goals.yaml"));
+        Write("units.csv", "unit_id,parent_id\nshop,\n");
+        Write("sales.csv", "unit_id,day,amount\nshop,2026-02-01,12.5\n");
+        using var pg = NewWarehouse();
+        pg.Import(goals, _folder, TimeProvider.System);
+        var big = new StringBuilder("unit_id,day,amount\n");
+        for (var i = 0; i < 1_500_000; i++) big.Append("shop,2026-03-01,1.5\n");
+        Write("sales.csv", big.ToString());
+        using var cancel = new CancellationTokenSource();
+        // Timed from the big file's turn: early, DuckDB is reading it; later, it is being copied into PostgreSQL.
+        var progress = new CancelAfter(2, TimeSpan.FromMilliseconds(afterMilliseconds), cancel);
+        var clock = Stopwatch.StartNew();
+
+        var error = Record.Exception(() => pg.Import(goals, _folder, TimeProvider.System, progress, cancellation: cancel.Token));
+
+        // On a busy machine the whole import may be through before the token fires; then it committed.
+        if (error is null) return;
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        Assert.Equal(1, pg.Lineage(["sales"]).Single().Rows);
+        Assert.Single(pg.Imports().Select(i => i.Batch).Distinct());
+        // The connection is usable afterwards, and the same import without cancellation goes through.
+        Assert.Equal(1_500_000, pg.Import(goals, _folder, TimeProvider.System).Single(f => f.Dataset == "sales").Rows);
+    }
+
+    private sealed class CancelAfter(int index, TimeSpan delay, CancellationTokenSource cancel) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value)
+        {
+            if (value.Index == index) cancel.CancelAfter(delay);
+        }
+    }
+
     [Fact]
     public void TheImportHistory_NamesTheUsersFilesAndWhoImported()
     {
