@@ -222,6 +222,24 @@ public sealed class PostgresWarehouseTests : IDisposable
     }
 
     [Fact]
+    public void ANulCharacterInText_WhichPostgresCannotStore_IsRefusedWhereItIs()
+    {
+        var goals = SmallGoals();
+        Write("units.csv", "unit_id,parent_id\nshop,\n");
+        Write("sales.csv", "unit_id,amount\nshop,12.5\n");
+        using var pg = NewWarehouse();
+        pg.Import(goals, _folder, TimeProvider.System);
+        // DuckDB stores it; PostgreSQL's text cannot hold it, so the file is refused as a cell error would be.
+        Write("units.csv", "amount,unit_id,parent_id\n1,shop,\n2,ki\0osk,shop\n");
+
+        var error = Assert.Throws<InputErrorsException>(() => pg.Import(goals, _folder, TimeProvider.System));
+
+        Assert.Equal(new SourceLocation(Path.Combine(_folder, "units.csv"), 3, 2, "unit_id"), Assert.Single(error.Errors).Location);
+        Assert.Contains("NUL character", error.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(["shop"], pg.UnitIds().Order());
+    }
+
+    [Fact]
     public void AServerThatCannotBeReached_IsAnErrorNamingTheAddressWithoutThePassword()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
