@@ -240,6 +240,27 @@ public sealed class PostgresWarehouseTests : IDisposable
     }
 
     [Fact]
+    public void Interrupt_StopsTheStatementRunningOnTheConnection_AndTheConnectionGoesOn()
+    {
+        using var pg = NewWarehouse();
+        var sleep = new Sql.SqlQuery([], new Sql.SqlSelect([new Sql.SqlSelectItem(new Sql.SqlFunc("pg_sleep", [new Sql.SqlLiteral(60)]), "slept")], null, []));
+        var query = Task.Run(() => pg.Rows(sleep));
+        var clock = Stopwatch.StartNew();
+        // Interrupted again and again until it stops: on a busy machine the task may start only after the first one.
+        while (!query.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            Thread.Sleep(100);
+            pg.Interrupt();
+        }
+
+        var error = Assert.ThrowsAny<Exception>(() => query.Wait(TimeSpan.FromSeconds(30)));
+        Assert.Equal("57014", Assert.IsType<Npgsql.PostgresException>(error.InnerException).SqlState); // query_canceled
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        var one = new Sql.SqlQuery([], new Sql.SqlSelect([new Sql.SqlSelectItem(new Sql.SqlLiteral(1), "one")], null, []));
+        Assert.Equal(1, Convert.ToInt32(Assert.Single(pg.Rows(one))[0], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void AServerThatCannotBeReached_IsAnErrorNamingTheAddressWithoutThePassword()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -100,9 +100,9 @@ public sealed class PostgresWarehouse : IWarehouse
     /// </summary>
     public void Interrupt()
     {
-        var backend = _db.ProcessID;
         try
         {
+            var backend = _db.ProcessID;
             using var other = new NpgsqlConnection(_db.ConnectionString);
             other.Open();
             other.Execute($"SELECT pg_cancel_backend({backend})");
