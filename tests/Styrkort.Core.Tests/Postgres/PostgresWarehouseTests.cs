@@ -261,6 +261,32 @@ public sealed class PostgresWarehouseTests : IDisposable
     }
 
     [Fact]
+    public void AUserWhoMayNotReadTheTables_IsToldSo_AndOnceGrantedReadsWithoutCreatingAnything()
+    {
+        var goals = SmallGoals();
+        Write("units.csv", "unit_id,parent_id\nshop,\n");
+        Write("sales.csv", "unit_id,amount\nshop,12.5\n");
+        var url = PostgresServer.Shared.NewDatabaseUrl();
+        var database = url[(url.LastIndexOf('/') + 1)..];
+        using (var owner = Core.Warehouse.Warehouse.Open(url)) owner.Import(goals, _folder, TimeProvider.System);
+        var role = "reader_" + database;
+        PostgresServer.Shared.Query(database, $"CREATE ROLE {role} LOGIN; REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+
+        using (var reader = Core.Warehouse.Warehouse.Open(url.Replace("postgres@", role + "@", StringComparison.Ordinal)))
+        {
+            var error = Assert.Throws<StyrkortException>(() => reader.RequireLoaded(goals, "w"));
+            Assert.Equal("w: the warehouse's user may not read _units, sales, units; grant it SELECT on the tables of the schema (GRANT SELECT ON ALL TABLES IN SCHEMA …)", error.Message);
+        }
+        PostgresServer.Shared.Query(database, $"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}");
+        using (var reader = Core.Warehouse.Warehouse.Open(url.Replace("postgres@", role + "@", StringComparison.Ordinal)))
+        {
+            reader.RequireLoaded(goals, "w");
+            Assert.Equal(["shop"], reader.UnitIds());
+            Assert.Equal(2, reader.Imports().Count);
+        }
+    }
+
+    [Fact]
     public void AServerThatCannotBeReached_IsAnErrorNamingTheAddressWithoutThePassword()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
