@@ -1,21 +1,38 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Styrkort.Tests.Postgres;
+namespace Styrkort.Testing;
 
 /// <summary>
 /// A throw-away PostgreSQL server: initdb in a temporary folder, pg_ctl start on a free loopback port, stopped and
 /// deleted on dispose. initdb refuses to run as root, so as root the server runs as the 'postgres' system user.
+/// A test class either takes one of its own (<c>IClassFixture&lt;PostgresServer&gt;</c>) or shares
+/// <see cref="Shared"/>, the one server of the test process, with a fresh database per class (<see cref="NewDatabaseUrl"/>).
 /// </summary>
 public sealed class PostgresServer : IDisposable
 {
+    private static readonly Lazy<PostgresServer> LazyShared = new(() => new PostgresServer());
+
+    /// <summary>
+    /// One server for the whole test process, started on first use and stopped when the process ends (see
+    /// <see cref="Watch"/>: the test host may be ended before its exit handlers are through).
+    /// </summary>
+    public static PostgresServer Shared => LazyShared.Value;
+
     private readonly string _folder;
     private readonly string _bin;
     private readonly bool _asPostgres;
+    private int _databases;
+    private bool _disposed;
 
     public int Port { get; }
+
     public string ConnectionString(string database) => $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database}";
+
+    /// <summary>The database as a warehouse location: <c>postgresql://postgres@127.0.0.1:port/database</c>.</summary>
+    public string Url(string database) => $"postgresql://postgres@127.0.0.1:{Port}/{database}";
 
     public PostgresServer()
     {
@@ -30,13 +47,36 @@ public sealed class PostgresServer : IDisposable
         Run(Path.Combine(_bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C"]);
         Run(Path.Combine(_bin, "pg_ctl"), ["-D", data, "-w", "-l", Path.Combine(_folder, "log"),
             "-o", $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start"]);
+        Watch(data);
+    }
+
+    /// <summary>
+    /// A watcher process that stops the server and deletes its folder once the test process is gone, however it ends
+    /// (disposed or not, killed or not): no server outlives the tests that started it. Its standard streams are pipes
+    /// of this process, so nothing waiting for the test host's output waits for it.
+    /// </summary>
+    private void Watch(string data)
+    {
+        var stop = $"{(_asPostgres ? "runuser -u postgres -- " : "")}'{Path.Combine(_bin, "pg_ctl")}' -D '{data}' -m immediate -w stop";
+        var start = new ProcessStartInfo("sh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId}; do sleep 1; done; {stop}; rm -rf '{_folder}'");
+        Process.Start(start)!.Dispose();
     }
 
     public void CreateDatabase(string name) =>
-        Run("psql", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-c", $"CREATE DATABASE {name}"], asPostgres: false);
+        Run("psql", ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-c", $"CREATE DATABASE {name}"], asPostgres: false);
+
+    /// <summary>A new empty database on this server, as a warehouse URL: one per test class keeps classes apart.</summary>
+    public string NewDatabaseUrl()
+    {
+        var name = $"t{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..20];
+        CreateDatabase(name);
+        return Url(name);
+    }
 
     public string Query(string database, string sql) =>
-        Run("psql", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-d", database, "-At", "-c", sql], asPostgres: false);
+        Run("psql", ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", database, "-At", "-c", sql], asPostgres: false);
 
     private static string? FindBin()
     {
@@ -71,7 +111,20 @@ public sealed class PostgresServer : IDisposable
 
     public void Dispose()
     {
-        try { Run(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "fast", "-w", "stop"]); }
-        finally { Directory.Delete(_folder, recursive: true); }
+        if (_disposed) return;
+        _disposed = true;
+        try
+        {
+            Run(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop"]);
+        }
+        finally
+        {
+            // The server's last processes may still remove their files (socket, pid) while the folder is deleted.
+            for (var attempt = 1; Directory.Exists(_folder); attempt++)
+            {
+                try { Directory.Delete(_folder, recursive: true); }
+                catch (IOException) when (attempt < 10) { Thread.Sleep(100); }
+            }
+        }
     }
 }
