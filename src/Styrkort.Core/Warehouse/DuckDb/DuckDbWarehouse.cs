@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Security.Cryptography;
 using DuckDB.NET.Data;
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
@@ -70,34 +69,31 @@ public sealed class DuckDbWarehouse : IWarehouse
             throw new StyrkortException(new SourceLocation(folder, 0, 0),
                 $"no data yet for {missing.Count} dataset(s); the first import of a dataset needs its file: missing {string.Join(", ", missing)}");
         var imported = new List<ImportedFile>();
+        var datasets = file.Datasets.Values.ToList();
+        // Each file is read once more on another thread, one file ahead of DuckDB's load: its hash, and the scan that the
+        // one-pass load needs (DatasetLoader.Scan); the second read comes from cache.
+        using var stopScans = new CancellationTokenSource();
+        var scans = new Dictionary<string, Task<CsvFacts>>(StringComparer.OrdinalIgnoreCase);
+        Task previous = Task.CompletedTask;
+        foreach (var dataset in datasets.Where(d => File.Exists(sources[d.Name])))
+            previous = scans[dataset.Name] = previous.ContinueWith(_ => DatasetLoader.Scan(dataset, sources[dataset.Name], stopScans.Token),
+                CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         // DuckDB stops a running statement when interrupted; the rollback below then leaves the warehouse as it was.
         using var interrupt = cancellation.Register(Interrupt);
         _db.Execute("BEGIN TRANSACTION");
         try
         {
-            var datasets = file.Datasets.Values.ToList();
             for (var i = 0; i < datasets.Count; i++)
             {
                 var dataset = datasets[i];
                 var path = sources[dataset.Name];
                 var display = Path.Combine(folder, dataset.File);
-                if (!File.Exists(path)) continue; // the warehouse keeps its current table
+                if (!scans.TryGetValue(dataset.Name, out var scan)) continue; // no file: the warehouse keeps its current table
                 cancellation.ThrowIfCancellationRequested();
                 progress?.Report(new ImportProgress(dataset.Name, i + 1, datasets.Count));
-                // The file's hash is read on another thread while DuckDB loads it: both read the same file, the second from cache.
-                var hash = Task.Run(() => Hash(path));
-                long rows;
-                try
-                {
-                    rows = DatasetLoader.Load(_db, dataset, path, display);
-                }
-                catch
-                {
-                    // A failed import leaves nothing reading its files behind it.
-                    Task.WhenAny(hash).GetAwaiter().GetResult();
-                    throw;
-                }
-                imported.Add(new ImportedFile(dataset.Name, sourceNames?.GetValueOrDefault(dataset.Name) ?? display, rows, hash.GetAwaiter().GetResult()));
+                var facts = scan.GetAwaiter().GetResult();
+                var rows = DatasetLoader.Load(_db, dataset, path, display, facts);
+                imported.Add(new ImportedFile(dataset.Name, sourceNames?.GetValueOrDefault(dataset.Name) ?? display, rows, facts.Sha256));
             }
             cancellation.ThrowIfCancellationRequested();
             ReferenceChecker.Check(_db, file, folder, sources);
@@ -117,6 +113,9 @@ public sealed class DuckDbWarehouse : IWarehouse
         }
         catch (Exception e)
         {
+            // A failed import leaves nothing reading its files behind it.
+            stopScans.Cancel();
+            Task.WhenAll(scans.Values).ContinueWith(_ => { }, TaskScheduler.Default).GetAwaiter().GetResult();
             interrupt.Dispose(); // no interrupt may hit the rollback
             _db.Execute("ROLLBACK");
             // An interrupted statement fails in whatever way it was interrupted: report the cancellation, not that.
@@ -261,12 +260,6 @@ public sealed class DuckDbWarehouse : IWarehouse
     private HashSet<string> Tables() =>
         _db.Rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")
             .Select(r => (string)r[0]!).ToHashSet(StringComparer.OrdinalIgnoreCase);
-
-    private static string Hash(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return System.Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 
     public void Dispose() => _db.Dispose();
 }
