@@ -12,7 +12,21 @@ namespace Styrkort.Core.Warehouse.DuckDb;
 /// <param name="Plain">Every record is well formed and has the header's number of fields, the file is valid UTF-8,
 /// and every cell of a typed column (<see cref="CsvScan.Form"/>) has its form exactly, or is empty where that is allowed.</param>
 /// <param name="KeysDistinct">No two records have the same key texts (proved; false also when not known).</param>
-internal sealed record CsvFacts(string Sha256, long Records, bool Plain, bool KeysDistinct);
+/// <param name="Padded">Per field of the header: some cell may have something to trim (it begins or ends with a space,
+/// a control character or any character past ASCII), or is quoted and empty; DuckDB reads the others as they must be stored.</param>
+/// <param name="Sets">The texts of the fields the plan asked to collect (<see cref="CsvPlan.Collect"/>), by field.</param>
+/// <param name="Found">Every text of a probed field (<see cref="CsvPlan.Probes"/>) is in its set; empty cells aside.</param>
+internal sealed record CsvFacts(string Sha256, long Records, bool Plain, bool KeysDistinct, IReadOnlyList<bool> Padded,
+    IReadOnlyDictionary<int, TextSet> Sets, bool Found);
+
+/// <summary>What a scan looks at, per field of the header.</summary>
+/// <param name="Forms">The form each field's cells must have.</param>
+/// <param name="Required">Whether an empty cell is refused.</param>
+/// <param name="Keys">The fields of the key, in the key's order.</param>
+/// <param name="Collect">The fields whose texts are kept in a set (the texts other files refer to).</param>
+/// <param name="Probes">Per field, the set each of its texts must be in, or null.</param>
+internal sealed record CsvPlan(IReadOnlyList<CsvScan.Form> Forms, IReadOnlyList<bool> Required, IReadOnlyList<int> Keys,
+    IReadOnlyList<int> Collect, IReadOnlyList<TextSet?> Probes);
 
 /// <summary>
 /// Reads a CSV file once, as DuckDB reads it (',' between fields, '"' quotes and escapes, LF or CRLF), to prove what
@@ -33,14 +47,12 @@ internal static class CsvScan
 
     private static readonly SearchValues<byte> Ends = SearchValues.Create(",\n\"\r"u8);
 
-    /// <param name="forms">Per field of the header, in order.</param>
-    /// <param name="required">Per field: an empty cell is refused.</param>
-    /// <param name="keys">The fields of the key, in the key's order.</param>
-    public static CsvFacts Run(string path, IReadOnlyList<Form> forms, IReadOnlyList<bool> required, IReadOnlyList<int> keys, CancellationToken cancellation = default)
+    public static CsvFacts Run(string path, CsvPlan plan, CancellationToken cancellation = default)
     {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var state = new Reader(forms.ToArray(), required.ToArray(), keys.ToArray());
+        var state = new Reader(plan);
         var buffer = ArrayPool<byte>.Shared.Rent(Chunk + RecordBytes + 16);
         try
         {
@@ -67,7 +79,9 @@ internal static class CsvScan
                 if (!state.Plain) filled = 0; // only the hash goes on
                 if (end) break;
             }
-            return new CsvFacts(Convert.ToHexStringLower(sha.GetHashAndReset()), state.Count, state.Plain && state.Count >= 0, state.Plain && state.Distinct);
+            Trace.Log($"scan {Path.GetFileName(path)}", sw);
+            return new CsvFacts(Convert.ToHexStringLower(sha.GetHashAndReset()), state.Count, state.Plain && state.Count >= 0, state.Plain && state.Distinct, state.Padded,
+                state.Sets, state.Plain && state.Found);
         }
         finally
         {
@@ -76,14 +90,24 @@ internal static class CsvScan
     }
 
     /// <summary>The state of one scan: records are read whole; a record cut by the end of a chunk is read again with the next.</summary>
-    private sealed class Reader(Form[] forms, bool[] required, int[] keys)
+    private sealed class Reader(CsvPlan plan)
     {
+        private readonly Form[] forms = plan.Forms.ToArray();
+        private readonly bool[] required = plan.Required.ToArray();
+        private readonly TextSet?[] _collect = Enumerable.Range(0, plan.Forms.Count).Select(f => plan.Collect.Contains(f) ? new TextSet() : null).ToArray();
+        private readonly TextSet?[] _probes = plan.Probes.ToArray();
+        private readonly byte[]?[] _lastFound = new byte[plan.Forms.Count][];
+        public bool Found = true;
+        public IReadOnlyDictionary<int, TextSet> Sets => _collect.Select((s, f) => (s, f)).Where(x => x.s is not null).ToDictionary(x => x.f, x => x.s!);
         public bool Plain = true;
-        public bool Distinct = true;
+        public readonly bool[] Padded = new bool[plan.Forms.Count];
         /// <summary>Data records so far; the header is record -1.</summary>
         public long Count = -1;
-        private readonly KeySet? _seen = keys.Length > 0 ? new KeySet() : null;
-        private readonly ulong[] _keyHashes = new ulong[keys.Length];
+        private readonly KeyCheck? _keys = plan.Keys.Count > 0 ? new KeyCheck() : null;
+        private readonly (int Start, int Length, bool Quoted)[] _keyCells = new (int, int, bool)[plan.Keys.Count];
+        private readonly int[] _keyOf = Enumerable.Range(0, plan.Forms.Count).Select(f => plan.Keys.ToList().IndexOf(f)).ToArray();
+
+        public bool Distinct => _keys?.Distinct() ?? true;
 
         /// <summary>Reads every whole record of <paramref name="data"/> (the last one too when <paramref name="end"/>); returns the bytes used.</summary>
         public int Records(ReadOnlySpan<byte> data, bool end)
@@ -148,13 +172,17 @@ internal static class CsvScan
                 else if (data[after] == (byte)'\r' && after + 1 == data.Length && !end) return -1;
                 else return Refuse(); // a quote inside an unquoted field, text after a closing quote, a bare CR
                 if (field >= forms.Length) return Refuse();
-                if (!header) Cell(field, data[contentStart..contentEnd], quoted);
+                if (!header)
+                {
+                    Cell(field, data[contentStart..contentEnd], quoted);
+                    if (_keyOf[field] >= 0) _keyCells[_keyOf[field]] = (contentStart, contentEnd - contentStart, quoted);
+                }
                 field++;
                 if (last)
                 {
                     // A blank line, or a record with another number of fields than the header.
                     if (field != forms.Length || (field == 1 && contentEnd == contentStart && !quoted)) return Refuse();
-                    if (!header && _seen is not null && !_seen.Add(Combine(_keyHashes))) Distinct = false;
+                    if (!header) _keys?.Add(data, _keyCells);
                     Count++;
                     return next;
                 }
@@ -171,22 +199,26 @@ internal static class CsvScan
 
         private void Cell(int field, ReadOnlySpan<byte> text, bool quoted)
         {
-            var k = Array.IndexOf(keys, field);
-            // An unquoted empty cell is NULL to DuckDB, a quoted one ''.
-            if (k >= 0) _keyHashes[k] = text.Length == 0 && !quoted ? 0x6E756C6C : Hash(text);
             if (text.Length == 0)
             {
                 if (required[field]) Plain = false;
+                if (quoted) Padded[field] = true;
                 return;
             }
-            if (!Fits(forms[field], text)) Plain = false;
-        }
-
-        private static ulong Combine(ulong[] hashes)
-        {
-            var h = 0x243F6A8885A308D3UL;
-            foreach (var x in hashes) h = Mix(h ^ x);
-            return h;
+            _collect[field]?.Add(text);
+            if (_probes[field] is { } set && Found && !(_lastFound[field] is { } last && text.SequenceEqual(last)))
+            {
+                // Files grouped by what they refer to (statements per company) ask once per group.
+                if (set.Contains(text)) _lastFound[field] = text.ToArray();
+                else Found = false;
+            }
+            if (forms[field] != Form.Any)
+            {
+                if (!Fits(forms[field], text)) Plain = false;
+            }
+            // Bytes, not characters: never fewer. Past the limit the checked path says so.
+            else if (text.Length > Limits.CsvFieldChars) Plain = false;
+            else if (text[0] is <= (byte)' ' or >= 0x80 || text[^1] is <= (byte)' ' or >= 0x80) Padded[field] = true;
         }
     }
 
@@ -226,7 +258,7 @@ internal static class CsvScan
     }
 
     /// <summary>A 64-bit hash of a cell's bytes; a collision only costs the exact check, never a missed repeat.</summary>
-    private static ulong Hash(ReadOnlySpan<byte> t)
+    internal static ulong Hash(ReadOnlySpan<byte> t)
     {
         var h = 0x9E3779B97F4A7C15UL ^ (ulong)t.Length;
         while (t.Length >= 8)
@@ -248,41 +280,79 @@ internal static class CsvScan
         return h ^ (h >> 33);
     }
 
-    /// <summary>A set of 64-bit hashes, open addressing: about 10 bytes a key.</summary>
-    private sealed class KeySet
+    /// <summary>
+    /// Proves a file's keys distinct as text while it streams, without a set of every key: within a run of records
+    /// whose first key cell is the same, the rest of the key must rise strictly; the first cell of each run is kept as a
+    /// 64-bit hash, and no two runs may share one (a collision is a repeat not proved absent, never one missed). A
+    /// file sorted by its key needs not even that: its keys rise strictly from record to record. Files grouped by
+    /// their first key column (annual statements per company) keep one hash per group.
+    /// </summary>
+    private sealed class KeyCheck
     {
-        private ulong[] _slots = new ulong[1 << 16];
-        private int _count;
+        private byte[] _key = new byte[64], _previous = new byte[64];
+        private int _length, _head, _previousLength = -1, _previousHead;
+        private readonly List<ulong> _heads = [];
+        private bool _rising = true, _repeat;
 
-        /// <summary>False when the hash is there already.</summary>
-        public bool Add(ulong h)
+        /// <summary>A key's cells, compared as DuckDB's text values: an unquoted empty cell is NULL, a quoted one ''.</summary>
+        public void Add(ReadOnlySpan<byte> data, (int Start, int Length, bool Quoted)[] cells)
         {
-            if (h == 0) h = 1; // 0 marks a free slot
-            if (_count >= _slots.Length / 5 * 4) Grow();
-            var mask = _slots.Length - 1;
-            var i = (int)(h & (ulong)mask);
-            while (_slots[i] != 0)
+            _length = 0;
+            for (var i = 0; i < cells.Length; i++)
             {
-                if (_slots[i] == h) return false;
-                i = (i + 1) & mask;
+                var (start, length, quoted) = cells[i];
+                Encode(data.Slice(start, length), length == 0 && !quoted);
+                if (i == 0) _head = _length;
             }
-            _slots[i] = h;
-            _count++;
+            var key = _key.AsSpan(0, _length);
+            if (_previousLength >= 0)
+            {
+                var order = key.SequenceCompareTo(_previous.AsSpan(0, _previousLength));
+                if (order <= 0) _rising = false;
+                if (key[.._head].SequenceEqual(_previous.AsSpan(0, _previousHead)))
+                {
+                    if (order <= 0) _repeat = true;
+                }
+                else _heads.Add(Hash(key[.._head]));
+            }
+            else _heads.Add(Hash(key[.._head]));
+            (_key, _previous) = (_previous, _key);
+            (_previousLength, _previousHead) = (_length, _head);
+        }
+
+        public bool Distinct()
+        {
+            if (_repeat) return false;
+            if (_rising) return true;
+            var heads = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_heads);
+            heads.Sort();
+            for (var i = 1; i < heads.Length; i++)
+                if (heads[i] == heads[i - 1]) return false;
             return true;
         }
 
-        private void Grow()
+        /// <summary>
+        /// Appends a cell so that the bytes of a key compare as its cells do, one by one: a tag (NULL before any text),
+        /// the text with each zero byte doubled as 0 255, and 0 0 at its end.
+        /// </summary>
+        private void Encode(ReadOnlySpan<byte> cell, bool isNull)
         {
-            var old = _slots;
-            _slots = new ulong[old.Length * 2];
-            var mask = _slots.Length - 1;
-            foreach (var h in old)
+            if (_key.Length < _length + 2 * cell.Length + 3) Array.Resize(ref _key, 2 * (_length + 2 * cell.Length + 3));
+            _key[_length++] = isNull ? (byte)0 : (byte)1;
+            if (isNull) return;
+            if (cell.IndexOf((byte)0) < 0)
             {
-                if (h == 0) continue;
-                var i = (int)(h & (ulong)mask);
-                while (_slots[i] != 0) i = (i + 1) & mask;
-                _slots[i] = h;
+                cell.CopyTo(_key.AsSpan(_length));
+                _length += cell.Length;
             }
+            else
+                foreach (var b in cell)
+                {
+                    _key[_length++] = b;
+                    if (b == 0) _key[_length++] = 255;
+                }
+            _key[_length++] = 0;
+            _key[_length++] = 0;
         }
     }
 }

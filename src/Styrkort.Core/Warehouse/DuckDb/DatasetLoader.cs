@@ -39,7 +39,7 @@ internal static partial class DatasetLoader
             $"read_csv({Text(path)}, header = true, auto_detect = false, columns = {{{string.Join(", ", header.Select(h => $"{Text(h)}: {Text(type(h))}"))}}}, " +
             $"delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, max_line_size = {Limits.CsvLineBytes}";
         string Cell(string column) => $"s.{Quote(header[positions[column] - 1])}";
-        var loaded = way == Way.CheckedOnly ? null : LoadInOnePass(db, dataset, path, Csv, Cell, header, displayName, facts);
+        var loaded = way == Way.CheckedOnly ? null : LoadInOnePass(db, dataset, path, Csv, Cell, positions, displayName, facts);
         return loaded ?? (way == Way.OnePassOnly ? null : LoadChecked(db, dataset, Csv(_ => "VARCHAR") + ")", Cell, positions, displayName));
     }
 
@@ -47,7 +47,10 @@ internal static partial class DatasetLoader
     /// Reads the file's bytes once (<see cref="CsvScan"/>): its hash, and what the one-pass load needs proved. A file
     /// whose header cannot be read is not plain; the load says what is wrong with it.
     /// </summary>
-    public static CsvFacts Scan(Dataset dataset, string path, CancellationToken cancellation = default)
+    /// <param name="collect">Columns whose texts the scan keeps (<see cref="CsvFacts.Sets"/>, by field).</param>
+    /// <param name="probes">Columns whose every text must be in the given set (<see cref="CsvFacts.Found"/>).</param>
+    public static CsvFacts Scan(Dataset dataset, string path, IReadOnlyCollection<string>? collect = null, IReadOnlyDictionary<string, TextSet>? probes = null,
+        CancellationToken cancellation = default)
     {
         IReadOnlyList<string> header;
         try
@@ -59,12 +62,20 @@ internal static partial class DatasetLoader
             header = [];
         }
         var columns = header.Select(dataset.Find).ToList();
-        return CsvScan.Run(path,
+        return CsvScan.Run(path, new CsvPlan(
             columns.Select(c => c is null ? CsvScan.Form.Any : FormOf(c.Type)).ToList(),
             columns.Select(c => c is not null && !c.Nullable).ToList(),
-            dataset.Key.Select(k => columns.FindIndex(c => c is not null && c.Name.Equals(k, StringComparison.OrdinalIgnoreCase))).ToList(),
+            dataset.Key.Select(k => columns.FindIndex(c => Named(c, k))).ToList(),
+            (collect ?? []).Select(n => columns.FindIndex(c => Named(c, n))).Where(f => f >= 0).ToList(),
+            columns.Select(c => c is not null && probes is not null && probes.TryGetValue(c.Name, out var set) ? set : null).ToList()),
             cancellation);
     }
+
+    /// <summary>The field of the header that holds a column, as the scan numbers them (from 0).</summary>
+    public static int Field(string path, string column) =>
+        CsvHeader.Read(path, path).ToList().FindIndex(h => h.Equals(column, StringComparison.OrdinalIgnoreCase));
+
+    private static bool Named(Column? c, string name) => c is not null && c.Name.Equals(name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The types DuckDB's reader converts itself, each once the scan has proved every cell's form.</summary>
     private static CsvScan.Form FormOf(ColumnType type) => type switch
@@ -96,7 +107,7 @@ internal static partial class DatasetLoader
     /// paths, never neither. Null when it must.
     /// </summary>
     private static long? LoadInOnePass(DbConnection db, Dataset dataset, string path, Func<Func<string, string>, string> csv, Func<string, string> cell,
-        IReadOnlyList<string> header, string displayName, CsvFacts? facts)
+        Dictionary<string, int> positions, string displayName, CsvFacts? facts)
     {
         // A pattern DuckDB refuses would fail the statement and abort the transaction, before the checked path could
         // name the column; goal files refuse such patterns when read, a hand-built one takes the checked path.
@@ -105,16 +116,20 @@ internal static partial class DatasetLoader
         if (!facts.Plain) return null;
         var table = Quote(dataset.Name);
         bool ReadTyped(Column c) => FormOf(c.Type) != CsvScan.Form.Any;
-        var typed = string.Join(", ", dataset.Columns.Select(c => $"{(ReadTyped(c) ? cell(c.Name) : FastTyped(c, cell(c.Name)))} AS {Quote(c.Name)}"));
-        var flags = dataset.Columns.SelectMany(c => ReadTyped(c) ? Bounds(c, cell(c.Name)) : FastChecks(c, cell(c.Name))).ToList();
+        // Text the scan found with nothing to trim is stored as DuckDB reads it (an empty cell is NULL), with no copy.
+        bool AsRead(Column c) => ReadTyped(c) || c.Type is ColumnType.Text or ColumnType.Code && !facts.Padded[positions[c.Name] - 1];
+        var typed = string.Join(", ", dataset.Columns.Select(c => $"{(AsRead(c) ? cell(c.Name) : FastTyped(c, cell(c.Name)))} AS {Quote(c.Name)}"));
+        var flags = dataset.Columns.SelectMany(c => ReadTyped(c) ? Bounds(c, cell(c.Name)) : AsRead(c) ? TextChecks(c, cell(c.Name)) : FastChecks(c, cell(c.Name))).ToList();
         var bad = flags.Count == 0 ? "false" : $"coalesce({string.Join(" OR ", flags.Select(f => $"({f})"))}, false)";
         // The scan has read every cell: DuckDB's check of UTF-8 in the columns a statement leaves unread is not needed.
         // A row DuckDB still cannot read is left out (ignore_errors), never an error that would abort the transaction;
         // the count below then differs from the scan's. The line is filled in afterwards from the row id: a window
         // function would number the rows on one thread.
         var reader = csv(h => dataset.Find(h) is { } c && ReadTyped(c) ? ReaderType(c.Type) : "VARCHAR") + ", ignore_errors = true)";
+        var tw = System.Diagnostics.Stopwatch.StartNew();
         ReadingCsv(displayName, () => db.Execute(
             $"CREATE OR REPLACE TABLE {table} AS SELECT {typed}, CAST(NULL AS INTEGER) AS _line, {bad} AS _bad FROM {reader} s"));
+        Trace.Log("  create", tw);
         var counts = db.Rows($"SELECT count(*) FILTER (WHERE _bad), count(*), coalesce(min(rowid), 0) FROM {table}")[0];
         var rows = System.Convert.ToInt64(counts[1], CultureInfo.InvariantCulture);
         var refused = System.Convert.ToInt64(counts[0], CultureInfo.InvariantCulture) > 0 || rows != facts.Records;
@@ -122,6 +137,7 @@ internal static partial class DatasetLoader
         // converted keys are equal whenever their texts are, so this finds every repeat the text comparison finds.
         if (!refused && !facts.KeysDistinct && dataset.Key.Count > 0)
             refused = db.Rows($"SELECT 1 FROM {table} GROUP BY {string.Join(", ", dataset.Key.Select(Quote))} HAVING count(*) > 1 LIMIT 1").Count > 0;
+        Trace.Log("  counts+keys", tw);
         if (refused)
         {
             db.Execute($"DROP TABLE {table}");
@@ -130,7 +146,18 @@ internal static partial class DatasetLoader
         db.Execute($"ALTER TABLE {table} DROP COLUMN _bad");
         // As in the checked path: rows inside a transaction get row ids from a high offset, consecutive in file order.
         db.Execute($"UPDATE {table} SET _line = CAST(rowid - {counts[2]} + 2 AS INTEGER)");
+        Trace.Log("  line", tw);
         return rows;
+    }
+
+    /// <summary>
+    /// The checks of a text or code column whose cells the scan found unpadded and within the length limit, and in a
+    /// column that needs one, never empty: what is left are the codes and the pattern.
+    /// </summary>
+    private static IEnumerable<string> TextChecks(Column c, string v)
+    {
+        if (c.Type == ColumnType.Code) yield return $"{v} NOT IN ({string.Join(", ", c.Codes.Select(Text))})";
+        if (c.Pattern is not null) yield return $"NOT regexp_full_match({v}, {Text(c.Pattern)})";
     }
 
     /// <summary>

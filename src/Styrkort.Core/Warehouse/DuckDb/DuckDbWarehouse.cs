@@ -71,13 +71,13 @@ public sealed class DuckDbWarehouse : IWarehouse
         var imported = new List<ImportedFile>();
         var datasets = file.Datasets.Values.ToList();
         // Each file is read once more on another thread, one file ahead of DuckDB's load: its hash, and the scan that the
-        // one-pass load needs (DatasetLoader.Scan); the second read comes from cache.
+        // one-pass load and the reference check need (DatasetLoader.Scan); the second read comes from cache.
+        var references = ScannedReferences.Of(file);
+        var proved = new List<ScannedReferences.Reference>();
         using var stopScans = new CancellationTokenSource();
-        var scans = new Dictionary<string, Task<CsvFacts>>(StringComparer.OrdinalIgnoreCase);
-        Task previous = Task.CompletedTask;
-        foreach (var dataset in datasets.Where(d => File.Exists(sources[d.Name])))
-            previous = scans[dataset.Name] = previous.ContinueWith(_ => DatasetLoader.Scan(dataset, sources[dataset.Name], stopScans.Token),
-                CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        var scans = datasets.Where(d => File.Exists(sources[d.Name]))
+            .ToDictionary(d => d.Name, _ => new TaskCompletionSource<CsvFacts>(TaskCreationOptions.RunContinuationsAsynchronously), StringComparer.OrdinalIgnoreCase);
+        var scanning = Task.Run(() => ScanAll(datasets.Where(d => scans.ContainsKey(d.Name)).ToList(), sources, references, scans, proved, stopScans.Token));
         // DuckDB stops a running statement when interrupted; the rollback below then leaves the warehouse as it was.
         using var interrupt = cancellation.Register(Interrupt);
         _db.Execute("BEGIN TRANSACTION");
@@ -91,13 +91,20 @@ public sealed class DuckDbWarehouse : IWarehouse
                 if (!scans.TryGetValue(dataset.Name, out var scan)) continue; // no file: the warehouse keeps its current table
                 cancellation.ThrowIfCancellationRequested();
                 progress?.Report(new ImportProgress(dataset.Name, i + 1, datasets.Count));
-                var facts = scan.GetAwaiter().GetResult();
+                var tw = System.Diagnostics.Stopwatch.StartNew();
+                var facts = scan.Task.GetAwaiter().GetResult();
+                Trace.Log($"wait scan {dataset.Name}", tw);
                 var rows = DatasetLoader.Load(_db, dataset, path, display, facts);
+                Trace.Log($"load {dataset.Name}", tw);
                 imported.Add(new ImportedFile(dataset.Name, sourceNames?.GetValueOrDefault(dataset.Name) ?? display, rows, facts.Sha256));
             }
             cancellation.ThrowIfCancellationRequested();
-            ReferenceChecker.Check(_db, file, folder, sources);
+            var tr = System.Diagnostics.Stopwatch.StartNew();
+            scanning.GetAwaiter().GetResult();
+            ScannedReferences.Check(_db, file, folder, sources, proved);
+            Trace.Log("references", tr);
             cancellation.ThrowIfCancellationRequested();
+            tr.Restart();
             UnitTreeBuilder.Build(_db, file.Units, Path.Combine(folder, file.Datasets[file.Units.Dataset].File));
             var batch = System.Convert.ToInt64(_db.Scalar("SELECT coalesce(max(batch_id), 0) + 1 FROM _imports"), CultureInfo.InvariantCulture);
             var at = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
@@ -108,20 +115,64 @@ public sealed class DuckDbWarehouse : IWarehouse
             // interrupt would hit the COMMIT and leave the two apart.
             interrupt.Dispose();
             beforeCommit?.Invoke(imported);
+            tr.Restart();
             _db.Execute("COMMIT");
+            Trace.Log("commit", tr);
             return imported;
         }
         catch (Exception e)
         {
             // A failed import leaves nothing reading its files behind it.
             stopScans.Cancel();
-            Task.WhenAll(scans.Values).ContinueWith(_ => { }, TaskScheduler.Default).GetAwaiter().GetResult();
+            scanning.GetAwaiter().GetResult();
             interrupt.Dispose(); // no interrupt may hit the rollback
             _db.Execute("ROLLBACK");
             // An interrupted statement fails in whatever way it was interrupted: report the cancellation, not that.
             if (cancellation.IsCancellationRequested && e is DuckDBException or StyrkortException)
                 throw new OperationCanceledException("the import was cancelled; nothing was changed", e, cancellation);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Scans the files one after the other, in the order DuckDB loads them. A file's scan keeps the texts that later
+    /// files refer to and looks up the texts of references to earlier files: those found are <paramref name="proved"/>.
+    /// </summary>
+    private static void ScanAll(List<Dataset> order, IReadOnlyDictionary<string, string> sources, List<ScannedReferences.Reference> references,
+        Dictionary<string, TaskCompletionSource<CsvFacts>> scans, List<ScannedReferences.Reference> proved, CancellationToken stop)
+    {
+        var done = new Dictionary<string, CsvFacts>(StringComparer.OrdinalIgnoreCase);
+        foreach (var dataset in order)
+        {
+            var result = scans[dataset.Name];
+            if (stop.IsCancellationRequested)
+            {
+                result.SetCanceled(stop);
+                continue;
+            }
+            try
+            {
+                var path = sources[dataset.Name];
+                var collect = references.Where(r => r.Target == dataset).Select(r => r.Key).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                var probes = new Dictionary<string, TextSet>(StringComparer.OrdinalIgnoreCase);
+                var probing = new List<ScannedReferences.Reference>();
+                foreach (var r in references.Where(r => r.Dataset == dataset && r.Target != dataset))
+                {
+                    if (!done.TryGetValue(r.Target.Name, out var target) || !target.Plain || r.Target.Find(r.Key)?.Type != r.Column.Type) continue;
+                    var field = DatasetLoader.Field(sources[r.Target.Name], r.Key);
+                    if (field < 0 || target.Padded[field] || !target.Sets.TryGetValue(field, out var set) || !probes.TryAdd(r.Column.Name, set)) continue;
+                    probing.Add(r);
+                }
+                var facts = DatasetLoader.Scan(dataset, path, collect, probes, stop);
+                done[dataset.Name] = facts;
+                if (facts.Found)
+                    lock (proved) proved.AddRange(probing.Where(r => !facts.Padded[DatasetLoader.Field(path, r.Column.Name)]));
+                result.SetResult(facts);
+            }
+            catch (Exception e)
+            {
+                result.SetException(e);
+            }
         }
     }
 
