@@ -74,6 +74,8 @@ public sealed class OnePassImportTests : IDisposable
         { "c", "a" }, { "c", " A" }, { "c", "C" }, { "t", "1" }, { "t", " 01" }, { "t", "ab" },
         { "rt", "" }, { "rt", "   " }, { "rt", " x " }, { "rt", "x " }, { "rt", "\tx\t" }, { "rt", "\u00a0x\u00a0" }, { "t", "01 " },
         { "t", "  " }, { "c", "A " }, { "c", "  " },
+        // Text stored as read only when the scan finds nothing DuckDB's trim could take: spaces past ASCII, ASCII controls.
+        { "rt", "\u2003x" }, { "rt", "x\u2003" }, { "rt", "x\u0085" }, { "rt", "café" }, { "rt", "\u00e9x" }, { "c", "A\u00a0" }, { "rt", "x\u0001" },
         // Keys: equal once converted, different as text.
         { "k", "01" }, { "k", "+1" },
         // A field past the length limit.
