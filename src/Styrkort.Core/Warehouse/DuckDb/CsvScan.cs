@@ -49,7 +49,6 @@ internal static class CsvScan
 
     public static CsvFacts Run(string path, CsvPlan plan, CancellationToken cancellation = default)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var state = new Reader(plan);
@@ -79,7 +78,6 @@ internal static class CsvScan
                 if (!state.Plain) filled = 0; // only the hash goes on
                 if (end) break;
             }
-            Trace.Log($"scan {Path.GetFileName(path)}", sw);
             return new CsvFacts(Convert.ToHexStringLower(sha.GetHashAndReset()), state.Count, state.Plain && state.Count >= 0, state.Plain && state.Distinct, state.Padded,
                 state.Sets, state.Plain && state.Found);
         }

@@ -126,10 +126,8 @@ internal static partial class DatasetLoader
         // the count below then differs from the scan's. The line is filled in afterwards from the row id: a window
         // function would number the rows on one thread.
         var reader = csv(h => dataset.Find(h) is { } c && ReadTyped(c) ? ReaderType(c.Type) : "VARCHAR") + ", ignore_errors = true)";
-        var tw = System.Diagnostics.Stopwatch.StartNew();
         ReadingCsv(displayName, () => db.Execute(
             $"CREATE OR REPLACE TABLE {table} AS SELECT {typed}, CAST(NULL AS INTEGER) AS _line, {bad} AS _bad FROM {reader} s"));
-        Trace.Log("  create", tw);
         var counts = db.Rows($"SELECT count(*) FILTER (WHERE _bad), count(*), coalesce(min(rowid), 0) FROM {table}")[0];
         var rows = System.Convert.ToInt64(counts[1], CultureInfo.InvariantCulture);
         var refused = System.Convert.ToInt64(counts[0], CultureInfo.InvariantCulture) > 0 || rows != facts.Records;
@@ -137,7 +135,6 @@ internal static partial class DatasetLoader
         // converted keys are equal whenever their texts are, so this finds every repeat the text comparison finds.
         if (!refused && !facts.KeysDistinct && dataset.Key.Count > 0)
             refused = db.Rows($"SELECT 1 FROM {table} GROUP BY {string.Join(", ", dataset.Key.Select(Quote))} HAVING count(*) > 1 LIMIT 1").Count > 0;
-        Trace.Log("  counts+keys", tw);
         if (refused)
         {
             db.Execute($"DROP TABLE {table}");
@@ -146,7 +143,6 @@ internal static partial class DatasetLoader
         db.Execute($"ALTER TABLE {table} DROP COLUMN _bad");
         // As in the checked path: rows inside a transaction get row ids from a high offset, consecutive in file order.
         db.Execute($"UPDATE {table} SET _line = CAST(rowid - {counts[2]} + 2 AS INTEGER)");
-        Trace.Log("  line", tw);
         return rows;
     }
 

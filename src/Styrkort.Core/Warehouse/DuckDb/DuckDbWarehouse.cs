@@ -70,11 +70,11 @@ public sealed class DuckDbWarehouse : IWarehouse
                 $"no data yet for {missing.Count} dataset(s); the first import of a dataset needs its file: missing {string.Join(", ", missing)}");
         var imported = new List<ImportedFile>();
         var datasets = file.Datasets.Values.ToList();
-        // Each file is read once more on another thread, one file ahead of DuckDB's load: its hash, and the scan that the
-        // one-pass load and the reference check need (DatasetLoader.Scan); the second read comes from cache.
+        // Each file is read once more on another thread, ahead of DuckDB's load and in its order: its hash, and the scan
+        // that the one-pass load and the reference check need (DatasetLoader.Scan). A cancelled import stops it too.
         var references = ScannedReferences.Of(file);
         var proved = new List<ScannedReferences.Reference>();
-        using var stopScans = new CancellationTokenSource();
+        using var stopScans = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var scans = datasets.Where(d => File.Exists(sources[d.Name]))
             .ToDictionary(d => d.Name, _ => new TaskCompletionSource<CsvFacts>(TaskCreationOptions.RunContinuationsAsynchronously), StringComparer.OrdinalIgnoreCase);
         var scanning = Task.Run(() => ScanAll(datasets.Where(d => scans.ContainsKey(d.Name)).ToList(), sources, references, scans, proved, stopScans.Token));
@@ -91,20 +91,14 @@ public sealed class DuckDbWarehouse : IWarehouse
                 if (!scans.TryGetValue(dataset.Name, out var scan)) continue; // no file: the warehouse keeps its current table
                 cancellation.ThrowIfCancellationRequested();
                 progress?.Report(new ImportProgress(dataset.Name, i + 1, datasets.Count));
-                var tw = System.Diagnostics.Stopwatch.StartNew();
                 var facts = scan.Task.GetAwaiter().GetResult();
-                Trace.Log($"wait scan {dataset.Name}", tw);
                 var rows = DatasetLoader.Load(_db, dataset, path, display, facts);
-                Trace.Log($"load {dataset.Name}", tw);
                 imported.Add(new ImportedFile(dataset.Name, sourceNames?.GetValueOrDefault(dataset.Name) ?? display, rows, facts.Sha256));
             }
             cancellation.ThrowIfCancellationRequested();
-            var tr = System.Diagnostics.Stopwatch.StartNew();
             scanning.GetAwaiter().GetResult();
             ScannedReferences.Check(_db, file, folder, sources, proved);
-            Trace.Log("references", tr);
             cancellation.ThrowIfCancellationRequested();
-            tr.Restart();
             UnitTreeBuilder.Build(_db, file.Units, Path.Combine(folder, file.Datasets[file.Units.Dataset].File));
             var batch = System.Convert.ToInt64(_db.Scalar("SELECT coalesce(max(batch_id), 0) + 1 FROM _imports"), CultureInfo.InvariantCulture);
             var at = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
@@ -115,9 +109,7 @@ public sealed class DuckDbWarehouse : IWarehouse
             // interrupt would hit the COMMIT and leave the two apart.
             interrupt.Dispose();
             beforeCommit?.Invoke(imported);
-            tr.Restart();
             _db.Execute("COMMIT");
-            Trace.Log("commit", tr);
             return imported;
         }
         catch (Exception e)
