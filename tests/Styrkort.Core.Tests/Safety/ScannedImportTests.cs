@@ -54,6 +54,19 @@ public sealed class ScannedImportTests
         data.ImportInto(warehouse);
     }
 
+    [Fact]
+    public void TheSetOfReferencedTexts_FindsExactlyWhatWasPutIn()
+    {
+        var set = new TextSet(1000); // sized small, so that it grows
+        var random = new Random(3);
+        var texts = Enumerable.Range(0, 50_000).Select(i => $"{random.Next(1_000_000):000000}-{i % 97}").ToHashSet();
+        foreach (var t in texts) set.Add(Encoding.UTF8.GetBytes(t));
+        foreach (var t in texts.Take(100)) set.Add(Encoding.UTF8.GetBytes(t)); // again: no change
+        Assert.All(texts, t => Assert.True(set.Contains(Encoding.UTF8.GetBytes(t)), t));
+        var others = Enumerable.Range(0, 50_000).Select(i => $"{random.Next(1_000_000):000000}-{i % 89 + 97}").Append("").Append("x\0y");
+        Assert.All(others, t => Assert.False(set.Contains(Encoding.UTF8.GetBytes(t)), t));
+    }
+
     public static TheoryData<int> Forms() => [(int)CsvScan.Form.Integer, (int)CsvScan.Form.Decimal, (int)CsvScan.Form.Year, (int)CsvScan.Form.Date, (int)CsvScan.Form.Boolean];
 
     /// <summary>A cell the scan lets through has the form the checked path's regular expression demands (and is a day, for a date).</summary>

@@ -51,7 +51,8 @@ internal static class CsvScan
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var state = new Reader(plan);
+        // A record of a CSV file worth scanning has some dozens of bytes: the sets of its texts are sized for that.
+        var state = new Reader(plan, (int)Math.Min(stream.Length / 48, int.MaxValue));
         var buffer = ArrayPool<byte>.Shared.Rent(Chunk + RecordBytes + 16);
         try
         {
@@ -88,11 +89,11 @@ internal static class CsvScan
     }
 
     /// <summary>The state of one scan: records are read whole; a record cut by the end of a chunk is read again with the next.</summary>
-    private sealed class Reader(CsvPlan plan)
+    private sealed class Reader(CsvPlan plan, int expected)
     {
         private readonly Form[] forms = plan.Forms.ToArray();
         private readonly bool[] required = plan.Required.ToArray();
-        private readonly TextSet?[] _collect = Enumerable.Range(0, plan.Forms.Count).Select(f => plan.Collect.Contains(f) ? new TextSet() : null).ToArray();
+        private readonly TextSet?[] _collect = Enumerable.Range(0, plan.Forms.Count).Select(f => plan.Collect.Contains(f) ? new TextSet(expected) : null).ToArray();
         private readonly TextSet?[] _probes = plan.Probes.ToArray();
         private readonly byte[]?[] _lastFound = new byte[plan.Forms.Count][];
         public bool Found = true;
