@@ -46,6 +46,26 @@ public sealed class ScannedImportTests
         Assert.Contains(word, e.Errors[0].ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    // A key of one column that others refer to: its set of texts finds the repeat.
+    [InlineData("c1,Alfa AB,01,F,true|c2,Beta AB,01,M,false|c4,Delta AB,12,,false|c1,Alfa AB,01,F,true", 5)]
+    // Equal only once trimmed: the checked path compares the texts, and finds none.
+    [InlineData("c1,Alfa AB,01,F,true|c2,Beta AB,01,M,false|c4,Delta AB,12,,false|\"c1 \",Alfa AB,01,F,true", 0)]
+    public void Companies_KeysAreCheckedAsTheCheckedPathChecksThem(string rows, int line)
+    {
+        using var data = Data().Companies(rows.Split('|'));
+        using var warehouse = Core.Warehouse.Warehouse.Open(null);
+        var error = Record.Exception(() => data.ImportInto(warehouse));
+        if (line == 0)
+        {
+            Assert.Null(error);
+            return;
+        }
+        var e = Assert.IsType<InputErrorsException>(error);
+        Assert.Equal(line, e.Errors[0].Location.Line);
+        Assert.Contains("repeated", e.Errors[0].ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AReferencedKeyWithSpacesAroundIt_IsFoundAsTheCheckedPathFindsIt()
     {

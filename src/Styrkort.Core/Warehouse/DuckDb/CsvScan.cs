@@ -102,11 +102,18 @@ internal static class CsvScan
         public readonly bool[] Padded = new bool[plan.Forms.Count];
         /// <summary>Data records so far; the header is record -1.</summary>
         public long Count = -1;
-        private readonly KeyCheck? _keys = plan.Keys.Count > 0 ? new KeyCheck() : null;
+        // A key of one column whose texts are kept anyway (others refer to it) is checked by that set: a text added twice
+        // repeats, and so do two empty cells (NULL, or '' when quoted: the set keeps neither).
+        private readonly int _keptKey = plan.Keys.Count == 1 && plan.Collect.Contains(plan.Keys[0]) ? plan.Keys[0] : -1;
+        private readonly KeyCheck? _keys = plan.Keys.Count > 1 || plan.Keys.Count == 1 && !plan.Collect.Contains(plan.Keys[0]) ? new KeyCheck() : null;
+        private bool _keptRepeat;
+        private int _emptyKeys;
+        private readonly int[] _collected = plan.Collect.Where(f => f >= 0).Distinct().ToArray();
+        private readonly (int Start, int Length)[] _collectCells = new (int, int)[plan.Forms.Count];
         private readonly (int Start, int Length, bool Quoted)[] _keyCells = new (int, int, bool)[plan.Keys.Count];
         private readonly int[] _keyOf = Enumerable.Range(0, plan.Forms.Count).Select(f => plan.Keys.ToList().IndexOf(f)).ToArray();
 
-        public bool Distinct => _keys?.Distinct() ?? true;
+        public bool Distinct => _keys?.Distinct() ?? (!_keptRepeat && _emptyKeys <= 1);
 
         /// <summary>Reads every whole record of <paramref name="data"/> (the last one too when <paramref name="end"/>); returns the bytes used.</summary>
         public int Records(ReadOnlySpan<byte> data, bool end)
@@ -175,18 +182,37 @@ internal static class CsvScan
                 {
                     Cell(field, data[contentStart..contentEnd], quoted);
                     if (_keyOf[field] >= 0) _keyCells[_keyOf[field]] = (contentStart, contentEnd - contentStart, quoted);
+                    if (_collect[field] is not null) _collectCells[field] = (contentStart, contentEnd - contentStart);
                 }
                 field++;
                 if (last)
                 {
                     // A blank line, or a record with another number of fields than the header.
                     if (field != forms.Length || (field == 1 && contentEnd == contentStart && !quoted)) return Refuse();
-                    if (!header) _keys?.Add(data, _keyCells);
+                    if (!header)
+                    {
+                        // Once a record is whole: one cut by a chunk's end is read again.
+                        _keys?.Add(data, _keyCells);
+                        Keep(data);
+                    }
                     Count++;
                     return next;
                 }
                 if (next == data.Length && !end) return -1;
                 pos = next;
+            }
+        }
+
+        private void Keep(ReadOnlySpan<byte> data)
+        {
+            foreach (var field in _collected)
+            {
+                var (start, length) = _collectCells[field];
+                if (length == 0)
+                {
+                    if (field == _keptKey) _emptyKeys++;
+                }
+                else if (!_collect[field]!.Add(data.Slice(start, length)) && field == _keptKey) _keptRepeat = true;
             }
         }
 
@@ -204,7 +230,6 @@ internal static class CsvScan
                 if (quoted) Padded[field] = true;
                 return;
             }
-            _collect[field]?.Add(text);
             if (_probes[field] is { } set && Found && !(_lastFound[field] is { } last && text.SequenceEqual(last)))
             {
                 // Files grouped by what they refer to (statements per company) ask once per group.

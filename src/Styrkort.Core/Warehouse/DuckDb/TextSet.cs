@@ -10,7 +10,7 @@ namespace Styrkort.Core.Warehouse.DuckDb;
 /// <param name="expected">About how many texts will come (the table is sized for them once, not grown step by step).</param>
 internal sealed class TextSet(int expected = 0)
 {
-    private byte[] _arena = new byte[1 << 16];
+    private byte[] _arena = new byte[Math.Clamp(expected, 1 << 12, 1 << 22) * 16];
     private int _used;
     private Slot[] _slots = new Slot[Math.Max(1 << 12, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Min(expected, 1 << 26) / 3 * 4 + 1))];
     private int _count;
@@ -18,7 +18,8 @@ internal sealed class TextSet(int expected = 0)
     /// <summary>A text's hash and 1 + where it starts in the arena; 0 is a free slot.</summary>
     private record struct Slot(ulong Hash, int At);
 
-    public void Add(ReadOnlySpan<byte> text)
+    /// <summary>False when the text is there already.</summary>
+    public bool Add(ReadOnlySpan<byte> text)
     {
         if (_count >= _slots.Length / 4 * 3) Grow();
         var hash = CsvScan.Hash(text);
@@ -26,13 +27,14 @@ internal sealed class TextSet(int expected = 0)
         var mask = _slots.Length - 1;
         var i = (int)(hash & (ulong)mask);
         for (; _slots[i].At != 0; i = (i + 1) & mask)
-            if (_slots[i].Hash == hash && Text(_slots[i].At - 1).SequenceEqual(text)) return;
+            if (_slots[i].Hash == hash && Text(_slots[i].At - 1).SequenceEqual(text)) return false;
         if (_arena.Length < _used + text.Length + 4) Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _used + text.Length + 4));
         BitConverter.TryWriteBytes(_arena.AsSpan(_used), text.Length);
         text.CopyTo(_arena.AsSpan(_used + 4));
         _slots[i] = new Slot(hash, _used + 1);
         _used += text.Length + 4;
         _count++;
+        return true;
     }
 
     public bool Contains(ReadOnlySpan<byte> text) => Find(text, CsvScan.Hash(text)) >= 0;
