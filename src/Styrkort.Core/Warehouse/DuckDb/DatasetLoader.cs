@@ -9,8 +9,9 @@ using static Styrkort.Core.Warehouse.DbExtensions;
 namespace Styrkort.Core.Warehouse.DuckDb;
 
 /// <summary>
-/// Loads one CSV file into a typed table, set-based: DuckDB reads the file as text into a staging table, SQL checks
-/// every cell against the declared type, then one statement converts it. Line = staging row + 2 (the header is line 1).
+/// Loads one CSV file into a typed table. A good file takes one statement (<see cref="LoadInOnePass"/>, behind a scan of
+/// its bytes); anything found, and the checked path says where and what: DuckDB reads the file as text into a staging
+/// table, SQL checks every cell against the declared type, then one statement converts it. Line = row + 2 (the header is line 1).
 /// </summary>
 internal static partial class DatasetLoader
 {
@@ -19,8 +20,11 @@ internal static partial class DatasetLoader
 
     public static long Load(DbConnection db, Dataset dataset, string path, string displayName) => Load(db, dataset, path, displayName, Way.Either)!.Value;
 
+    /// <param name="facts">The file's scan (<see cref="Scan"/>), when it was made beforehand; otherwise it is made here.</param>
+    public static long Load(DbConnection db, Dataset dataset, string path, string displayName, CsvFacts? facts) => Load(db, dataset, path, displayName, Way.Either, facts)!.Value;
+
     /// <summary>Null only with <see cref="Way.OnePassOnly"/>, when that path finds something and would hand over.</summary>
-    internal static long? Load(DbConnection db, Dataset dataset, string path, string displayName, Way way)
+    internal static long? Load(DbConnection db, Dataset dataset, string path, string displayName, Way way, CsvFacts? facts = null)
     {
         var header = CsvHeader.Read(path, displayName);
         var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -31,38 +35,105 @@ internal static partial class DatasetLoader
                 $"missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}; the header has {string.Join(", ", header.Take(20))}" +
                 (header.Count > 20 ? $", … ({header.Count} columns)" : ""));
 
-        var csv = $"read_csv({Text(path)}, header = true, auto_detect = false, columns = {{{string.Join(", ", header.Select(h => $"{Text(h)}: 'VARCHAR'"))}}}, " +
-                  $"delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, max_line_size = {Limits.CsvLineBytes})";
+        string Csv(Func<string, string> type) =>
+            $"read_csv({Text(path)}, header = true, auto_detect = false, columns = {{{string.Join(", ", header.Select(h => $"{Text(h)}: {Text(type(h))}"))}}}, " +
+            $"delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, max_line_size = {Limits.CsvLineBytes}";
         string Cell(string column) => $"s.{Quote(header[positions[column] - 1])}";
-        var loaded = way == Way.CheckedOnly ? null : LoadInOnePass(db, dataset, csv, Cell, header, displayName);
-        return loaded ?? (way == Way.OnePassOnly ? null : LoadChecked(db, dataset, csv, Cell, positions, displayName));
+        var loaded = way == Way.CheckedOnly ? null : LoadInOnePass(db, dataset, path, Csv, Cell, positions, displayName, facts);
+        return loaded ?? (way == Way.OnePassOnly ? null : LoadChecked(db, dataset, Csv(_ => "VARCHAR") + ")", Cell, positions, displayName));
     }
 
     /// <summary>
-    /// The path for a good file: one statement reads it, converts every cell and flags each row that any check (or a
-    /// conversion) refuses, then one query counts the flags and one looks for a repeated key. Anything found, and the
-    /// file is loaded again by <see cref="LoadChecked"/>, whose per-check queries say where and what; a flag is a
-    /// superset of what those refuse, so a file they accept may take both paths, never neither. Null when it must.
+    /// Reads the file's bytes once (<see cref="CsvScan"/>): its hash, and what the one-pass load needs proved. A file
+    /// whose header cannot be read is not plain; the load says what is wrong with it.
     /// </summary>
-    private static long? LoadInOnePass(DbConnection db, Dataset dataset, string csv, Func<string, string> cell, IReadOnlyList<string> header, string displayName)
+    /// <param name="collect">Columns whose texts the scan keeps (<see cref="CsvFacts.Sets"/>, by field).</param>
+    /// <param name="probes">Columns whose every text must be in the given set (<see cref="CsvFacts.Found"/>).</param>
+    public static CsvFacts Scan(Dataset dataset, string path, IReadOnlyCollection<string>? collect = null, IReadOnlyDictionary<string, TextSet>? probes = null,
+        CancellationToken cancellation = default)
+    {
+        IReadOnlyList<string> header;
+        try
+        {
+            header = CsvHeader.Read(path, path);
+        }
+        catch (StyrkortException)
+        {
+            header = [];
+        }
+        var columns = header.Select(dataset.Find).ToList();
+        return CsvScan.Run(path, new CsvPlan(
+            columns.Select(c => c is null ? CsvScan.Form.Any : FormOf(c.Type)).ToList(),
+            columns.Select(c => c is not null && !c.Nullable).ToList(),
+            dataset.Key.Select(k => columns.FindIndex(c => Named(c, k))).ToList(),
+            (collect ?? []).Select(n => columns.FindIndex(c => Named(c, n))).Where(f => f >= 0).ToList(),
+            columns.Select(c => c is not null && probes is not null && probes.TryGetValue(c.Name, out var set) ? set : null).ToList()),
+            cancellation);
+    }
+
+    /// <summary>The field of the header that holds a column, as the scan numbers them (from 0).</summary>
+    public static int Field(string path, string column) =>
+        CsvHeader.Read(path, path).ToList().FindIndex(h => h.Equals(column, StringComparison.OrdinalIgnoreCase));
+
+    private static bool Named(Column? c, string name) => c is not null && c.Name.Equals(name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The types DuckDB's reader converts itself, each once the scan has proved every cell's form.</summary>
+    private static CsvScan.Form FormOf(ColumnType type) => type switch
+    {
+        ColumnType.Integer => CsvScan.Form.Integer,
+        ColumnType.Decimal => CsvScan.Form.Decimal,
+        ColumnType.Year => CsvScan.Form.Year,
+        ColumnType.Date => CsvScan.Form.Date,
+        ColumnType.Boolean => CsvScan.Form.Boolean,
+        _ => CsvScan.Form.Any,
+    };
+
+    private static string ReaderType(ColumnType type) => type switch
+    {
+        ColumnType.Integer => "BIGINT",
+        ColumnType.Decimal => "DECIMAL(18,4)",
+        ColumnType.Year => "INTEGER",
+        ColumnType.Date => "DATE",
+        ColumnType.Boolean => "BOOLEAN",
+        _ => "VARCHAR",
+    };
+
+    /// <summary>
+    /// The path for a good file. The scan has proved the file plain (well formed, valid UTF-8, every typed cell in its
+    /// exact form) and, mostly, its keys distinct; then one statement reads it, DuckDB's reader converting the typed
+    /// columns itself, and flags each row that a check on the other columns (or a bound) refuses. A flag, a row DuckDB
+    /// could not read, a repeated key, and the file is loaded again by <see cref="LoadChecked"/>, whose per-check
+    /// queries say where and what: a flag is a superset of what those refuse, so a file they accept may take both
+    /// paths, never neither. Null when it must.
+    /// </summary>
+    private static long? LoadInOnePass(DbConnection db, Dataset dataset, string path, Func<Func<string, string>, string> csv, Func<string, string> cell,
+        Dictionary<string, int> positions, string displayName, CsvFacts? facts)
     {
         // A pattern DuckDB refuses would fail the statement and abort the transaction, before the checked path could
         // name the column; goal files refuse such patterns when read, a hand-built one takes the checked path.
         if (dataset.Columns.Any(c => c.Pattern is not null && Re2.Problem(c.Pattern) is not null)) return null;
+        facts ??= Scan(dataset, path);
+        if (!facts.Plain) return null;
         var table = Quote(dataset.Name);
-        var typed = string.Join(", ", dataset.Columns.Select(c => $"{FastTyped(c, cell(c.Name))} AS {Quote(c.Name)}"));
-        var flags = dataset.Columns.SelectMany(c => FastChecks(c, cell(c.Name))).ToList();
-        // DuckDB's reader skips the columns a statement does not use, and with them their check for valid UTF-8: the
-        // staging table reads every column, so this statement names every other column too (a test that never holds).
-        flags.AddRange(header.Where(h => dataset.Find(h) is null).Select(h => $"strlen(s.{Quote(h)}) < 0"));
+        bool ReadTyped(Column c) => FormOf(c.Type) != CsvScan.Form.Any;
+        // Text the scan found with nothing to trim is stored as DuckDB reads it (an empty cell is NULL), with no copy.
+        bool AsRead(Column c) => ReadTyped(c) || c.Type is ColumnType.Text or ColumnType.Code && !facts.Padded[positions[c.Name] - 1];
+        var typed = string.Join(", ", dataset.Columns.Select(c => $"{(AsRead(c) ? cell(c.Name) : FastTyped(c, cell(c.Name)))} AS {Quote(c.Name)}"));
+        var flags = dataset.Columns.SelectMany(c => ReadTyped(c) ? Bounds(c, cell(c.Name)) : AsRead(c) ? TextChecks(c, cell(c.Name)) : FastChecks(c, cell(c.Name))).ToList();
         var bad = flags.Count == 0 ? "false" : $"coalesce({string.Join(" OR ", flags.Select(f => $"({f})"))}, false)";
-        // The line is filled in afterwards from the row id: a window function would number the rows on one thread.
+        // The scan has read every cell: DuckDB's check of UTF-8 in the columns a statement leaves unread is not needed.
+        // A row DuckDB still cannot read is left out (ignore_errors), never an error that would abort the transaction;
+        // the count below then differs from the scan's. The line is filled in afterwards from the row id: a window
+        // function would number the rows on one thread.
+        var reader = csv(h => dataset.Find(h) is { } c && ReadTyped(c) ? ReaderType(c.Type) : "VARCHAR") + ", ignore_errors = true)";
         ReadingCsv(displayName, () => db.Execute(
-            $"CREATE OR REPLACE TABLE {table} AS SELECT {typed}, CAST(NULL AS INTEGER) AS _line, {bad} AS _bad FROM {csv} s"));
+            $"CREATE OR REPLACE TABLE {table} AS SELECT {typed}, CAST(NULL AS INTEGER) AS _line, {bad} AS _bad FROM {reader} s"));
         var counts = db.Rows($"SELECT count(*) FILTER (WHERE _bad), count(*), coalesce(min(rowid), 0) FROM {table}")[0];
-        var refused = System.Convert.ToInt64(counts[0], CultureInfo.InvariantCulture) > 0;
-        // Converted keys are equal whenever their texts are, so this finds every repeat the text comparison finds.
-        if (!refused && dataset.Key.Count > 0)
+        var rows = System.Convert.ToInt64(counts[1], CultureInfo.InvariantCulture);
+        var refused = System.Convert.ToInt64(counts[0], CultureInfo.InvariantCulture) > 0 || rows != facts.Records;
+        // Keys the scan found distinct as text are distinct to the checked path, which compares the texts. Otherwise:
+        // converted keys are equal whenever their texts are, so this finds every repeat the text comparison finds.
+        if (!refused && !facts.KeysDistinct && dataset.Key.Count > 0)
             refused = db.Rows($"SELECT 1 FROM {table} GROUP BY {string.Join(", ", dataset.Key.Select(Quote))} HAVING count(*) > 1 LIMIT 1").Count > 0;
         if (refused)
         {
@@ -72,7 +143,27 @@ internal static partial class DatasetLoader
         db.Execute($"ALTER TABLE {table} DROP COLUMN _bad");
         // As in the checked path: rows inside a transaction get row ids from a high offset, consecutive in file order.
         db.Execute($"UPDATE {table} SET _line = CAST(rowid - {counts[2]} + 2 AS INTEGER)");
-        return System.Convert.ToInt64(counts[1], CultureInfo.InvariantCulture);
+        return rows;
+    }
+
+    /// <summary>
+    /// The checks of a text or code column whose cells the scan found unpadded and within the length limit, and in a
+    /// column that needs one, never empty: what is left are the codes and the pattern.
+    /// </summary>
+    private static IEnumerable<string> TextChecks(Column c, string v)
+    {
+        if (c.Type == ColumnType.Code) yield return $"{v} NOT IN ({string.Join(", ", c.Codes.Select(Text))})";
+        if (c.Pattern is not null) yield return $"NOT regexp_full_match({v}, {Text(c.Pattern)})";
+    }
+
+    /// <summary>
+    /// The bounds of a column DuckDB's reader converted, compared exactly: never weaker than the checked path's
+    /// comparison of the value as a double, since rounding to a double keeps the order.
+    /// </summary>
+    private static IEnumerable<string> Bounds(Column c, string v)
+    {
+        if (c.Min is { } min) yield return $"{v} < {min.ToString(CultureInfo.InvariantCulture)}";
+        if (c.Max is { } max) yield return $"{v} > {max.ToString(CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>

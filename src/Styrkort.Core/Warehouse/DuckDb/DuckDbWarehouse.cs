@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Security.Cryptography;
 using DuckDB.NET.Data;
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
@@ -70,37 +69,35 @@ public sealed class DuckDbWarehouse : IWarehouse
             throw new StyrkortException(new SourceLocation(folder, 0, 0),
                 $"no data yet for {missing.Count} dataset(s); the first import of a dataset needs its file: missing {string.Join(", ", missing)}");
         var imported = new List<ImportedFile>();
+        var datasets = file.Datasets.Values.ToList();
+        // Each file is read once more on another thread, ahead of DuckDB's load and in its order: its hash, and the scan
+        // that the one-pass load and the reference check need (DatasetLoader.Scan). A cancelled import stops it too.
+        var references = ScannedReferences.Of(file);
+        var proved = new List<ScannedReferences.Reference>();
+        using var stopScans = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var scans = datasets.Where(d => File.Exists(sources[d.Name]))
+            .ToDictionary(d => d.Name, _ => new TaskCompletionSource<CsvFacts>(TaskCreationOptions.RunContinuationsAsynchronously), StringComparer.OrdinalIgnoreCase);
+        var scanning = Task.Run(() => ScanAll(datasets.Where(d => scans.ContainsKey(d.Name)).ToList(), sources, references, scans, proved, stopScans.Token));
         // DuckDB stops a running statement when interrupted; the rollback below then leaves the warehouse as it was.
         using var interrupt = cancellation.Register(Interrupt);
         _db.Execute("BEGIN TRANSACTION");
         try
         {
-            var datasets = file.Datasets.Values.ToList();
             for (var i = 0; i < datasets.Count; i++)
             {
                 var dataset = datasets[i];
                 var path = sources[dataset.Name];
                 var display = Path.Combine(folder, dataset.File);
-                if (!File.Exists(path)) continue; // the warehouse keeps its current table
+                if (!scans.TryGetValue(dataset.Name, out var scan)) continue; // no file: the warehouse keeps its current table
                 cancellation.ThrowIfCancellationRequested();
                 progress?.Report(new ImportProgress(dataset.Name, i + 1, datasets.Count));
-                // The file's hash is read on another thread while DuckDB loads it: both read the same file, the second from cache.
-                var hash = Task.Run(() => Hash(path));
-                long rows;
-                try
-                {
-                    rows = DatasetLoader.Load(_db, dataset, path, display);
-                }
-                catch
-                {
-                    // A failed import leaves nothing reading its files behind it.
-                    Task.WhenAny(hash).GetAwaiter().GetResult();
-                    throw;
-                }
-                imported.Add(new ImportedFile(dataset.Name, sourceNames?.GetValueOrDefault(dataset.Name) ?? display, rows, hash.GetAwaiter().GetResult()));
+                var facts = scan.Task.GetAwaiter().GetResult();
+                var rows = DatasetLoader.Load(_db, dataset, path, display, facts);
+                imported.Add(new ImportedFile(dataset.Name, sourceNames?.GetValueOrDefault(dataset.Name) ?? display, rows, facts.Sha256));
             }
             cancellation.ThrowIfCancellationRequested();
-            ReferenceChecker.Check(_db, file, folder, sources);
+            scanning.GetAwaiter().GetResult();
+            ScannedReferences.Check(_db, file, folder, sources, proved);
             cancellation.ThrowIfCancellationRequested();
             UnitTreeBuilder.Build(_db, file.Units, Path.Combine(folder, file.Datasets[file.Units.Dataset].File));
             var batch = System.Convert.ToInt64(_db.Scalar("SELECT coalesce(max(batch_id), 0) + 1 FROM _imports"), CultureInfo.InvariantCulture);
@@ -117,12 +114,57 @@ public sealed class DuckDbWarehouse : IWarehouse
         }
         catch (Exception e)
         {
+            // A failed import leaves nothing reading its files behind it.
+            stopScans.Cancel();
+            scanning.GetAwaiter().GetResult();
             interrupt.Dispose(); // no interrupt may hit the rollback
             _db.Execute("ROLLBACK");
             // An interrupted statement fails in whatever way it was interrupted: report the cancellation, not that.
             if (cancellation.IsCancellationRequested && e is DuckDBException or StyrkortException)
                 throw new OperationCanceledException("the import was cancelled; nothing was changed", e, cancellation);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Scans the files one after the other, in the order DuckDB loads them. A file's scan keeps the texts that later
+    /// files refer to and looks up the texts of references to earlier files: those found are <paramref name="proved"/>.
+    /// </summary>
+    private static void ScanAll(List<Dataset> order, IReadOnlyDictionary<string, string> sources, List<ScannedReferences.Reference> references,
+        Dictionary<string, TaskCompletionSource<CsvFacts>> scans, List<ScannedReferences.Reference> proved, CancellationToken stop)
+    {
+        var done = new Dictionary<string, CsvFacts>(StringComparer.OrdinalIgnoreCase);
+        foreach (var dataset in order)
+        {
+            var result = scans[dataset.Name];
+            if (stop.IsCancellationRequested)
+            {
+                result.SetCanceled(stop);
+                continue;
+            }
+            try
+            {
+                var path = sources[dataset.Name];
+                var collect = references.Where(r => r.Target == dataset).Select(r => r.Key).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                var probes = new Dictionary<string, TextSet>(StringComparer.OrdinalIgnoreCase);
+                var probing = new List<ScannedReferences.Reference>();
+                foreach (var r in references.Where(r => r.Dataset == dataset && r.Target != dataset))
+                {
+                    if (!done.TryGetValue(r.Target.Name, out var target) || !target.Plain || r.Target.Find(r.Key)?.Type != r.Column.Type) continue;
+                    var field = DatasetLoader.Field(sources[r.Target.Name], r.Key);
+                    if (field < 0 || target.Padded[field] || !target.Sets.TryGetValue(field, out var set) || !probes.TryAdd(r.Column.Name, set)) continue;
+                    probing.Add(r);
+                }
+                var facts = DatasetLoader.Scan(dataset, path, collect, probes, stop);
+                done[dataset.Name] = facts;
+                if (facts.Found)
+                    lock (proved) proved.AddRange(probing.Where(r => !facts.Padded[DatasetLoader.Field(path, r.Column.Name)]));
+                result.SetResult(facts);
+            }
+            catch (Exception e)
+            {
+                result.SetException(e);
+            }
         }
     }
 
@@ -261,12 +303,6 @@ public sealed class DuckDbWarehouse : IWarehouse
     private HashSet<string> Tables() =>
         _db.Rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")
             .Select(r => (string)r[0]!).ToHashSet(StringComparer.OrdinalIgnoreCase);
-
-    private static string Hash(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return System.Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 
     public void Dispose() => _db.Dispose();
 }
