@@ -12,9 +12,12 @@ internal static class ReferenceChecker
     /// <param name="tables">Where a dataset's rows are read, by dataset name, when not from the table named like it: an
     /// engine that stages an import beside the current tables (PostgreSQL) checks the staged table of a dataset being
     /// replaced and the current one of any other. The queries are plain SQL either engine runs.</param>
+    /// <param name="line">The SQL of a row's line in its file, given the row's alias and its (quoted) table: a stored
+    /// <c>_line</c> column by default (PostgreSQL); DuckDB derives it from the row id (<see cref="DuckDb.RowLines"/>).</param>
     public static void Check(DbConnection db, GoalFile file, string folder, IReadOnlyDictionary<string, string> sources,
-        IReadOnlyDictionary<string, string>? tables = null)
+        IReadOnlyDictionary<string, string>? tables = null, Func<string, string, string>? line = null)
     {
+        line ??= (alias, _) => $"{Quote(alias)}._line";
         string Table(string dataset) => Quote(tables?.GetValueOrDefault(dataset) ?? dataset);
         if (AllFound(db, file, Table)) return;
         var errors = new List<InputError>();
@@ -23,7 +26,7 @@ internal static class ReferenceChecker
             foreach (var (column, target, key) in References(file, dataset))
             {
                 var rows = db.Rows($"""
-                    SELECT d._line, d.{Quote(column.Name)} FROM {Table(dataset.Name)} d
+                    SELECT {line("d", Table(dataset.Name))}, d.{Quote(column.Name)} FROM {Table(dataset.Name)} d
                     WHERE d.{Quote(column.Name)} IS NOT NULL
                       AND NOT EXISTS (SELECT 1 FROM {Table(target.Name)} t WHERE t.{Quote(key)} = d.{Quote(column.Name)})
                     ORDER BY 1 LIMIT {InputErrorsException.Limit}

@@ -206,7 +206,7 @@ public sealed class OnePassImportTests : IDisposable
         }
         var types = DbExtensions.Rows(db, "SELECT column_name || ' ' || data_type FROM duckdb_columns() WHERE table_name = 'cells' ORDER BY column_index")
             .Select(r => (string)r[0]!);
-        var rows = DbExtensions.Rows(db, "SELECT * FROM cells ORDER BY _line")
+        var rows = DbExtensions.Rows(db, "SELECT * FROM cells ORDER BY rowid")
             .Select(r => string.Join('|', r.Select(v => v is null ? "NULL" : Convert.ToString(v, CultureInfo.InvariantCulture))));
         DbExtensions.Execute(db, "ROLLBACK");
         return ([.. types, .. rows], null);

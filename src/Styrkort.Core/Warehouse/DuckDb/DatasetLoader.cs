@@ -123,12 +123,12 @@ internal static partial class DatasetLoader
         var bad = flags.Count == 0 ? "false" : $"coalesce({string.Join(" OR ", flags.Select(f => $"({f})"))}, false)";
         // The scan has read every cell: DuckDB's check of UTF-8 in the columns a statement leaves unread is not needed.
         // A row DuckDB still cannot read is left out (ignore_errors), never an error that would abort the transaction;
-        // the count below then differs from the scan's. The line is filled in afterwards from the row id: a window
-        // function would number the rows on one thread.
+        // the count below then differs from the scan's. No line is stored: a row's line is its row id's place
+        // (RowLines), since rewriting a column of every row costs as much again at the commit.
         var reader = csv(h => dataset.Find(h) is { } c && ReadTyped(c) ? ReaderType(c.Type) : "VARCHAR") + ", ignore_errors = true)";
         ReadingCsv(displayName, () => db.Execute(
-            $"CREATE OR REPLACE TABLE {table} AS SELECT {typed}, CAST(NULL AS INTEGER) AS _line, {bad} AS _bad FROM {reader} s"));
-        var counts = db.Rows($"SELECT count(*) FILTER (WHERE _bad), count(*), coalesce(min(rowid), 0) FROM {table}")[0];
+            $"CREATE OR REPLACE TABLE {table} AS SELECT {typed}, {bad} AS _bad FROM {reader} s"));
+        var counts = db.Rows($"SELECT count(*) FILTER (WHERE _bad), count(*) FROM {table}")[0];
         var rows = System.Convert.ToInt64(counts[1], CultureInfo.InvariantCulture);
         var refused = System.Convert.ToInt64(counts[0], CultureInfo.InvariantCulture) > 0 || rows != facts.Records;
         // Keys the scan found distinct as text are distinct to the checked path, which compares the texts. Otherwise:
@@ -141,8 +141,6 @@ internal static partial class DatasetLoader
             return null;
         }
         db.Execute($"ALTER TABLE {table} DROP COLUMN _bad");
-        // As in the checked path: rows inside a transaction get row ids from a high offset, consecutive in file order.
-        db.Execute($"UPDATE {table} SET _line = CAST(rowid - {counts[2]} + 2 AS INTEGER)");
         return rows;
     }
 
@@ -214,7 +212,7 @@ internal static partial class DatasetLoader
         }
 
         var typed = string.Join(", ", dataset.Columns.Select(c => $"{ToTyped(c, cell(c.Name), tryCast: false)} AS {Quote(c.Name)}"));
-        db.Execute($"CREATE OR REPLACE TABLE {Quote(dataset.Name)} AS SELECT {typed}, CAST({line} AS INTEGER) AS _line FROM {stage} s");
+        db.Execute($"CREATE OR REPLACE TABLE {Quote(dataset.Name)} AS SELECT {typed} FROM {stage} s");
         db.Execute($"DROP TABLE {stage}");
         return System.Convert.ToInt64(db.Scalar($"SELECT count(*) FROM {Quote(dataset.Name)}"), CultureInfo.InvariantCulture);
     }

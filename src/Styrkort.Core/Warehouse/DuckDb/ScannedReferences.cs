@@ -41,7 +41,7 @@ internal static class ScannedReferences
         if (rest.Count == 0) return;
         // A column of another type than the key it names: the per-column queries compare (or fail) as they always have.
         if (rest.Any(r => r.Target.Find(r.Key)?.Type != r.Column.Type) || rest.GroupBy(r => (Target: r.Target.Name, r.Key)).Any(g => Missing(db, g)))
-            ReferenceChecker.Check(db, file, folder, sources);
+            ReferenceChecker.Check(db, file, folder, sources, line: RowLines.Of);
     }
 
     private static bool Missing(DbConnection db, IGrouping<(string Target, string Key), Reference> g)

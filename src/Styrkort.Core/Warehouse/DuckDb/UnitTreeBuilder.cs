@@ -30,7 +30,7 @@ internal static class UnitTreeBuilder
             units AS (SELECT unit_id, path FROM walk WHERE ancestor IN (SELECT {id} FROM {table} WHERE {parent} IS NULL))
             SELECT DISTINCT unnest(path) AS ancestor, unit_id FROM units
             """);
-        var orphans = db.Rows($"SELECT t._line, t.{id} FROM {table} t WHERE t.{id} NOT IN (SELECT unit_id FROM _unit_closure) ORDER BY 1 LIMIT 20");
+        var orphans = db.Rows($"SELECT {RowLines.Of("t", table)}, t.{id} FROM {table} t WHERE t.{id} NOT IN (SELECT unit_id FROM _unit_closure) ORDER BY 1 LIMIT 20");
         if (orphans.Count > 0)
             throw new InputErrorsException(orphans.Select(o => new InputError(new SourceLocation(displayName, System.Convert.ToInt32(o[0], CultureInfo.InvariantCulture), 0, tree.Parent),
                 $"unit '{o[1]}' is not below a root unit (its parents form a cycle), or lies more than {Limits.UnitDepth} levels below it")).ToList());

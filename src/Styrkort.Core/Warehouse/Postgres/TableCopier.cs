@@ -5,6 +5,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Warehouse.DuckDb;
 using static Styrkort.Core.Warehouse.DbExtensions;
 
 namespace Styrkort.Core.Warehouse.Postgres;
@@ -34,12 +35,14 @@ internal static class TableCopier
         var columns = dataset.Columns.ToList();
         var header = CsvHeader.Read(path, displayName).ToList();
         var names = string.Join(", ", columns.Select(c => Quote(c.Name)).Append("_line"));
+        // DuckDB keeps no line column; PostgreSQL's tables do, as the rows' file order is not theirs to keep.
+        var read = string.Join(", ", columns.Select(c => Quote(c.Name)).Append($"{RowLines.Of("t", Quote(dataset.Name))} AS _line"));
         pg.Execute($"DROP TABLE IF EXISTS {Quote(target)}; " +
                    $"CREATE TABLE {Quote(target)} ({string.Join(", ", columns.Select(c => $"{Quote(c.Name)} {PostgresType(c.Type)}").Append("_line integer"))})");
-        using var read = duck.CreateCommand();
-        read.CommandText = $"SELECT {names} FROM {Quote(dataset.Name)}";
-        read.UseStreamingMode = true;
-        using var reader = read.ExecuteReader();
+        using var query = duck.CreateCommand();
+        query.CommandText = $"SELECT {read} FROM {Quote(dataset.Name)} t";
+        query.UseStreamingMode = true;
+        using var reader = query.ExecuteReader();
         var writers = columns.Select(c => Writer(c, header.FindIndex(h => h.Equals(c.Name, StringComparison.OrdinalIgnoreCase)) + 1, displayName)).Append(static (r, i, w) => w.Write(r.GetInt32(i), NpgsqlDbType.Integer)).ToArray();
         using var copy = pg.BeginBinaryImport($"COPY {Quote(target)} ({names}) FROM STDIN (FORMAT BINARY)");
         for (var n = 1L; reader.Read(); n++)
