@@ -4,7 +4,6 @@ using DuckDB.NET.Data;
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Sql;
-using Styrkort.Core.Paths;
 using static Styrkort.Core.Warehouse.DbExtensions;
 
 namespace Styrkort.Core.Warehouse.DuckDb;
@@ -59,15 +58,8 @@ public sealed class DuckDbWarehouse : IWarehouse
         Action<IReadOnlyList<ImportedFile>>? beforeCommit = null, CancellationToken cancellation = default,
         IReadOnlyDictionary<string, string>? sourceNames = null, string? importedBy = null)
     {
-        if (!Directory.Exists(folder)) throw new StyrkortException(new SourceLocation(folder, 0, 0), "data folder not found");
         cancellation.ThrowIfCancellationRequested();
-        var sources = Sources(file, folder);
-        var existing = Tables();
-        // Name every missing file at once, rather than the first of them.
-        var missing = file.Datasets.Values.Where(d => !existing.Contains(d.Name) && !File.Exists(sources[d.Name])).Select(d => d.File).ToList();
-        if (missing.Count > 0)
-            throw new StyrkortException(new SourceLocation(folder, 0, 0),
-                $"no data yet for {missing.Count} dataset(s); the first import of a dataset needs its file: missing {string.Join(", ", missing)}");
+        var sources = DataFolder.Sources(file, folder, Tables());
         var imported = new List<ImportedFile>();
         var datasets = file.Datasets.Values.ToList();
         // Each file is read once more on another thread, ahead of DuckDB's load and in its order: its hash, and the scan
@@ -166,25 +158,6 @@ public sealed class DuckDbWarehouse : IWarehouse
                 result.SetException(e);
             }
         }
-    }
-
-    /// <summary>
-    /// Where each dataset's file lies, links resolved; a file that leads outside the data folder (through a symbolic
-    /// link) is refused before anything is read.
-    /// </summary>
-    private static Dictionary<string, string> Sources(GoalFile file, string folder)
-    {
-        var sources = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var dataset in file.Datasets.Values)
-        {
-            // Dataset files are normalised when the goal file is read; a GoalFile built by hand is checked here too.
-            if (!ContainedPath.TryNormalise(dataset.File, out var relative, out var problem))
-                throw new StyrkortException(dataset.Location, $"dataset '{dataset.Name}': its file cannot be read: {problem}");
-            sources[dataset.Name] = ContainedPath.Resolve(folder, relative)
-                ?? throw new StyrkortException(dataset.Location,
-                    $"dataset '{dataset.Name}': its file '{relative}' leads outside the data folder (through a symbolic link); nothing was imported");
-        }
-        return sources;
     }
 
     /// <summary>Stops the statement running on this connection (from any thread); it fails with an interrupt error.</summary>
