@@ -9,18 +9,23 @@ namespace Styrkort.Core.Warehouse;
 /// <summary>Every reference (a column's 'references', a dataset's unit column, a unit's parent) must name an existing row.</summary>
 internal static class ReferenceChecker
 {
-    public static void Check(DbConnection db, GoalFile file, string folder, IReadOnlyDictionary<string, string> sources)
+    /// <param name="tables">Where a dataset's rows are read, by dataset name, when not from the table named like it: an
+    /// engine that stages an import beside the current tables (PostgreSQL) checks the staged table of a dataset being
+    /// replaced and the current one of any other. The queries are plain SQL either engine runs.</param>
+    public static void Check(DbConnection db, GoalFile file, string folder, IReadOnlyDictionary<string, string> sources,
+        IReadOnlyDictionary<string, string>? tables = null)
     {
-        if (AllFound(db, file)) return;
+        string Table(string dataset) => Quote(tables?.GetValueOrDefault(dataset) ?? dataset);
+        if (AllFound(db, file, Table)) return;
         var errors = new List<InputError>();
         foreach (var dataset in file.Datasets.Values)
         {
             foreach (var (column, target, key) in References(file, dataset))
             {
                 var rows = db.Rows($"""
-                    SELECT d._line, d.{Quote(column.Name)} FROM {Quote(dataset.Name)} d
+                    SELECT d._line, d.{Quote(column.Name)} FROM {Table(dataset.Name)} d
                     WHERE d.{Quote(column.Name)} IS NOT NULL
-                      AND NOT EXISTS (SELECT 1 FROM {Quote(target.Name)} t WHERE t.{Quote(key)} = d.{Quote(column.Name)})
+                      AND NOT EXISTS (SELECT 1 FROM {Table(target.Name)} t WHERE t.{Quote(key)} = d.{Quote(column.Name)})
                     ORDER BY 1 LIMIT {InputErrorsException.Limit}
                     """);
                 if (rows.Count == 0) continue;
@@ -51,7 +56,7 @@ internal static class ReferenceChecker
     /// it are probed against one hash of its keys (the per-column queries above each build their own). Only when
     /// something is missing do those queries run, to say where.
     /// </summary>
-    private static bool AllFound(DbConnection db, GoalFile file)
+    private static bool AllFound(DbConnection db, GoalFile file, Func<string, string> table)
     {
         var references = file.Datasets.Values.SelectMany(d => References(file, d).Select(r => (Dataset: d, r.Column, r.Target, r.Key))).ToList();
         // A column of another type than the key it names: the per-column queries compare (or fail) as they always have.
@@ -59,10 +64,10 @@ internal static class ReferenceChecker
         var groups = references.GroupBy(r => (Target: r.Target.Name, r.Key));
         foreach (var g in groups)
         {
-            var values = string.Join(" UNION ALL ", g.Select(r => $"SELECT {Quote(r.Column.Name)} AS v FROM {Quote(r.Dataset.Name)}"));
+            var values = string.Join(" UNION ALL ", g.Select(r => $"SELECT {Quote(r.Column.Name)} AS v FROM {table(r.Dataset.Name)}"));
             var missing = db.Scalar($"""
                 SELECT count(*) FROM ({values}) d
-                WHERE d.v IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {Quote(g.Key.Target)} t WHERE t.{Quote(g.Key.Key)} = d.v)
+                WHERE d.v IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {table(g.Key.Target)} t WHERE t.{Quote(g.Key.Key)} = d.v)
                 """);
             if (System.Convert.ToInt64(missing, CultureInfo.InvariantCulture) > 0) return false;
         }

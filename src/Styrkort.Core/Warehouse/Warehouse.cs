@@ -1,4 +1,3 @@
-using Styrkort.Core.Diagnostics;
 using Styrkort.Core.Warehouse.DuckDb;
 using Styrkort.Core.Warehouse.Postgres;
 
@@ -15,7 +14,7 @@ public static class Warehouse
     public static IWarehouse Open(string? location)
     {
         if (location is not null && PostgresAddress.IsUrl(location))
-            throw new StyrkortException(new SourceLocation(PostgresAddress.Parse(location).Display, 0, 0), "the PostgreSQL warehouse is not built yet");
+            return PostgresWarehouse.Open(PostgresAddress.Parse(location));
         return DuckDbWarehouse.Open(location);
     }
 

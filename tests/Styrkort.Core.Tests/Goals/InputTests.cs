@@ -10,7 +10,7 @@ namespace Styrkort.Core.Tests.Goals;
 /// </summary>
 public sealed class InputTests
 {
-    private static AlmiData Valid() => new AlmiData()
+    internal static AlmiData Valid() => new AlmiData()
         .Loans("L1,c1,north,2026-01-15,1000,start", "L2,c4,south,2026-02-15,500,expansion")
         .Efforts("E1,c2,north,2026-01-10,2026-03-01,established", "E2,c5,south,2026-02-01,,start")
         .Ledger("north,2023-07,100,20,0,36000", "north,2026-06,200,0,32,72000")

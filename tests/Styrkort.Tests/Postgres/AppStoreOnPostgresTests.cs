@@ -1,4 +1,5 @@
 using Styrkort.Tests.Cli;
+using Styrkort.Testing;
 
 namespace Styrkort.Tests.Postgres;
 

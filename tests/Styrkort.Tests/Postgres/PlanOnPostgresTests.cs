@@ -5,6 +5,7 @@ using Styrkort.Core.Periods;
 using Styrkort.Core.Planning;
 using Styrkort.Core.Sql;
 using Styrkort.Tests.Cli;
+using Styrkort.Testing;
 using Store = Styrkort.Core.Warehouse.DuckDb.DuckDbWarehouse;
 
 namespace Styrkort.Tests.Postgres;

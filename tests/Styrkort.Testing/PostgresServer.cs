@@ -1,21 +1,40 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Styrkort.Tests.Postgres;
+namespace Styrkort.Testing;
 
 /// <summary>
 /// A throw-away PostgreSQL server: initdb in a temporary folder, pg_ctl start on a free loopback port, stopped and
 /// deleted on dispose. initdb refuses to run as root, so as root the server runs as the 'postgres' system user.
+/// A test class either takes one of its own (<c>IClassFixture&lt;PostgresServer&gt;</c>) or shares
+/// <see cref="Shared"/>, the one server of the test process, with a fresh database per class (<see cref="NewDatabaseUrl"/>).
 /// </summary>
 public sealed class PostgresServer : IDisposable
 {
+    private static readonly Lazy<PostgresServer> LazyShared = new(() =>
+    {
+        var server = new PostgresServer();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
+        return server;
+    });
+
+    /// <summary>One server for the whole test process, started on first use and stopped when the process exits.</summary>
+    public static PostgresServer Shared => LazyShared.Value;
+
     private readonly string _folder;
     private readonly string _bin;
     private readonly bool _asPostgres;
+    private int _databases;
+    private bool _disposed;
 
     public int Port { get; }
+
     public string ConnectionString(string database) => $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database}";
+
+    /// <summary>The database as a warehouse location: <c>postgresql://postgres@127.0.0.1:port/database</c>.</summary>
+    public string Url(string database) => $"postgresql://postgres@127.0.0.1:{Port}/{database}";
 
     public PostgresServer()
     {
@@ -33,10 +52,18 @@ public sealed class PostgresServer : IDisposable
     }
 
     public void CreateDatabase(string name) =>
-        Run("psql", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-c", $"CREATE DATABASE {name}"], asPostgres: false);
+        Run("psql", ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-c", $"CREATE DATABASE {name}"], asPostgres: false);
+
+    /// <summary>A new empty database on this server, as a warehouse URL: one per test class keeps classes apart.</summary>
+    public string NewDatabaseUrl()
+    {
+        var name = $"t{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..20];
+        CreateDatabase(name);
+        return Url(name);
+    }
 
     public string Query(string database, string sql) =>
-        Run("psql", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-d", database, "-At", "-c", sql], asPostgres: false);
+        Run("psql", ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", database, "-At", "-c", sql], asPostgres: false);
 
     private static string? FindBin()
     {
@@ -71,7 +98,9 @@ public sealed class PostgresServer : IDisposable
 
     public void Dispose()
     {
-        try { Run(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "fast", "-w", "stop"]); }
+        if (_disposed) return;
+        _disposed = true;
+        try { Run(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop"]); }
         finally { Directory.Delete(_folder, recursive: true); }
     }
 }
