@@ -1,4 +1,5 @@
 using Styrkort.Core.Warehouse;
+using Styrkort.Testing;
 
 namespace Styrkort.Core.Tests.Engines;
 
@@ -32,7 +33,7 @@ public sealed class DuckDbEngine : Engine
 /// </summary>
 public sealed class PostgresEngine : Engine
 {
-    private readonly Lazy<string> _url = new(TestPostgres.NewDatabaseUrl);
+    private readonly Lazy<string> _url = new(() => PostgresServer.Shared.NewDatabaseUrl());
 
     public string Url => _url.Value;
 

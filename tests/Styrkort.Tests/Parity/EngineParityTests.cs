@@ -1,5 +1,5 @@
 using Styrkort.Tests.Cli;
-using Styrkort.Tests.Postgres;
+using Styrkort.Testing;
 
 namespace Styrkort.Tests.Parity;
 
@@ -9,7 +9,7 @@ namespace Styrkort.Tests.Parity;
 /// <c>--by</c> where the goal file allows a breakdown) prints the same JSON from both, numbers within 1e-9 relative.
 /// The same for <c>styrkort ratios --format json</c> over real SIE files, in memory against <c>--warehouse</c> PostgreSQL.
 /// </summary>
-public sealed class EngineParityTests(PostgresServer server, SampleData sample) : IClassFixture<PostgresServer>, IClassFixture<SampleData>
+public sealed class EngineParityTests(SampleData sample) : IClassFixture<SampleData>
 {
     private static string Smb => Path.Combine(StyrkortProcess.RepoRoot, "samples", "smb");
 
@@ -66,7 +66,7 @@ public sealed class EngineParityTests(PostgresServer server, SampleData sample) 
     [Fact]
     public void Ratios_AreAlikeInMemoryAndOnPostgres()
     {
-        var url = NewDatabase("ratios");
+        var url = NewDatabase();
         string[][] runs =
         [
             .. SieFiles.Select(f => new[] { Sie(f) }),
@@ -86,7 +86,7 @@ public sealed class EngineParityTests(PostgresServer server, SampleData sample) 
         try
         {
             var duck = Path.Combine(folder, "w.duckdb");
-            var postgres = NewDatabase(name);
+            var postgres = NewDatabase();
             foreach (var warehouse in new[] { duck, postgres })
                 Succeeds(StyrkortProcess.Run("import", "--goals", goals, "--data", data, "--warehouse", warehouse), "import into " + warehouse);
             foreach (var args in evaluations)
@@ -104,11 +104,8 @@ public sealed class EngineParityTests(PostgresServer server, SampleData sample) 
         }
     }
 
-    private string NewDatabase(string name)
-    {
-        server.CreateDatabase("parity_" + name);
-        return $"postgresql://postgres@127.0.0.1:{server.Port}/parity_{name}";
-    }
+    /// <summary>A fresh database of the test process's shared server, per sample.</summary>
+    private static string NewDatabase() => PostgresServer.Shared.NewDatabaseUrl();
 
     private static string Succeeds(StyrkortProcess.Result result, string what)
     {
