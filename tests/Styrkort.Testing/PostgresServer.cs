@@ -13,14 +13,12 @@ namespace Styrkort.Testing;
 /// </summary>
 public sealed class PostgresServer : IDisposable
 {
-    private static readonly Lazy<PostgresServer> LazyShared = new(() =>
-    {
-        var server = new PostgresServer();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
-        return server;
-    });
+    private static readonly Lazy<PostgresServer> LazyShared = new(() => new PostgresServer());
 
-    /// <summary>One server for the whole test process, started on first use and stopped when the process exits.</summary>
+    /// <summary>
+    /// One server for the whole test process, started on first use and stopped when the process ends (see
+    /// <see cref="Watch"/>: the test host may be ended before its exit handlers are through).
+    /// </summary>
     public static PostgresServer Shared => LazyShared.Value;
 
     private readonly string _folder;
@@ -49,6 +47,21 @@ public sealed class PostgresServer : IDisposable
         Run(Path.Combine(_bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C"]);
         Run(Path.Combine(_bin, "pg_ctl"), ["-D", data, "-w", "-l", Path.Combine(_folder, "log"),
             "-o", $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start"]);
+        Watch(data);
+    }
+
+    /// <summary>
+    /// A watcher process that stops the server and deletes its folder once the test process is gone, however it ends
+    /// (disposed or not, killed or not): no server outlives the tests that started it. Its standard streams are pipes
+    /// of this process, so nothing waiting for the test host's output waits for it.
+    /// </summary>
+    private void Watch(string data)
+    {
+        var stop = $"{(_asPostgres ? "runuser -u postgres -- " : "")}'{Path.Combine(_bin, "pg_ctl")}' -D '{data}' -m immediate -w stop";
+        var start = new ProcessStartInfo("sh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId}; do sleep 1; done; {stop}; rm -rf '{_folder}'");
+        Process.Start(start)!.Dispose();
     }
 
     public void CreateDatabase(string name) =>
@@ -100,7 +113,18 @@ public sealed class PostgresServer : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
-        try { Run(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop"]); }
-        finally { Directory.Delete(_folder, recursive: true); }
+        try
+        {
+            Run(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop"]);
+        }
+        finally
+        {
+            // The server's last processes may still remove their files (socket, pid) while the folder is deleted.
+            for (var attempt = 1; Directory.Exists(_folder); attempt++)
+            {
+                try { Directory.Delete(_folder, recursive: true); }
+                catch (IOException) when (attempt < 10) { Thread.Sleep(100); }
+            }
+        }
     }
 }

@@ -129,8 +129,7 @@ public sealed class PostgresWarehouse : IWarehouse
     public IReadOnlyList<Evaluation.UnitInfo> Units() =>
         HasUnits
             ? _db.Rows("SELECT unit_id, name, parent_id, depth FROM _units ORDER BY sort_path COLLATE \"C\"")
-                .Select(r => new Evaluation.UnitInfo(Convert.ToString(r[0], CultureInfo.InvariantCulture)!, Convert.ToString(r[1] ?? r[0], CultureInfo.InvariantCulture)!,
-                    Convert.ToString(r[2], CultureInfo.InvariantCulture), Convert.ToInt32(r[3], CultureInfo.InvariantCulture)))
+                .Select(r => new Evaluation.UnitInfo((string)r[0]!, (string?)r[1] ?? (string)r[0]!, (string?)r[2], Convert.ToInt32(r[3], CultureInfo.InvariantCulture)))
                 .ToList()
             : [];
 
