@@ -29,6 +29,7 @@ internal static class PostgresRun
         var agree = true;
         Console.WriteLine($"# Styrkort bench on PostgreSQL ({Warehouse.Describe(url)}) — {companies:N0} companies, period {period}, {options.Runs} run(s), against DuckDB in the same run");
         Console.WriteLine();
+        var loadBefore = LoadAverage();
 
         // The first import fills the empty database (and is what the evaluations read); the next ones replace its tables.
         var (postgresImports, duckImports) = (new List<Run>(), new List<Run>());
@@ -82,6 +83,9 @@ internal static class PostgresRun
             rows.Add(new Row("evaluate cold (child process)", a, b));
         }
         Print(rows);
+        // On a shared machine the neighbours' load is part of every figure: say what it was.
+        Console.WriteLine($"load average (1, 5, 15 min) before: {loadBefore}; after: {LoadAverage()}");
+        Console.WriteLine();
         return agree;
     }
 
@@ -109,6 +113,9 @@ internal static class PostgresRun
         static string S(double? s) => s is { } v ? v.ToString("F3", CultureInfo.InvariantCulture) : "–";
         static string M(long? bytes) => bytes is { } b ? (b / 1048576.0).ToString("F0", CultureInfo.InvariantCulture) : "–";
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static double Time(Action action)
     {
