@@ -149,6 +149,56 @@ public sealed class PostgresWarehouseTests : IDisposable
         Assert.Equal(["kiosk", "shop"], reader.Subtree("shop").Order());
     }
 
+    [Theory]
+    [InlineData(40)]
+    [InlineData(700)]
+    [InlineData(2000)]
+    public void AnImportCancelledWhileItWorks_IsCancelled_AndThePreviousDataStays(int afterMilliseconds)
+    {
+        File.WriteAllText(Path.Combine(_folder, "goals.yaml"), """
+            datasets:
+              units:
+                key: [unit_id]
+                columns: {unit_id: text, parent_id: {type: text, nullable: true}}
+              sales:
+                unit: unit_id
+                time: day
+                columns: {unit_id: text, day: date, amount: decimal}
+            units: {dataset: units, id: unit_id, parent: parent_id}
+            """);
+        var goals = GoalFileReader.Read(Path.Combine(_folder, "goals.yaml"));
+        Write("units.csv", "unit_id,parent_id\nshop,\n");
+        Write("sales.csv", "unit_id,day,amount\nshop,2026-02-01,12.5\n");
+        using var pg = NewWarehouse();
+        pg.Import(goals, _folder, TimeProvider.System);
+        var big = new StringBuilder("unit_id,day,amount\n");
+        for (var i = 0; i < 1_500_000; i++) big.Append("shop,2026-03-01,1.5\n");
+        Write("sales.csv", big.ToString());
+        using var cancel = new CancellationTokenSource();
+        // Timed from the big file's turn: early, DuckDB is reading it; later, it is being copied into PostgreSQL.
+        var progress = new CancelAfter(2, TimeSpan.FromMilliseconds(afterMilliseconds), cancel);
+        var clock = Stopwatch.StartNew();
+
+        var error = Record.Exception(() => pg.Import(goals, _folder, TimeProvider.System, progress, cancellation: cancel.Token));
+
+        // On a busy machine the whole import may be through before the token fires; then it committed.
+        if (error is null) return;
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        Assert.Equal(1, pg.Lineage(["sales"]).Single().Rows);
+        Assert.Single(pg.Imports().Select(i => i.Batch).Distinct());
+        // The connection is usable afterwards, and the same import without cancellation goes through.
+        Assert.Equal(1_500_000, pg.Import(goals, _folder, TimeProvider.System).Single(f => f.Dataset == "sales").Rows);
+    }
+
+    private sealed class CancelAfter(int index, TimeSpan delay, CancellationTokenSource cancel) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value)
+        {
+            if (value.Index == index) cancel.CancelAfter(delay);
+        }
+    }
+
     [Fact]
     public void TheImportHistory_NamesTheUsersFilesAndWhoImported()
     {
@@ -169,6 +219,71 @@ public sealed class PostgresWarehouseTests : IDisposable
         Assert.Equal(duck.Lineage(["sales", "units"]), pg.Lineage(["sales", "units"]));
         Assert.Equal(duck.Units(), pg.Units());
         Assert.Contains(pg.Imports(), i => i is { File: "Försäljning mars.csv", ImportedBy: "anna", Batch: 1 });
+    }
+
+    [Fact]
+    public void ANulCharacterInText_WhichPostgresCannotStore_IsRefusedWhereItIs()
+    {
+        var goals = SmallGoals();
+        Write("units.csv", "unit_id,parent_id\nshop,\n");
+        Write("sales.csv", "unit_id,amount\nshop,12.5\n");
+        using var pg = NewWarehouse();
+        pg.Import(goals, _folder, TimeProvider.System);
+        // DuckDB stores it; PostgreSQL's text cannot hold it, so the file is refused as a cell error would be.
+        Write("units.csv", "amount,unit_id,parent_id\n1,shop,\n2,ki\0osk,shop\n");
+
+        var error = Assert.Throws<InputErrorsException>(() => pg.Import(goals, _folder, TimeProvider.System));
+
+        Assert.Equal(new SourceLocation(Path.Combine(_folder, "units.csv"), 3, 2, "unit_id"), Assert.Single(error.Errors).Location);
+        Assert.Contains("NUL character", error.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(["shop"], pg.UnitIds().Order());
+    }
+
+    [Fact]
+    public void Interrupt_StopsTheStatementRunningOnTheConnection_AndTheConnectionGoesOn()
+    {
+        using var pg = NewWarehouse();
+        var sleep = new Sql.SqlQuery([], new Sql.SqlSelect([new Sql.SqlSelectItem(new Sql.SqlFunc("pg_sleep", [new Sql.SqlLiteral(60)]), "slept")], null, []));
+        var query = Task.Run(() => pg.Rows(sleep));
+        var clock = Stopwatch.StartNew();
+        // Interrupted again and again until it stops: on a busy machine the task may start only after the first one.
+        while (!query.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            Thread.Sleep(100);
+            pg.Interrupt();
+        }
+
+        var error = Assert.ThrowsAny<Exception>(() => query.Wait(TimeSpan.FromSeconds(30)));
+        Assert.Equal("57014", Assert.IsType<Npgsql.PostgresException>(error.InnerException).SqlState); // query_canceled
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        var one = new Sql.SqlQuery([], new Sql.SqlSelect([new Sql.SqlSelectItem(new Sql.SqlLiteral(1), "one")], null, []));
+        Assert.Equal(1, Convert.ToInt32(Assert.Single(pg.Rows(one))[0], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void AUserWhoMayNotReadTheTables_IsToldSo_AndOnceGrantedReadsWithoutCreatingAnything()
+    {
+        var goals = SmallGoals();
+        Write("units.csv", "unit_id,parent_id\nshop,\n");
+        Write("sales.csv", "unit_id,amount\nshop,12.5\n");
+        var url = PostgresServer.Shared.NewDatabaseUrl();
+        var database = url[(url.LastIndexOf('/') + 1)..];
+        using (var owner = Core.Warehouse.Warehouse.Open(url)) owner.Import(goals, _folder, TimeProvider.System);
+        var role = "reader_" + database;
+        PostgresServer.Shared.Query(database, $"CREATE ROLE {role} LOGIN; REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+
+        using (var reader = Core.Warehouse.Warehouse.Open(url.Replace("postgres@", role + "@", StringComparison.Ordinal)))
+        {
+            var error = Assert.Throws<StyrkortException>(() => reader.RequireLoaded(goals, "w"));
+            Assert.Equal("w: the warehouse's user may not read _units, sales, units; grant it SELECT on the tables of the schema (GRANT SELECT ON ALL TABLES IN SCHEMA …)", error.Message);
+        }
+        PostgresServer.Shared.Query(database, $"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}");
+        using (var reader = Core.Warehouse.Warehouse.Open(url.Replace("postgres@", role + "@", StringComparison.Ordinal)))
+        {
+            reader.RequireLoaded(goals, "w");
+            Assert.Equal(["shop"], reader.UnitIds());
+            Assert.Equal(2, reader.Imports().Count);
+        }
     }
 
     [Fact]

@@ -62,7 +62,9 @@ public sealed class PostgresWarehouse : IWarehouse
                     $"the server refused the user: {p.MessageText}",
                 PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } p => $"{p.MessageText}; create it first (createdb)",
                 PostgresException p => p.MessageText,
-                _ => $"the server cannot be reached: {(e.InnerException ?? e).Message.Split('\n')[0]}",
+                TimeoutException or NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException } =>
+                    $"the server cannot be reached: {(e.InnerException ?? e).Message.Split('\n')[0]}",
+                _ => e.Message.Split('\n')[0],
             };
             throw new StyrkortException(new SourceLocation(address.Display, 0, 0), $"cannot connect to the PostgreSQL warehouse: {reason}");
         }
@@ -100,9 +102,9 @@ public sealed class PostgresWarehouse : IWarehouse
     /// </summary>
     public void Interrupt()
     {
-        var backend = _db.ProcessID;
         try
         {
+            var backend = _db.ProcessID;
             using var other = new NpgsqlConnection(_db.ConnectionString);
             other.Open();
             other.Execute($"SELECT pg_cancel_backend({backend})");
@@ -119,6 +121,14 @@ public sealed class PostgresWarehouse : IWarehouse
         var tables = Tables();
         var missing = file.Datasets.Keys.Where(d => !tables.Contains(d)).ToList();
         if (!tables.Contains("_units")) missing.Add("(the unit tree)");
+        // information_schema lists only the tables the user may read: a table that is there but hidden is a grant
+        // missing, not an import.
+        var hidden = missing.Count == 0 ? [] : _db.Rows(
+                $"SELECT relname FROM pg_class WHERE relnamespace = CAST(current_schema() AS regnamespace) AND relname IN ({string.Join(", ", missing.Append("_units").Select(Text))})")
+            .Select(r => (string)r[0]!).ToList();
+        if (hidden.Count > 0)
+            throw new StyrkortException(new SourceLocation(where, 0, 0),
+                $"the warehouse's user may not read {string.Join(", ", hidden)}; grant it SELECT on the tables of the schema (GRANT SELECT ON ALL TABLES IN SCHEMA …)");
         if (missing.Count > 0)
             throw new StyrkortException(new SourceLocation(where, 0, 0), $"the warehouse has no data for: {string.Join(", ", missing)}; run styrkort import first");
     }
