@@ -8,10 +8,13 @@ namespace Styrkort.Bench;
 /// <param name="Keep">A folder outside the repository where each size's sample and warehouse are kept between runs.</param>
 /// <param name="Measures">import, evaluate (the classic ratios), check, warm, cold (against the hand-written SQL), periods (eight quarters one by one against one plan).</param>
 /// <param name="Cold">Set in a child process: which side to run once (engine or reference) on <paramref name="Warehouse"/>;
-/// open only reads the goal file and opens the warehouse.</param>
+/// open only reads the goal file and opens the warehouse; import imports <paramref name="Data"/> into it.</param>
+/// <param name="Engine">duckdb (the classic and issue-8 measures) or postgresql (import and evaluate on PostgreSQL
+/// against DuckDB in the same run; see bench/README.md, "PostgreSQL").</param>
+/// <param name="Postgres">An existing PostgreSQL database (a postgresql:// URL) to import into, instead of a throw-away server.</param>
 internal sealed record BenchOptions(
     IReadOnlyList<int> Companies, string? Data, string? Keep, string Goals, string Period, int Runs,
-    IReadOnlySet<string> Measures, string Reference, string? Cold, string? Warehouse)
+    IReadOnlySet<string> Measures, string Reference, string? Cold, string? Warehouse, string Engine = "duckdb", string? Postgres = null)
 {
     public static readonly string[] AllMeasures = ["import", "evaluate", "check", "warm", "cold", "periods"];
 
@@ -32,15 +35,23 @@ internal sealed record BenchOptions(
                 "--runs" => options with { Runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
                 "--measure" => options with { Measures = ParseMeasures(args[i + 1]) },
                 "--reference" => options with { Reference = args[i + 1] },
-                "--cold" => options with { Cold = args[i + 1] is "engine" or "reference" or "open" ? args[i + 1] : throw new ArgumentException("--cold takes engine, reference or open") },
+                "--cold" => options with
+                {
+                    Cold = args[i + 1] is "engine" or "reference" or "open" or "import" ? args[i + 1] : throw new ArgumentException("--cold takes engine, reference, open or import"),
+                },
                 "--warehouse" => options with { Warehouse = args[i + 1] },
+                "--engine" => options with { Engine = args[i + 1] is "duckdb" or "postgresql" ? args[i + 1] : throw new ArgumentException("--engine takes duckdb or postgresql") },
+                "--postgres" => options with { Engine = "postgresql", Postgres = args[i + 1] },
                 var other => throw new ArgumentException(
-                    $"unknown option {other}; expected --companies N[,N…], --data, --keep, --goals, --period, --runs, --measure, --reference"),
+                    $"unknown option {other}; expected --companies N[,N…], --data, --keep, --goals, --period, --runs, --measure, --reference, --engine, --postgres"),
             };
-        if (options.Data is not null && (options.Keep is not null || options.Companies.Count > 1))
+        if (options.Data is not null && options.Cold is null && (options.Keep is not null || options.Companies.Count > 1))
             throw new ArgumentException("--data names one data set: not with --keep or several --companies");
         if (options.Cold is not null && options.Warehouse is null) throw new ArgumentException("--cold needs --warehouse");
+        if (options.Cold == "import" && options.Data is null) throw new ArgumentException("--cold import needs --data");
         if (options.Runs < 1) throw new ArgumentException("--runs must be at least 1");
+        if (options.Postgres is not null && options.Companies.Count > 1)
+            throw new ArgumentException("--postgres names one database: one size at a time (--engine postgresql starts a server with a database per size)");
         return options;
     }
 

@@ -4,6 +4,8 @@ using System.Reflection;
 using Styrkort.Core.Evaluation;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
+using Styrkort.Core.Warehouse;
+using Styrkort.Core.Warehouse.DuckDb;
 
 namespace Styrkort.Bench;
 
@@ -20,12 +22,14 @@ internal static class ColdRun
     {
         var file = GoalFileReader.Read(options.Goals);
         var period = Period.Parse(options.Period);
-        using (var warehouse = Styrkort.Core.Warehouse.DuckDb.DuckDbWarehouse.Open(options.Warehouse))
+        // A DuckDB file or a PostgreSQL URL; the hand-written reference is DuckDB SQL and runs on DuckDB only.
+        using (var warehouse = Warehouse.Open(options.Warehouse))
         {
             var values = options.Cold switch
             {
                 "engine" => new Evaluator(file, warehouse).Evaluate(period).Outcomes.Count,
-                "reference" => ReferenceQuery.Load(options.Reference, file, period).Run(warehouse.Connection).Count,
+                "reference" => ReferenceQuery.Load(options.Reference, file, period).Run(((DuckDbWarehouse)warehouse).Connection).Count,
+                "import" => warehouse.Import(file, options.Data!, TimeProvider.System).Count,
                 _ => 1, // "open": what every cold run pays before it computes anything
             };
             if (values == 0) throw new InvalidOperationException("no values");
@@ -35,7 +39,7 @@ internal static class ColdRun
     }
 
     /// <summary>The parent's side: the child's wall time, start to exit, and its peak working set.</summary>
-    public static (double Seconds, long PeakBytes) Measure(string side, BenchOptions options, string warehouse)
+    public static (double Seconds, long PeakBytes) Measure(string side, BenchOptions options, string warehouse, string? data = null)
     {
         var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // Under `dotnet Styrkort.Bench.dll` the process is the dotnet host and the program its first argument;
@@ -46,6 +50,11 @@ internal static class ColdRun
             start.ArgumentList.Add(Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("no entry assembly"));
         foreach (var a in new[] { "--cold", side, "--warehouse", warehouse, "--goals", options.Goals, "--period", options.Period, "--reference", options.Reference })
             start.ArgumentList.Add(a);
+        if (data is not null)
+        {
+            start.ArgumentList.Add("--data");
+            start.ArgumentList.Add(data);
+        }
         var clock = Stopwatch.StartNew();
         using var child = Process.Start(start) ?? throw new InvalidOperationException("the child did not start");
         var stdout = child.StandardOutput.ReadToEndAsync();

@@ -27,12 +27,18 @@ var measures = options.Measures;
 var scaling = new List<Scaling>();
 var failed = false;
 var work = Directory.CreateTempSubdirectory("styrkort-bench-").FullName;
+using var postgresServer = options.Engine == "postgresql" && options.Postgres is null ? new BenchPostgres() : null;
 try
 {
     // Smallest first: the warm process's peak working set only grows, so each row holds the largest size so far: its own.
     foreach (var companies in options.Companies.Order())
     {
         var data = BenchData.Prepare(options, companies, file, work);
+        if (options.Engine == "postgresql")
+        {
+            failed |= !PostgresRun.Measure(options, file, period, data, companies, work, postgresServer);
+            continue;
+        }
         Console.WriteLine($"# Styrkort bench — {companies:N0} companies, period {period}, {options.Runs} run(s)");
         Console.WriteLine();
         if (measures.Contains("import") || measures.Contains("evaluate"))

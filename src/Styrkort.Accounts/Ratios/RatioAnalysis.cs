@@ -6,7 +6,7 @@ using Styrkort.Core.Evaluation;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
 using Styrkort.Core.Sql;
-using Store = Styrkort.Core.Warehouse.Warehouse;
+using Styrkort.Core.Warehouse;
 
 namespace Styrkort.Accounts.Ratios;
 
@@ -14,17 +14,15 @@ namespace Styrkort.Accounts.Ratios;
 /// Evaluates a ratio library (libraries/bas-nyckeltal.yaml by default) for every fiscal year of one company: the
 /// company's SIE files become the library's datasets in an in-memory warehouse, and each metric is compiled and run by
 /// the engine for the month in which the fiscal year ends. Nothing about any ratio is known here; every metric of the
-/// library is a ratio of the report, in the library's order.
+/// library is a ratio of the report, in the library's order. The warehouse is a scratch area: an in-memory DuckDB by
+/// default, or one the caller gives (e.g. PostgreSQL), whose tables of the library's datasets the import replaces.
 /// </summary>
 public static class RatioAnalysis
 {
     /// <summary>The library that ships beside the program.</summary>
     public static string DefaultLibrary => Path.Combine(AppContext.BaseDirectory, "libraries", "bas-nyckeltal.yaml");
 
-    /// <param name="warehouse">Where to compute: null is an in-memory DuckDB warehouse; a DuckDB file or a postgresql://
-    /// URL keeps the company's datasets there (the library's tables are replaced, all or nothing; the import is in its
-    /// history), so give one of its own, not the warehouse of a goal file whose datasets share the library's names.</param>
-    public static RatioReport Analyse(CompanyBooks company, string libraryPath, IndustryRequest? industry, TimeProvider clock, string? warehouse = null)
+    public static RatioReport Analyse(CompanyBooks company, string libraryPath, IndustryRequest? industry, TimeProvider clock, IWarehouse? warehouse = null)
     {
         // Each year is evaluated for the month it ends in; two years ending in one month could not be told apart.
         if (company.Years.GroupBy(y => (y.End.Year, y.End.Month)).FirstOrDefault(g => g.Count() > 1) is { } clash)
@@ -39,7 +37,8 @@ public static class RatioAnalysis
         {
             SieDatasets.Write([company], folder);
             if (industry is not null) IndustryTable.CopyInto(folder, industry.TablePath);
-            using var store = Store.Open(warehouse);
+            using var memory = warehouse is null ? Warehouse.Open(null) : null;
+            var store = warehouse ?? memory!;
             try
             {
                 store.Import(library, folder, clock);

@@ -3,6 +3,7 @@ using Spectre.Console;
 using Styrkort.Accounts.Datasets;
 using Styrkort.Accounts.Ratios;
 using Styrkort.Core.Diagnostics;
+using Styrkort.Core.Warehouse;
 
 namespace Styrkort.Cli;
 
@@ -23,7 +24,10 @@ internal static class RatiosCommand
         var industry = new Option<string?>("--industry") { Description = "A table of industry medians (CSV: sni,size_class,revenue_from,revenue_to,ratio,median)" };
         var sni = new Option<string?>("--sni") { Description = "The company's SNI code, for --industry (else #BKOD of the file)" };
         var sizeClass = new Option<string?>("--size-class") { Description = "The company's size class in the industry table (else by net revenue)" };
-        var warehouse = new Option<string?>("--warehouse") { Description = "Compute in this warehouse (a DuckDB file or postgresql://…) and keep the company's datasets there; default: in memory" };
+        var warehouse = new Option<string?>("--warehouse")
+        {
+            Description = "Compute in this warehouse (a PostgreSQL URL or a DuckDB file; its tables of the library's datasets are replaced); default: in memory",
+        };
         var command = new Command("ratios", "A company's financial ratios from its SIE file, year against year")
             { files, format, lang, library, industry, sni, sizeClass, warehouse };
         command.SetAction(p => Commands.Guard(() =>
@@ -42,7 +46,8 @@ internal static class RatiosCommand
                 var code = company.Sni ?? throw new ArgumentException("--industry needs the company's SNI code: give --sni (the file has no #BKOD)");
                 request = new IndustryRequest(table, code, p.GetValue(sizeClass));
             }
-            var report = RatioAnalysis.Analyse(company, p.GetValue(library) ?? RatioAnalysis.DefaultLibrary, request, TimeProvider.System, p.GetValue(warehouse));
+            using var store = p.GetValue(warehouse) is { } location ? Warehouse.Open(location) : null;
+            var report = RatioAnalysis.Analyse(company, p.GetValue(library) ?? RatioAnalysis.DefaultLibrary, request, TimeProvider.System, store);
             if (p.GetValue(format) == "json")
             {
                 using var stdout = Console.OpenStandardOutput();

@@ -1,17 +1,18 @@
 using Styrkort.Accounts.Ratios;
 using Styrkort.Accounts.Sie;
 using Styrkort.Core.Diagnostics;
+using Styrkort.Core.Tests.Engines;
 using static Styrkort.Accounts.Tests.TestFiles;
 
 namespace Styrkort.Accounts.Tests.Ratios;
 
 /// <summary>Industry medians beside a company's ratios: by the longest SNI prefix and the size class of its net revenue.</summary>
-public sealed class IndustryTableTest
+public abstract class IndustryTableTest(Engine engine)
 {
     private static readonly SieDocument Company = SieReader.Read(Example).Document;
 
-    private static IndustryFigures? Figures(IndustryRequest request, int year = 0) =>
-        Ratios.Of(Library, request, Company).Years.Single(y => y.Index == year).Industry;
+    private IndustryFigures? Figures(IndustryRequest request, int year = 0) =>
+        new Ratios(engine).Of(Library, request, Company).Years.Single(y => y.Index == year).Industry;
 
     [Fact]
     public void SampleTable_LongestSniPrefixAndSizeByNetRevenue()
@@ -55,3 +56,7 @@ public sealed class IndustryTableTest
     public void MissingTable_IsAnError() =>
         Assert.Contains("industry table not found", Assert.Throws<StyrkortException>(() => Figures(new IndustryRequest("/no/such.csv", "47"))).Message, StringComparison.Ordinal);
 }
+
+public sealed class IndustryTableTestOnDuckDb() : IndustryTableTest(DuckDbEngine.Instance);
+
+public sealed class IndustryTableTestOnPostgres(PostgresEngine engine) : IndustryTableTest(engine), IClassFixture<PostgresEngine>;

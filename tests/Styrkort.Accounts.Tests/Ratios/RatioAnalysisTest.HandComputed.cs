@@ -1,4 +1,5 @@
 using Styrkort.Accounts.Ratios;
+using Styrkort.Core.Tests.Engines;
 using static Styrkort.Accounts.Tests.TestFiles;
 
 namespace Styrkort.Accounts.Tests.Ratios;
@@ -11,16 +12,24 @@ namespace Styrkort.Accounts.Tests.Ratios;
 /// year −1 (no opening balances in the file): NR 900 000, VK 450 000, EBIT 140 000, REFP 136 000, TA 308 732,
 /// OT 208 732, VL 40 000, OR 20 000, KS 55 000, EK 163 732.
 /// </summary>
-public sealed partial class RatioAnalysisTest : IClassFixture<RatioAnalysisTest.ExampleReport>
+public abstract partial class RatioAnalysisTest
 {
+    /// <summary>The example company's report, computed once per test class (so once per engine).</summary>
     public sealed class ExampleReport
     {
-        public RatioReport Report { get; } = Ratios.Of(Example);
+        private RatioReport? _report;
+
+        internal RatioReport Of(Ratios ratios) => _report ??= ratios.Of(Example);
     }
 
+    private Ratios Ratios { get; }
     private readonly RatioReport _example;
 
-    public RatioAnalysisTest(ExampleReport example) => _example = example.Report;
+    protected RatioAnalysisTest(Engine engine, ExampleReport example)
+    {
+        Ratios = new Ratios(engine);
+        _example = example.Of(Ratios);
+    }
 
     [Theory]
     [InlineData(0, "soliditet", 100 * (340_000 + (1 - 0.206) * 30_000) / 500_000.0)]
@@ -142,3 +151,9 @@ public sealed partial class RatioAnalysisTest : IClassFixture<RatioAnalysisTest.
         }
     }
 }
+
+public sealed class RatioAnalysisTestOnDuckDb(RatioAnalysisTest.ExampleReport example)
+    : RatioAnalysisTest(DuckDbEngine.Instance, example), IClassFixture<RatioAnalysisTest.ExampleReport>;
+
+public sealed class RatioAnalysisTestOnPostgres(PostgresEngine engine, RatioAnalysisTest.ExampleReport example)
+    : RatioAnalysisTest(engine, example), IClassFixture<PostgresEngine>, IClassFixture<RatioAnalysisTest.ExampleReport>;

@@ -4,7 +4,7 @@ using static Styrkort.Accounts.Tests.TestFiles;
 namespace Styrkort.Accounts.Tests.Ratios;
 
 /// <summary>The library on the real files: through the whole import, the README's check values come out of its metrics.</summary>
-public sealed partial class RatioAnalysisTest
+public abstract partial class RatioAnalysisTest
 {
     public static TheoryData<string, decimal, decimal> CheckValues => SieReaderTest.CheckValues;
 

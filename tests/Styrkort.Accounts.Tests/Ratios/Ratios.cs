@@ -1,22 +1,27 @@
 using Styrkort.Accounts.Datasets;
 using Styrkort.Accounts.Ratios;
 using Styrkort.Accounts.Sie;
+using Styrkort.Core.Tests.Engines;
 
 namespace Styrkort.Accounts.Tests.Ratios;
 
-/// <summary>Runs the ratio library of the repository over SIE files, as <c>styrkort ratios</c> does.</summary>
-internal static class Ratios
+/// <summary>Runs the ratio library of the repository over SIE files, as <c>styrkort ratios</c> does, in a warehouse of the given engine.</summary>
+internal sealed class Ratios(Engine engine)
 {
-    public static RatioReport Of(params string[] paths) => Of(paths.Select(p => SieReader.Read(p).Document).ToArray());
+    public RatioReport Of(params string[] paths) => Of(paths.Select(p => SieReader.Read(p).Document).ToArray());
 
-    public static RatioReport Of(params SieDocument[] documents) => Of(TestFiles.Library, null, documents);
+    public RatioReport Of(params SieDocument[] documents) => Of(TestFiles.Library, null, documents);
 
-    public static RatioReport Of(string library, IndustryRequest? industry, params SieDocument[] documents)
+    public RatioReport Of(string library, IndustryRequest? industry, params SieDocument[] documents)
     {
         var company = Assert.Single(CompanyBooks.From(documents));
-        return RatioAnalysis.Analyse(company, library, industry, TimeProvider.System);
+        using var warehouse = engine.Open();
+        return RatioAnalysis.Analyse(company, library, industry, TimeProvider.System, warehouse);
     }
+}
 
+internal static class RatioReportValues
+{
     public static double? Value(this RatioReport report, int year, string ratio) =>
         report.Years.Single(y => y.Index == year).Values[ratio]?.AsDouble;
 }

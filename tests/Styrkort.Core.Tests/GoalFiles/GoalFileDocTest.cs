@@ -3,12 +3,12 @@ using Styrkort.Core.Evaluation;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
 using Styrkort.Core.Tests.Compilation;
-using Store = Styrkort.Core.Warehouse.Warehouse;
+using Styrkort.Core.Tests.Engines;
 
 namespace Styrkort.Core.Tests.GoalFiles;
 
-/// <summary>The bookshop example of docs/goal-file.md is a valid goal file and computes what the text says.</summary>
-public sealed class GoalFileDocTest
+/// <summary>The bookshop example of docs/goal-file.md is a valid goal file and computes what the text says, on either engine.</summary>
+public abstract class GoalFileDocTest(Engine engine)
 {
     private static string Example()
     {
@@ -39,7 +39,7 @@ public sealed class GoalFileDocTest
             File.WriteAllText(Path.Combine(folder, "budget.csv"), "shop_id,month,amount\ncity,2026-03,2500\nmall,2026-03,600\ncity,2026-04,9999\n");
             var file = GoalFileReader.Read(Path.Combine(folder, "shops.yaml"));
             MetricCompiler.CheckAll(file);
-            using var store = Store.Open(null);
+            using var store = engine.Open();
             store.Import(file, folder, TimeProvider.System);
 
             var evaluation = new Evaluator(file, store).Evaluate(Period.Parse("2026-03"));
@@ -63,3 +63,7 @@ public sealed class GoalFileDocTest
         }
     }
 }
+
+public sealed class GoalFileDocTestOnDuckDb() : GoalFileDocTest(DuckDbEngine.Instance);
+
+public sealed class GoalFileDocTestOnPostgres(PostgresEngine engine) : GoalFileDocTest(engine), IClassFixture<PostgresEngine>;

@@ -2,6 +2,7 @@ using System.Text;
 using Styrkort.Core.Evaluation;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
+using Styrkort.Core.Tests.Engines;
 using Styrkort.Core.Warehouse;
 
 namespace Styrkort.Core.Tests.Goals;
@@ -10,6 +11,7 @@ namespace Styrkort.Core.Tests.Goals;
 /// A small hand-written Företagspartner data set: the eleven CSV files of samples/almi/goals.yaml, written into a fresh
 /// temp folder (deleted on Dispose). Each file gets its header; a test gives only the rows it cares about. By default
 /// the unit tree is root → north (regions 01;03) and south (region 12), with six companies and no other rows.
+/// <see cref="Evaluate"/> imports them into a warehouse of the given engine (DuckDB in memory by default).
 /// </summary>
 internal sealed class AlmiData : IDisposable
 {
@@ -35,8 +37,11 @@ internal sealed class AlmiData : IDisposable
     private readonly Dictionary<string, string[]> _rows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _raw = new(StringComparer.Ordinal);
 
-    public AlmiData()
+    private readonly Engine _engine;
+
+    public AlmiData(Engine? engine = null)
     {
+        _engine = engine ?? DuckDbEngine.Instance;
         Folder = Path.Combine(Path.GetTempPath(), "styrkort-goals-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         foreach (var file in Headers.Keys) _rows[file] = [];
@@ -99,7 +104,7 @@ internal sealed class AlmiData : IDisposable
 
     public Result Evaluate(string period)
     {
-        using var warehouse = Warehouse.Warehouse.Open(null);
+        using var warehouse = _engine.Open();
         ImportInto(warehouse);
         return new Result(new Evaluator(GoalFile, warehouse).Evaluate(Period.Parse(period)));
     }

@@ -1,9 +1,10 @@
 using Styrkort.Core.Evaluation;
+using Styrkort.Core.Tests.Engines;
 
 namespace Styrkort.Core.Tests.Goals;
 
 /// <summary>The board calendar, periods as months and years, and what an empty unit gives for each goal.</summary>
-public sealed class CalendarAndPeriodTests
+public abstract class CalendarAndPeriodTests(Engine engine)
 {
     private static readonly string[] AllGoals =
     [
@@ -22,7 +23,7 @@ public sealed class CalendarAndPeriodTests
     [InlineData("2026", new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 })]     // a year: as Q4
     public void Scheduled_FollowsTheBoardCalendar_EveryGoalEvaluatedForEveryUnit(string period, int[] goalNumbers)
     {
-        using var data = new AlmiData();
+        using var data = new AlmiData(engine);
         var result = data.Evaluate(period);
 
         Assert.Equal(12 * 3, result.Evaluation.Outcomes.Count);
@@ -36,7 +37,7 @@ public sealed class CalendarAndPeriodTests
     [Fact]
     public void EmptyUnit_SumsAndCountsAreZero_SharesMediansAndMeansAreNoData_ComparisonOnlyForGoals1245()
     {
-        using var data = new AlmiData()
+        using var data = new AlmiData(engine)
             .Units("root,Företagspartner,,", "north,Nord,root,01;03", "south,Syd,root,12", "east,Öst,root,05")
             .Companies("c1,Alfa AB,01,F,true", "e1,Östra AB,05,M,false")
             .Financials("e1,2024,100,10,5,", "e1,2025,150,20,5,", "e1,2022,100,10,5,")
@@ -68,7 +69,7 @@ public sealed class CalendarAndPeriodTests
     [Fact]
     public void MonthPeriod_YtdCoversJanuaryToTheMonth_PhasedByTwelfths()
     {
-        using var data = new AlmiData()
+        using var data = new AlmiData(engine)
             .Loans(
                 "L1,c1,north,2026-01-01,100,start",
                 "L2,c1,north,2026-03-31,200,start",
@@ -89,7 +90,7 @@ public sealed class CalendarAndPeriodTests
     [Fact]
     public void YearPeriod_YtdIsTheWholeYear_TheLevelIsNotPhased()
     {
-        using var data = new AlmiData()
+        using var data = new AlmiData(engine)
             .Loans(
                 "L1,c1,north,2026-01-01,100,start",
                 "L2,c1,north,2026-12-31,200,start",
@@ -107,3 +108,7 @@ public sealed class CalendarAndPeriodTests
         GoalAssert.Value(100, result["nps", "north"]);
     }
 }
+
+public sealed class CalendarAndPeriodTestsOnDuckDb() : CalendarAndPeriodTests(DuckDbEngine.Instance);
+
+public sealed class CalendarAndPeriodTestsOnPostgres(PostgresEngine engine) : CalendarAndPeriodTests(engine), IClassFixture<PostgresEngine>;

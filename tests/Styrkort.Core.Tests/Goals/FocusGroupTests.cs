@@ -1,4 +1,5 @@
 using Styrkort.Core.Evaluation;
+using Styrkort.Core.Tests.Engines;
 
 namespace Styrkort.Core.Tests.Goals;
 
@@ -6,12 +7,12 @@ namespace Styrkort.Core.Tests.Goals;
 /// Goals 3–5 over the unique customers in YTD (a loan disbursed or an effort started in 2026-01-01 … 2026-06-30 for
 /// 2026-Q2): early_stage_share (phase of the earliest engagement), women_share and foreign_background_share.
 /// </summary>
-public sealed class FocusGroupTests
+public abstract class FocusGroupTests(Engine engine)
 {
     [Fact]
     public void EarlyStage_PhaseOfEarliestEngagementInWindow_TiesTakeTheEarliestStage_CustomerOfTwoUnitsOnceInParent()
     {
-        using var data = new AlmiData()
+        using var data = new AlmiData(engine)
             .Loans(
                 "L1,c1,north,2026-01-01,100,established",   // c1: a loan and an effort on the same first date →
                 "L2,c2,north,2026-03-01,100,established",   //     the earliest stage, start
@@ -39,7 +40,7 @@ public sealed class FocusGroupTests
     [Fact]
     public void EarlyStage_ExactlyEightyPercentIsMet()
     {
-        using var data = new AlmiData().Loans(
+        using var data = new AlmiData(engine).Loans(
             "L1,c1,south,2026-02-01,1,start",
             "L2,c2,south,2026-02-01,1,expansion",
             "L3,c3,south,2026-02-01,1,start",
@@ -55,7 +56,7 @@ public sealed class FocusGroupTests
     [Fact]
     public void WomenAndForeignShares_UnknownsLeftOut_ValueGivenWhenTheComparisonIsMissing()
     {
-        using var data = new AlmiData()
+        using var data = new AlmiData(engine)
             .Companies(
                 "c1,Alfa AB,01,F,true",
                 "c2,Beta AB,01,M,false",
@@ -96,7 +97,7 @@ public sealed class FocusGroupTests
     /// 1000 × nr(2025) ≥ 1331 × nr(2022). Bounds: 50 000 000 × 11.0 = 550 000 000 SEK revenue, 43 000 000 × 11.0 =
     /// 473 000 000 SEK assets, employees &lt; 250.
     /// </summary>
-    private static AlmiData GroupBData() => new AlmiData()
+    private AlmiData GroupBData() => new AlmiData(engine)
         .Companies(
             "b1,B1,01,F,true", "b2,B2,01,M,false", "b3,B3,03,M,true", "b4,B4,03,F,false", "b5,B5,01,F,true",
             "b6,B6,01,M,false", "b7,B7,01,F,false", "b8,B8,01,M,false", "b9,B9,01,F,false", "b10,B10,12,F,true",
@@ -162,3 +163,7 @@ public sealed class FocusGroupTests
         GoalAssert.Is(100, Status.Met, result["foreign_background_share", "north"]);
     }
 }
+
+public sealed class FocusGroupTestsOnDuckDb() : FocusGroupTests(DuckDbEngine.Instance);
+
+public sealed class FocusGroupTestsOnPostgres(PostgresEngine engine) : FocusGroupTests(engine), IClassFixture<PostgresEngine>;

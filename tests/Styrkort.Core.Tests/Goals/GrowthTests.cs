@@ -1,4 +1,5 @@
 using Styrkort.Core.Evaluation;
+using Styrkort.Core.Tests.Engines;
 
 namespace Styrkort.Core.Tests.Goals;
 
@@ -7,9 +8,9 @@ namespace Styrkort.Core.Tests.Goals;
 /// that were SMEs in B). For 2026: F = the latest fiscal_year ≤ 2025, here 2025 (a 2026 row exists and must not
 /// count), B = 2024; the customers are those with a loan disbursed or an effort started in 2024-01-01 … 2024-12-31.
 /// </summary>
-public sealed class GrowthTests
+public abstract class GrowthTests(Engine engine)
 {
-    private static AlmiData GrowthData() => new AlmiData()
+    private AlmiData GrowthData() => new AlmiData(engine)
         .Companies(
             "a1,A1,01,F,true", "a2,A2,01,M,false", "a3,A3,03,F,true", "a4,A4,03,M,false", "a5,A5,01,F,true",
             "a6,A6,01,M,false", "a7,A7,01,F,true", "a8,A8,01,M,false", "a9,A9,01,F,true", "a10,A10,12,M,false",
@@ -94,7 +95,7 @@ public sealed class GrowthTests
     [Fact]
     public void Growth_LatestFiscalYearIsTheLatestWithStatements_AtMostTheYearBefore()
     {
-        using var data = new AlmiData()
+        using var data = new AlmiData(engine)
             .Financials(
                 "c1,2022,100,10,5,", "c1,2023,200,10,5,",     // F = 2023 for 2025 (no 2024 statements), B = 2022
                 "c2,2022,100,10,5,", "c2,2023,150,30,5,",
@@ -130,3 +131,7 @@ public sealed class GrowthTests
         Assert.Equal(25, q2["net_revenue_growth", "south"].Comparison!.Value, 9);
     }
 }
+
+public sealed class GrowthTestsOnDuckDb() : GrowthTests(DuckDbEngine.Instance);
+
+public sealed class GrowthTestsOnPostgres(PostgresEngine engine) : GrowthTests(engine), IClassFixture<PostgresEngine>;

@@ -1,4 +1,5 @@
 using Styrkort.Core.Evaluation;
+using Styrkort.Core.Tests.Engines;
 
 namespace Styrkort.Core.Tests.Goals;
 
@@ -6,14 +7,14 @@ namespace Styrkort.Core.Tests.Goals;
 /// Goal 11, kyc_coverage: each unit's own latest snapshot ≤ period end; pool the active relations of those snapshots;
 /// value = 100 × share with kyc_complete; met only at exactly 100.
 /// </summary>
-public sealed class KycTests
+public abstract class KycTests(Engine engine)
 {
     private const string Goal = "kyc_coverage";
 
     [Fact]
     public void Kyc_EachUnitsOwnLatestSnapshotUpToPeriodEnd_ActiveRelationsOnly_PooledInTheParent()
     {
-        using var data = new AlmiData().Kyc(
+        using var data = new AlmiData(engine).Kyc(
             "2026-03-31,c1,north,true,false",    // an older north snapshot: not used
             "2026-06-30,c1,north,true,true",     // north's latest ≤ 2026-06-30
             "2026-06-30,c2,north,true,true",
@@ -39,7 +40,7 @@ public sealed class KycTests
     {
         var companies = Enumerable.Range(1, 200).Select(i => $"k{i:D3},Kund {i} AB,01,,").ToArray();
         var snapshot = Enumerable.Range(1, 200).Select(i => $"2026-05-31,k{i:D3},north,true,{(i == 200 ? "false" : "true")}").ToArray();
-        using var data = new AlmiData().Companies(companies).Kyc(snapshot);
+        using var data = new AlmiData(engine).Companies(companies).Kyc(snapshot);
         var result = data.Evaluate("2026-Q2");
 
         // 199 of 200 → 99.5 → not met (met only at exactly 100).
@@ -51,7 +52,7 @@ public sealed class KycTests
     [Fact]
     public void Kyc_LatestSnapshotWithOnlyInactiveRelations_IsNoData_EvenIfAnOlderOneHadActiveOnes()
     {
-        using var data = new AlmiData().Kyc(
+        using var data = new AlmiData(engine).Kyc(
             "2026-01-31,c1,north,true,true",
             "2026-04-30,c1,north,false,true");
         var result = data.Evaluate("2026-Q2");
@@ -62,3 +63,7 @@ public sealed class KycTests
         GoalAssert.Is(100, Status.Met, data.Evaluate("2026-Q1")[Goal, "north"]);
     }
 }
+
+public sealed class KycTestsOnDuckDb() : KycTests(DuckDbEngine.Instance);
+
+public sealed class KycTestsOnPostgres(PostgresEngine engine) : KycTests(engine), IClassFixture<PostgresEngine>;

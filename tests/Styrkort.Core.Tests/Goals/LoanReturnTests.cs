@@ -1,4 +1,5 @@
 using Styrkort.Core.Evaluation;
+using Styrkort.Core.Tests.Engines;
 
 namespace Styrkort.Core.Tests.Goals;
 
@@ -7,14 +8,14 @@ namespace Styrkort.Core.Tests.Goals;
 /// capital = Σ outstanding_balance / 36 (a month without rows counts 0), value = 100 × R / capital / 3.
 /// For 2026-Q2 the window is 2023-07 … 2026-06.
 /// </summary>
-public sealed class LoanReturnTests
+public abstract class LoanReturnTests(Engine engine)
 {
     private const string Goal = "loan_return_36m";
 
     [Fact]
     public void LoanReturn_FirstAndLastMonthIn_MonthBeforeAndAfterOut_MissingMonthsCountZero()
     {
-        using var data = new AlmiData().Ledger(
+        using var data = new AlmiData(engine).Ledger(
             "north,2023-06,99999,99999,0,99999",   // the month before the window: out
             "north,2023-07,100,20,0,36000",        // first of the 36 months: in
             "north,2026-06,200,0,32,72000",        // last month: in
@@ -33,7 +34,7 @@ public sealed class LoanReturnTests
     [Fact]
     public void LoanReturn_NoLedgerRowInFirstOfThe36Months_IsNoData()
     {
-        using var data = new AlmiData().Ledger(
+        using var data = new AlmiData(engine).Ledger(
             "north,2023-06,100,0,0,36000",   // the month before the window does not count as the first month
             "north,2023-08,100,0,0,36000",
             "north,2026-06,100,0,0,36000");
@@ -47,7 +48,7 @@ public sealed class LoanReturnTests
     [Fact]
     public void LoanReturn_FirstMonthRowOfAnotherUnitInTheSubtree_GivesTheParentData_AndZeroCapitalIsNoData()
     {
-        using var data = new AlmiData().Ledger(
+        using var data = new AlmiData(engine).Ledger(
             "south,2023-07,0,0,0,0",          // south has the first month, but no capital at all
             "north,2024-01,90,0,0,54000");    // north lacks the first month
         var result = data.Evaluate("2026-Q2");
@@ -64,7 +65,7 @@ public sealed class LoanReturnTests
     [Fact]
     public void LoanReturn_ExactlyTheUpperBoundIsMet_AboveItIsNotMetWithTheValueGiven()
     {
-        using var data = new AlmiData().Ledger(
+        using var data = new AlmiData(engine).Ledger(
             "north,2023-07,120,0,0,36000",
             "south,2023-07,121,0,0,36000");
         var result = data.Evaluate("2026-Q2");
@@ -80,7 +81,7 @@ public sealed class LoanReturnTests
     [Fact]
     public void LoanReturn_BelowTheLowerBound_IsNotMet_AndCreditLossesCanMakeItNegative()
     {
-        using var data = new AlmiData().Ledger(
+        using var data = new AlmiData(engine).Ledger(
             "north,2023-07,50,7,0,36000",
             "south,2023-07,10,0,100,36000");
         var result = data.Evaluate("2026-Q2");
@@ -94,7 +95,7 @@ public sealed class LoanReturnTests
     [Fact]
     public void LoanReturn_WindowMovesWithTheQuarter()
     {
-        using var data = new AlmiData().Ledger(
+        using var data = new AlmiData(engine).Ledger(
             "north,2023-04,30,0,0,36000",   // first month for 2026-Q1 (window 2023-04 … 2026-03)
             "north,2026-04,60,0,0,0");      // after 2026-Q1; last-but-two month of 2026-Q2
         var q1 = data.Evaluate("2026-Q1");
@@ -106,3 +107,7 @@ public sealed class LoanReturnTests
         GoalAssert.NoValue(q2[Goal, "north"]);
     }
 }
+
+public sealed class LoanReturnTestsOnDuckDb() : LoanReturnTests(DuckDbEngine.Instance);
+
+public sealed class LoanReturnTestsOnPostgres(PostgresEngine engine) : LoanReturnTests(engine), IClassFixture<PostgresEngine>;

@@ -1,14 +1,15 @@
 using Styrkort.Core.Evaluation;
+using Styrkort.Core.Tests.Engines;
 
 namespace Styrkort.Core.Tests.Goals;
 
 /// <summary>Goal 12 (nps) and goal 10 (engagement_index): the survey-based goals with board levels.</summary>
-public sealed class SurveyGoalTests
+public abstract class SurveyGoalTests(Engine engine)
 {
     [Fact]
     public void Nps_PromotersNineToTen_DetractorsZeroToSix_PassivesSevenToEight_YtdOnly()
     {
-        using var data = new AlmiData()
+        using var data = new AlmiData(engine)
             .Nps(
                 "n1,c1,north,2026-01-15,10",
                 "n2,c1,north,2026-02-01,9",
@@ -36,7 +37,7 @@ public sealed class SurveyGoalTests
     [Fact]
     public void Nps_AllDetractors_IsMinus100_AndBelowTheLevelIsNotMet()
     {
-        using var data = new AlmiData()
+        using var data = new AlmiData(engine)
             .Nps("n1,c4,south,2026-02-01,6", "n2,c5,south,2026-02-02,0", "n3,c1,north,2026-02-02,7")
             .Targets(("nps", "south", 2026, "-50"), ("nps", "north", 2026, "1"));
         var result = data.Evaluate("2026-Q2");
@@ -52,7 +53,7 @@ public sealed class SurveyGoalTests
     [Fact]
     public void Engagement_LatestSurveyYearUpToY_PerRespondentMean_SubunitWithoutThatYearLeftOut()
     {
-        using var data = new AlmiData()
+        using var data = new AlmiData(engine)
             .Engagement(
                 "r1,north,2026,a,5", "r1,north,2026,b,4",   // mean 4.5 → (4.5 − 1) × 25 = 87.5
                 "r2,north,2026,a,3", "r2,north,2026,b,3",   // mean 3 → 50
@@ -74,7 +75,7 @@ public sealed class SurveyGoalTests
     [Fact]
     public void Engagement_RespondentIsUnitAndRespondentId_MeanOverRespondentsNotOverUnits()
     {
-        using var data = new AlmiData()
+        using var data = new AlmiData(engine)
             .Engagement(
                 "r1,north,2026,a,5", "r1,north,2026,b,5", "r1,north,2026,c,2",   // mean 4 → 75
                 "r1,south,2026,a,1",                                             // a different respondent: mean 1 → 0
@@ -92,10 +93,14 @@ public sealed class SurveyGoalTests
     [Fact]
     public void Engagement_OnlySurveysAfterY_IsNoData()
     {
-        using var data = new AlmiData().Engagement("r1,north,2027,a,4");
+        using var data = new AlmiData(engine).Engagement("r1,north,2027,a,4");
         var result = data.Evaluate("2026-Q4");
 
         GoalAssert.NoValue(result["engagement_index", "north"]);
         GoalAssert.NoValue(result["engagement_index", "root"]);
     }
 }
+
+public sealed class SurveyGoalTestsOnDuckDb() : SurveyGoalTests(DuckDbEngine.Instance);
+
+public sealed class SurveyGoalTestsOnPostgres(PostgresEngine engine) : SurveyGoalTests(engine), IClassFixture<PostgresEngine>;

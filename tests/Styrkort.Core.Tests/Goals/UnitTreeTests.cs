@@ -1,4 +1,5 @@
 using Styrkort.Core.Evaluation;
+using Styrkort.Core.Tests.Engines;
 
 namespace Styrkort.Core.Tests.Goals;
 
@@ -6,9 +7,9 @@ namespace Styrkort.Core.Tests.Goals;
 /// A unit covers the rows of its whole subtree and the regions of its whole subtree, over more than one level:
 /// root → north (01) → north_a (05), and root → south (12). Every unit is evaluated from the raw rows.
 /// </summary>
-public sealed class UnitTreeTests
+public abstract class UnitTreeTests(Engine engine)
 {
-    private static AlmiData ThreeLevels() => new AlmiData()
+    private AlmiData ThreeLevels() => new AlmiData(engine)
         .Units("root,Företagspartner,,", "north,Nord,root,01", "north_a,Nord A,north,05", "south,Syd,root,12")
         .Companies("c1,Alfa AB,01,M,false", "x1,Xi AB,05,F,true", "s1,Sigma AB,12,M,true")
         .Financials(
@@ -68,3 +69,7 @@ public sealed class UnitTreeTests
         GoalAssert.Is(100, Status.Met, result["kyc_coverage", "root"]);
     }
 }
+
+public sealed class UnitTreeTestsOnDuckDb() : UnitTreeTests(DuckDbEngine.Instance);
+
+public sealed class UnitTreeTestsOnPostgres(PostgresEngine engine) : UnitTreeTests(engine), IClassFixture<PostgresEngine>;

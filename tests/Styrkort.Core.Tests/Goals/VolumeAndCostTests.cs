@@ -1,4 +1,5 @@
 using Styrkort.Core.Evaluation;
+using Styrkort.Core.Tests.Engines;
 
 namespace Styrkort.Core.Tests.Goals;
 
@@ -7,12 +8,12 @@ namespace Styrkort.Core.Tests.Goals;
 /// board's level phased level × q / 4; cost_per_effort (Σ costs YTD / (loans YTD + completed efforts YTD)) against
 /// the board's level, not phased. For 2026-Q2 YTD is 2026-01-01 … 2026-06-30.
 /// </summary>
-public sealed class VolumeAndCostTests
+public abstract class VolumeAndCostTests(Engine engine)
 {
     [Fact]
     public void DisbursedLoans_YtdFirstAndLastDayIn_AndAValueEqualToThePhasedLevelIsMet()
     {
-        using var data = new AlmiData()
+        using var data = new AlmiData(engine)
             .Loans(
                 "L1,c1,north,2026-01-01,100000,start",       // first day of YTD: in
                 "L2,c1,north,2026-06-30,250000,expansion",   // last day of Q2: in
@@ -44,7 +45,7 @@ public sealed class VolumeAndCostTests
     [Fact]
     public void DisbursedLoans_OneKronaBelowThePhasedLevel_IsNotMet()
     {
-        using var data = new AlmiData()
+        using var data = new AlmiData(engine)
             .Loans("L1,c1,north,2026-02-01,349999.99,start")
             .Targets(("disbursed_loans", "north", 2026, "700000"));
         var result = data.Evaluate("2026-Q2");
@@ -57,7 +58,7 @@ public sealed class VolumeAndCostTests
     [Fact]
     public void CompletedEfforts_CountedByCompletionDateInYtd_OngoingNotCounted_PhasedLevel()
     {
-        using var data = new AlmiData()
+        using var data = new AlmiData(engine)
             .Efforts(
                 "E1,c1,north,2025-11-01,2026-01-01,start",   // started last year, completed on YTD's first day: in
                 "E2,c2,north,2026-02-01,2026-06-30,start",   // completed on the last day: in
@@ -85,7 +86,7 @@ public sealed class VolumeAndCostTests
     [Fact]
     public void BoardLevel_IsLookedUpForTheUnitOnly_NoInheritanceFromTheRoot()
     {
-        using var data = new AlmiData()
+        using var data = new AlmiData(engine)
             .Loans("L1,c1,north,2026-02-01,10,start", "L2,c4,south,2026-02-01,20,start")
             .Targets(("disbursed_loans", "root", 2026, "40"));
         var result = data.Evaluate("2026-Q2");
@@ -101,7 +102,7 @@ public sealed class VolumeAndCostTests
     [Fact]
     public void CostPerEffort_CostsOverLoansPlusCompletedEfforts_NotPhased()
     {
-        using var data = new AlmiData()
+        using var data = new AlmiData(engine)
             .Loans(
                 "L1,c1,north,2026-01-01,100,start",
                 "L2,c1,north,2026-06-30,200,start",
@@ -136,7 +137,7 @@ public sealed class VolumeAndCostTests
     [Fact]
     public void CostPerEffort_JustAboveTheLevel_IsNotMet_NoLevelIsNoTarget()
     {
-        using var data = new AlmiData()
+        using var data = new AlmiData(engine)
             .Loans("L1,c1,north,2026-03-01,100,start", "L2,c4,south,2026-03-01,100,start",
                    "L3,c5,south,2026-03-02,100,start", "L4,c5,south,2026-03-03,100,start")
             .Costs("north,2026-03,1000.01", "south,2026-03,1000")
@@ -149,3 +150,7 @@ public sealed class VolumeAndCostTests
         GoalAssert.Is(1000.0 / 3, Status.NoTarget, result["cost_per_effort", "south"]);
     }
 }
+
+public sealed class VolumeAndCostTestsOnDuckDb() : VolumeAndCostTests(DuckDbEngine.Instance);
+
+public sealed class VolumeAndCostTestsOnPostgres(PostgresEngine engine) : VolumeAndCostTests(engine), IClassFixture<PostgresEngine>;
