@@ -58,13 +58,20 @@ public sealed class SampleData : IDisposable
         if (result.ExitCode != 0) throw new InvalidOperationException("sample failed: " + result.Stderr);
     }
 
-    /// <summary>A copy of the sample that a test may damage.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _copies = [];
+
+    /// <summary>A copy of the sample that a test may damage; deleted with the sample.</summary>
     public string Copy()
     {
         var copy = Directory.CreateTempSubdirectory("styrkort-copy-").FullName;
+        _copies.Add(copy);
         foreach (var file in Directory.GetFiles(Folder)) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
         return copy;
     }
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    public void Dispose()
+    {
+        foreach (var copy in _copies.Where(Directory.Exists)) Directory.Delete(copy, recursive: true);
+        Directory.Delete(Folder, recursive: true);
+    }
 }
