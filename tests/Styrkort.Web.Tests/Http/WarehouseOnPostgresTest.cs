@@ -17,16 +17,21 @@ public sealed class WarehouseOnPostgresTest(DemoSite site)
     [Fact]
     public async Task TheSiteOnAPostgresWarehouse_ShowsTheOutcomesOfDuckDb_AndImportsThroughTheQueue()
     {
+        // Both sites fresh: the collection's shared site has been changed by other tests (decisions, imports).
         var folder = Directory.CreateTempSubdirectory("styrkort-web-pg-").FullName;
+        var duckFolder = Directory.CreateTempSubdirectory("styrkort-web-duck-").FullName;
         var app = await DemoSite.StartAsync(folder, loginAttemptsPerMinute: 1000, demo: true,
             b => b.Configuration["Styrkort:Warehouse"] = PostgresServer.Shared.NewDatabaseUrl());
+        var duck = await DemoSite.StartAsync(duckFolder, loginAttemptsPerMinute: 1000, demo: true);
         try
         {
             Assert.False(File.Exists(Path.Combine(folder, "warehouse.duckdb"))); // the facts went to PostgreSQL
+            Assert.True(File.Exists(Path.Combine(duckFolder, "warehouse.duckdb")));
             var board = await site.SignInAsync("board", app: app);
+            var boardOnDuckDb = await site.SignInAsync("board", app: duck);
             foreach (var period in new[] { site.Period, "2025", "2026-03" })
             {
-                using var onDuckDb = JsonDocument.Parse(await (await site.As("board")).GetStringAsync($"/api/outcomes?period={period}"));
+                using var onDuckDb = JsonDocument.Parse(await boardOnDuckDb.GetStringAsync($"/api/outcomes?period={period}"));
                 using var onPostgres = JsonDocument.Parse(await board.GetStringAsync($"/api/outcomes?period={period}"));
                 Assert.True(onDuckDb.RootElement.GetProperty("results").GetArrayLength() > 100);
                 AssertSame(onDuckDb.RootElement, onPostgres.RootElement, period);
@@ -45,9 +50,13 @@ public sealed class WarehouseOnPostgresTest(DemoSite site)
         }
         finally
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            foreach (var a in new[] { app, duck })
+            {
+                await a.StopAsync();
+                await a.DisposeAsync();
+            }
             Directory.Delete(folder, recursive: true);
+            Directory.Delete(duckFolder, recursive: true);
         }
     }
 
