@@ -18,11 +18,20 @@ internal sealed class YamlSource(string path, string text)
     {
         if (node is not YamlMappingNode map) throw Error(node, $"expected a mapping ({what})");
         if (allowedKeys.Length > 0)
-            foreach (var key in map.Children.Keys)
+            foreach (var (key, value) in map.Children)
                 if (!allowedKeys.Contains(Str(key)))
-                    throw Error(key, $"unknown key '{Str(key)}' in {what}; expected one of: {string.Join(", ", allowedKeys)}");
+                    throw Error(key, $"unknown key '{Str(key)}' in {what}; expected one of: {string.Join(", ", allowedKeys)}{CommaHint(map, value)}");
         return map;
     }
+
+    /// <summary>
+    /// In a one-line mapping (<c>{sv: Delvis bonus, en: 90 %, 1 part}</c>) a comma ends the entry: the text after it
+    /// becomes a key without a value. Say so, since the message alone points at a key nobody wrote.
+    /// </summary>
+    private static string CommaHint(YamlMappingNode map, YamlNode value) =>
+        map.Style == YamlDotNet.Core.Events.MappingStyle.Flow && value is YamlScalarNode { Value: null or "", Style: ScalarStyle.Plain }
+            ? "; in a one-line mapping {…} a comma separates entries: put a text that holds a comma in quotes, e.g. en: \"90 %, partly\""
+            : "";
 
     public static YamlNode? Get(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;

@@ -37,6 +37,18 @@ public sealed class GoalFileReaderTest
     }
 
     [Fact]
+    public void Read_ACommaInAOneLineMapping_IsNamedWithAHintToQuote()
+    {
+        var yaml = Goal.Replace("name: {sv: Mål, en: Goal}", "name: {sv: Mål, delmål, en: Goal}", StringComparison.Ordinal) +
+                   "    target: {rule: at_least, level: 1}\n";
+        var refusal = Refused(yaml);
+        refusal.At(Position(yaml, "delmål"), "unknown key 'delmål' in");
+        refusal.At(Position(yaml, "delmål"), "a comma separates entries: put a text that holds a comma in quotes");
+        // A key that is simply wrong, with its value, gets no such hint.
+        Assert.DoesNotContain("comma", Refused("metricz: {m: x}\n").Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_UnknownColumnType()
     {
         const string yaml = """
