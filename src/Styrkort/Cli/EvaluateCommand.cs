@@ -31,13 +31,16 @@ internal static class EvaluateCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var plan = new Option<bool>("--plan") { Description = "Print the SQL the evaluation runs (one query for every goal, unit and breakdown) instead of running it" };
-        var command = new Command("evaluate", "Evaluate every goal for every unit in a period") { goals, data, warehouse, period, unit, format, lang, by, plan };
+        var metrics = new Option<bool>("--metrics") { Description = "Evaluate the metrics no goal uses, per unit, instead of the goals (to check a goal file)" };
+        var command = new Command("evaluate", "Evaluate every goal for every unit in a period") { goals, data, warehouse, period, unit, format, lang, by, plan, metrics };
         command.SetAction(p => Commands.Guard(() =>
         {
             if (!Period.TryParse(p.GetValue(period), out var when))
                 throw new ArgumentException($"'{p.GetValue(period)}' is not a period; expected 2026-Q2, 2026-03 or 2026");
             var file = Load(ShippedFiles.GoalFileFor(p.GetValue(goals), p.GetValue(data)));
             var dimensions = (p.GetValue(by) ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (p.GetValue(metrics) && (dimensions.Count > 0 || p.GetValue(plan)))
+                throw new ArgumentException("--metrics evaluates the metrics no goal uses; --by and --plan are for the goals");
             if (dimensions.Count > Limits.Breakdowns) throw new ArgumentException($"--by is given {dimensions.Count} times; at most {Limits.Breakdowns} dimensions at once");
             // Refused before the data is read: a mistyped dimension should not cost a minute of import first.
             foreach (var dimension in dimensions) RequireSomeGoalAllows(file, dimension);
@@ -45,6 +48,11 @@ internal static class EvaluateCommand
             if (p.GetValue(plan))
             {
                 Console.WriteLine(new Evaluator(file, store) { By = dimensions }.Explain([when]));
+                return 0;
+            }
+            if (p.GetValue(metrics))
+            {
+                WriteUnusedMetrics(file, store, when, p.GetValue(unit), p.GetValue(format)!, p.GetValue(lang)!);
                 return 0;
             }
             var evaluation = new Evaluator(file, store) { By = dimensions }.Evaluate(when, p.GetValue(unit));
@@ -63,6 +71,32 @@ internal static class EvaluateCommand
             return 0;
         }));
         return command;
+    }
+
+    private static void WriteUnusedMetrics(GoalFile file, IWarehouse store, Period when, string? subtreeOf, string format, string lang)
+    {
+        var unused = MetricsOutput.Unused(file);
+        var units = store.Units();
+        if (subtreeOf is not null)
+        {
+            if (!units.Any(u => u.Id == subtreeOf)) throw new ArgumentException($"unknown unit '{subtreeOf}'; units: {string.Join(", ", units.Select(u => u.Id))}");
+            var inside = store.Subtree(subtreeOf);
+            units = units.Where(u => inside.Contains(u.Id)).ToList();
+        }
+        var values = unused.Count == 0
+            ? new Dictionary<string, IReadOnlyDictionary<string, Quantity>>()
+            : new Evaluator(file, store).Metrics(unused, [when], CancellationToken.None)[0];
+        if (format == "json")
+        {
+            using var stdout = Console.OpenStandardOutput();
+            MetricsOutput.WriteJson(when.ToString(), unused, units, values, stdout);
+            stdout.WriteByte((byte)'\n');
+        }
+        else
+        {
+            if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
+            MetricsOutput.WriteTable(AnsiConsole.Console, file, unused, units, values, lang);
+        }
     }
 
     /// <summary>
