@@ -16,6 +16,10 @@ internal sealed record BenchOptions(
     IReadOnlyList<int> Companies, string? Data, string? Keep, string Goals, string Period, int Runs,
     IReadOnlySet<string> Measures, string Reference, string? Cold, string? Warehouse, string Engine = "duckdb", string? Postgres = null)
 {
+    /// <summary>What a run measured, for its heading: the generated size, or the folder given with --data.</summary>
+    public string Size(int companies) =>
+        Data is null ? string.Create(CultureInfo.InvariantCulture, $"{companies:N0} companies") : $"the data in {Data}";
+
     public static readonly string[] AllMeasures = ["import", "evaluate", "check", "warm", "cold", "periods"];
 
     public static BenchOptions Parse(string[] args)

@@ -27,7 +27,7 @@ internal static class PostgresRun
         var measures = options.Measures;
         var rows = new List<Row>();
         var agree = true;
-        Console.WriteLine($"# Styrkort bench on PostgreSQL ({Warehouse.Describe(url)}) — {companies:N0} companies, period {period}, {options.Runs} run(s), against DuckDB in the same run");
+        Console.WriteLine($"# Styrkort bench on PostgreSQL ({Warehouse.Describe(url)}) — {options.Size(companies)}, period {period}, {options.Runs} run(s), against DuckDB in the same run");
         Console.WriteLine();
         var loadBefore = LoadAverage();
 

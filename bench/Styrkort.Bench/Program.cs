@@ -39,7 +39,7 @@ try
             failed |= !PostgresRun.Measure(options, file, period, data, companies, work, postgresServer);
             continue;
         }
-        Console.WriteLine($"# Styrkort bench — {companies:N0} companies, period {period}, {options.Runs} run(s)");
+        Console.WriteLine($"# Styrkort bench — {options.Size(companies)}, period {period}, {options.Runs} run(s)");
         Console.WriteLine();
         if (measures.Contains("import") || measures.Contains("evaluate"))
             Classic(data, companies);
@@ -175,7 +175,7 @@ void Periods(BenchData data, int companies)
         () => Time(() => { foreach (var q in quarters) evaluator.Evaluate(q); }),
         () => Time(() => evaluator.Evaluate(quarters, null, CancellationToken.None)));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"periods, {companies:N0} companies: {quarters[0]}–{quarters[^1]} one by one {Median(separate):F3} s, in one plan {Median(together):F3} s " +
+        $"periods, {options.Size(companies)}: {quarters[0]}–{quarters[^1]} one by one {Median(separate):F3} s, in one plan {Median(together):F3} s " +
         $"= {Median(together) / Median(separate) * quarters.Count:F1} evaluations' worth"));
     Console.WriteLine();
 }
