@@ -92,10 +92,7 @@ public sealed class DuckDbWarehouse : IWarehouse
             ScannedReferences.Check(_db, file, folder, sources, proved);
             cancellation.ThrowIfCancellationRequested();
             UnitTreeBuilder.Build(_db, file.Units, Path.Combine(folder, file.Datasets[file.Units.Dataset].File));
-            var batch = System.Convert.ToInt64(_db.Scalar("SELECT coalesce(max(batch_id), 0) + 1 FROM _imports"), CultureInfo.InvariantCulture);
-            var at = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-            foreach (var f in imported)
-                _db.Execute($"INSERT INTO _imports (batch_id, imported_at, dataset, file, sha256, row_count, imported_by) VALUES ({batch}, TIMESTAMP '{at}', {Text(f.Dataset)}, {Text(f.File)}, {Text(f.Sha256)}, {f.Rows}, {(importedBy is null ? "NULL" : Text(importedBy))})");
+            ImportHistoryTable.Record(_db, imported, clock, importedBy);
             cancellation.ThrowIfCancellationRequested();
             // From here on the import commits: the caller's own record (beforeCommit) may already be saved when a late
             // interrupt would hit the COMMIT and leave the two apart.
@@ -188,35 +185,7 @@ public sealed class DuckDbWarehouse : IWarehouse
                 .ToList()
             : [];
 
-    /// <summary>
-    /// The first and last day the loaded datasets' time columns cover (a year column covers its whole year): the pages
-    /// answer periods outside it without a query.
-    /// </summary>
-    public (DateOnly? First, DateOnly? Last) DateRange(GoalFile file)
-    {
-        DateOnly? first = null, last = null;
-        var tables = Tables();
-        foreach (var dataset in file.Datasets.Values.Where(d => tables.Contains(d.Name)))
-        {
-            if (dataset.TimeColumn is not { } time || dataset.Find(time) is not { } column) continue;
-            var row = _db.Rows($"SELECT min({Quote(column.Name)}), max({Quote(column.Name)}) FROM {Quote(dataset.Name)}").Single();
-            foreach (var value in row)
-            {
-                DateOnly? date = value switch
-                {
-                    DateTime d => DateOnly.FromDateTime(d),
-                    DateOnly d => d,
-                    int or long or short when column.Type == ColumnType.Year => new DateOnly(System.Convert.ToInt32(value, CultureInfo.InvariantCulture), 1, 1),
-                    _ => null,
-                };
-                if (date is null) continue;
-                if (first is null || date < first) first = date;
-                var end = column.Type == ColumnType.Year ? new DateOnly(date.Value.Year, 12, 31) : date.Value;
-                if (last is null || end > last) last = end;
-            }
-        }
-        return (first, last);
-    }
+    public (DateOnly? First, DateOnly? Last) DateRange(GoalFile file) => DataDates.Range(_db, file, Tables());
 
     /// <summary>The SQL dialect this warehouse speaks; plans are rendered in it by <see cref="Rows"/>.</summary>
     public SqlDialect Dialect => DuckDbDialect.Instance;
@@ -242,28 +211,12 @@ public sealed class DuckDbWarehouse : IWarehouse
         HasUnits && System.Convert.ToInt64(_db.Scalar($"SELECT count(*) FROM _unit_closure WHERE unit_id = {Text(unit)} AND ancestor = {Text(ancestor)}"), CultureInfo.InvariantCulture) > 0;
 
     /// <summary>Rows per dataset and the latest import of each: the lineage shown beside a goal.</summary>
-    public IReadOnlyList<(string Dataset, long Rows, DateTime? ImportedAt, string? File)> Lineage(IEnumerable<string> datasets)
-    {
-        var tables = Tables();
-        return datasets.Where(tables.Contains).Select(d =>
-        {
-            var rows = System.Convert.ToInt64(_db.Scalar($"SELECT count(*) FROM {Quote(d)}"), CultureInfo.InvariantCulture);
-            var last = _db.Rows($"SELECT imported_at, file FROM _imports WHERE dataset = {Text(d)} ORDER BY batch_id DESC LIMIT 1").FirstOrDefault();
-            return (d, rows, last?[0] as DateTime?, last?[1] as string);
-        }).ToList();
-    }
+    public IReadOnlyList<(string Dataset, long Rows, DateTime? ImportedAt, string? File)> Lineage(IEnumerable<string> datasets) =>
+        ImportHistoryTable.Lineage(_db, datasets, Tables());
 
-    public IReadOnlyList<ImportRecord> LatestImports() =>
-        History("WHERE batch_id = (SELECT max(batch_id) FROM _imports j WHERE j.dataset = i.dataset) ORDER BY dataset");
+    public IReadOnlyList<ImportRecord> LatestImports() => ImportHistoryTable.Latest(_db);
 
-    public IReadOnlyList<ImportRecord> Imports(int limit = 1000) =>
-        History($"ORDER BY batch_id DESC, dataset LIMIT {Math.Max(0, limit)}");
-
-    private List<ImportRecord> History(string where) =>
-        _db.Rows($"SELECT dataset, file, row_count, sha256, imported_at, batch_id, imported_by FROM _imports i {where}")
-            .Select(r => new ImportRecord((string)r[0]!, (string)r[1]!, System.Convert.ToInt64(r[2], CultureInfo.InvariantCulture), (string)r[3]!,
-                (DateTime)r[4]!, System.Convert.ToInt64(r[5], CultureInfo.InvariantCulture), (string?)r[6]))
-            .ToList();
+    public IReadOnlyList<ImportRecord> Imports(int limit = 1000) => ImportHistoryTable.Newest(_db, limit);
 
     /// <summary>The board levels as imported: (goal, unit, year) → level.</summary>
     public IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal> ImportedLevels(TargetLevelSource source)

@@ -86,10 +86,7 @@ internal sealed class PostgresImport(NpgsqlConnection db, PostgresAddress addres
                 var swapped = staged.Select(s => (Stage: s.Value, Table: s.Key)).Concat(PostgresUnitTree.Tables.Select(t => (Stage: Staged + t, Table: t))).ToList();
                 // The planner's estimates for the new tables, before anyone queries them.
                 db.Execute($"ANALYZE {string.Join(", ", swapped.Select(s => Quote(s.Stage)))}");
-                var batch = Convert.ToInt64(db.Scalar("SELECT coalesce(max(batch_id), 0) + 1 FROM _imports"), CultureInfo.InvariantCulture);
-                var at = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-                foreach (var f in imported)
-                    db.Execute($"INSERT INTO _imports (batch_id, imported_at, dataset, file, sha256, row_count, imported_by) VALUES ({batch}, TIMESTAMP '{at}', {Text(f.Dataset)}, {Text(f.File)}, {Text(f.Sha256)}, {f.Rows}, {(importedBy is null ? "NULL" : Text(importedBy))})");
+                ImportHistoryTable.Record(db, imported, clock, importedBy);
                 cancellation.ThrowIfCancellationRequested();
                 // From here on the import commits: the caller's own record (beforeCommit) may already be saved when a
                 // late interrupt would hit the swap or the COMMIT and leave the two apart.

@@ -147,31 +147,7 @@ public sealed class PostgresWarehouse : IWarehouse
                 .ToList()
             : [];
 
-    public (DateOnly? First, DateOnly? Last) DateRange(GoalFile file)
-    {
-        DateOnly? first = null, last = null;
-        var tables = Tables();
-        foreach (var dataset in file.Datasets.Values.Where(d => tables.Contains(d.Name)))
-        {
-            if (dataset.TimeColumn is not { } time || dataset.Find(time) is not { } column) continue;
-            var row = _db.Rows($"SELECT min({Quote(column.Name)}), max({Quote(column.Name)}) FROM {Quote(dataset.Name)}").Single();
-            foreach (var value in row)
-            {
-                DateOnly? date = value switch
-                {
-                    DateTime d => DateOnly.FromDateTime(d),
-                    DateOnly d => d,
-                    int or long or short when column.Type == ColumnType.Year => new DateOnly(Convert.ToInt32(value, CultureInfo.InvariantCulture), 1, 1),
-                    _ => null,
-                };
-                if (date is null) continue;
-                if (first is null || date < first) first = date;
-                var end = column.Type == ColumnType.Year ? new DateOnly(date.Value.Year, 12, 31) : date.Value;
-                if (last is null || end > last) last = end;
-            }
-        }
-        return (first, last);
-    }
+    public (DateOnly? First, DateOnly? Last) DateRange(GoalFile file) => DataDates.Range(_db, file, Tables());
 
     public IReadOnlySet<string> Subtree(string unit) =>
         _db.Rows($"SELECT unit_id FROM _unit_closure WHERE CAST(ancestor AS TEXT) = {Text(unit)}")
@@ -189,28 +165,15 @@ public sealed class PostgresWarehouse : IWarehouse
         HasUnits && Convert.ToInt64(_db.Scalar(
             $"SELECT count(*) FROM _unit_closure WHERE CAST(unit_id AS TEXT) = {Text(unit)} AND CAST(ancestor AS TEXT) = {Text(ancestor)}"), CultureInfo.InvariantCulture) > 0;
 
-    public IReadOnlyList<(string Dataset, long Rows, DateTime? ImportedAt, string? File)> Lineage(IEnumerable<string> datasets)
-    {
-        var tables = Tables();
-        return datasets.Where(tables.Contains).Select(d =>
-        {
-            var rows = Convert.ToInt64(_db.Scalar($"SELECT count(*) FROM {Quote(d)}"), CultureInfo.InvariantCulture);
-            var last = _db.Rows($"SELECT imported_at, file FROM _imports WHERE dataset = {Text(d)} ORDER BY batch_id DESC LIMIT 1").FirstOrDefault();
-            return (d, rows, last?[0] as DateTime?, last?[1] as string);
-        }).ToList();
-    }
+    public IReadOnlyList<(string Dataset, long Rows, DateTime? ImportedAt, string? File)> Lineage(IEnumerable<string> datasets) =>
+        ImportHistoryTable.Lineage(_db, datasets, Tables());
 
-    public IReadOnlyList<ImportRecord> LatestImports() =>
-        History("WHERE batch_id = (SELECT max(batch_id) FROM _imports j WHERE j.dataset = i.dataset) ORDER BY dataset COLLATE \"C\"");
+    public IReadOnlyList<ImportRecord> LatestImports() => ImportHistoryTable.Latest(_db, TextOrder);
 
-    public IReadOnlyList<ImportRecord> Imports(int limit = 1000) =>
-        History($"ORDER BY batch_id DESC, dataset COLLATE \"C\" LIMIT {Math.Max(0, limit)}");
+    public IReadOnlyList<ImportRecord> Imports(int limit = 1000) => ImportHistoryTable.Newest(_db, limit, TextOrder);
 
-    private List<ImportRecord> History(string where) =>
-        _db.Rows($"SELECT dataset, file, row_count, sha256, imported_at, batch_id, imported_by FROM _imports i {where}")
-            .Select(r => new ImportRecord((string)r[0]!, (string)r[1]!, Convert.ToInt64(r[2], CultureInfo.InvariantCulture), (string)r[3]!,
-                (DateTime)r[4]!, Convert.ToInt64(r[5], CultureInfo.InvariantCulture), (string?)r[6]))
-            .ToList();
+    // Text is ordered by its bytes, as DuckDB orders it, whatever the database's collation.
+    private const string TextOrder = " COLLATE \"C\"";
 
     public IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal> ImportedLevels(TargetLevelSource source)
     {
