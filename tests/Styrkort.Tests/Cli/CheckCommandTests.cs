@@ -17,6 +17,23 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void CheckSql_SpeaksTheDialectAsked_DuckDbByDefault()
+    {
+        var duck = StyrkortProcess.Run("check", "--goals", StyrkortProcess.GoalFile, "--sql", "loan_return_36m");
+        var pg = StyrkortProcess.Run("check", "--goals", StyrkortProcess.GoalFile, "--sql", "loan_return_36m", "--dialect", "postgresql");
+        var unknown = StyrkortProcess.Run("check", "--goals", StyrkortProcess.GoalFile, "--sql", "loan_return_36m", "--dialect", "oracle");
+
+        Assert.True(duck.ExitCode == 0 && pg.ExitCode == 0, duck.Stderr + pg.Stderr);
+        Assert.Equal(Core.Sql.DuckDbDialect.Instance.Render(Sql("loan_return_36m")), duck.Stdout.TrimEnd());
+        Assert.Equal(Core.Sql.PostgresDialect.Instance.Render(Sql("loan_return_36m")), pg.Stdout.TrimEnd());
+        Assert.NotEqual(duck.Stdout, pg.Stdout);
+        Assert.NotEqual(0, unknown.ExitCode);
+    }
+
+    private static Core.Sql.SqlQuery Sql(string metric) =>
+        Core.Compilation.MetricCompiler.Compile(Core.GoalFiles.GoalFileReader.Read(StyrkortProcess.GoalFile), metric, Core.Periods.Period.Parse("2026-Q2")).Query;
+
+    [Fact]
     public void Check_ListsEveryError_EachWithFileLineAndColumn_ThenTheCount()
     {
         var text = File.ReadAllText(StyrkortProcess.GoalFile);
