@@ -31,6 +31,18 @@ public sealed class PostgresWarehouseTests : IDisposable
     private void Write(string name, string text) => File.WriteAllText(Path.Combine(_folder, name), text);
 
     [Fact]
+    public void EveryConnection_RunsWithoutJit_ForTheOneLargeEvaluationStatement()
+    {
+        using var warehouse = NewWarehouse();
+        using var reader = warehouse.Duplicate();
+        var setting = new Core.Sql.SqlQuery([], new Core.Sql.SqlSelect(
+            [new Core.Sql.SqlSelectItem(new Core.Sql.SqlFunc("current_setting", [new Core.Sql.SqlLiteral("jit")]), "jit")], null, []));
+
+        Assert.Equal("off", (string)warehouse.Rows(setting).Single()[0]!);
+        Assert.Equal("off", (string)reader.Rows(setting).Single()[0]!);
+    }
+
+    [Fact]
     public void TheFirstImport_NamesEveryMissingFile_AndLoadsNothing()
     {
         File.WriteAllText(Path.Combine(_folder, "goals.yaml"), """
