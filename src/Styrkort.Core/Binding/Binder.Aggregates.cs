@@ -70,15 +70,18 @@ internal sealed partial class Binder
     private BoundExpr DatasetAggregate(Call c, Builtin fn, Dataset dataset, bool perUnit, Env env)
     {
         if (c.Clauses.Over is not null) throw new StyrkortException(env.At(c), "'over' and 'from' cannot be combined");
-        var window = c.Clauses.During is { } during ? BindWindow(during, env) : null;
-        Column? time = null;
+        var window = c.Clauses.During is { } during ? BindWindow(during, env, dataset) : null;
+        BoundColumn? time = null;
         if (window is not null)
         {
-            var timeName = c.Clauses.On?.Parts[^1] ?? dataset.TimeColumn
-                ?? throw new StyrkortException(env.At(c), $"dataset '{dataset.Name}' has no time column; say which column the window applies to with 'on column'");
-            time = dataset.Find(timeName) ?? throw new StyrkortException(env.At(c.Clauses.On!), $"dataset '{dataset.Name}' has no column '{timeName}'");
-            if (time.Type is not (ColumnType.Date or ColumnType.Month or ColumnType.Year))
-                throw new StyrkortException(env.At(c), $"'{timeName}' is not a date, month or year; a window needs one");
+            time = TimeColumn(c, dataset, env);
+            if (time.Column.Type is not (ColumnType.Date or ColumnType.Month or ColumnType.Year))
+                throw new StyrkortException(env.At(c), $"'{c.Clauses.On?.Parts[^1] ?? dataset.TimeColumn}' is not a date, month or year; a window needs one");
+            if (window is AnchoredWindow && time.Column.Type == ColumnType.Year)
+                throw new StyrkortException(env.At(c.Clauses.During!),
+                    $"'{time.Column.Name}' is a year column; a window relative to each row's own date needs a date or month column (name one with 'on')");
+            if (window is LatestBoundWindow && time.Site != ColumnSite.Row)
+                throw new StyrkortException(env.At(c.Clauses.On!), $"latest takes the time of the rows of '{dataset.Name}' itself; 'on' through a reference needs a window with a start and an end");
         }
         else if (c.Clauses.On is not null) throw new StyrkortException(env.At(c.Clauses.On), "'on' names the time column of a window; add 'during …'");
         if (window is LatestBoundWindow lw)
@@ -101,6 +104,20 @@ internal sealed partial class Binder
         }
         var aggregate = Apply(c, fn, rows, env, dataset.Name, new DatasetInput(dataset, perUnit, window, time, null));
         return aggregate with { Filter = c.Clauses.Where is { } w ? Condition(w, rows, env) : null };
+    }
+
+    /// <summary>
+    /// The column a window applies to: 'on column' (or 'on dataset.column') of the aggregated rows, 'on other.column'
+    /// of a dataset they reference (one step, as 'where' reads it), else the dataset's time column.
+    /// </summary>
+    private BoundColumn TimeColumn(Call c, Dataset dataset, Env env)
+    {
+        if (c.Clauses.On is { Parts.Count: 2 } on && !Same(on.Parts[0], dataset.Name) && File.Datasets.TryGetValue(on.Parts[0], out var target))
+            return ReferencedColumn(new RowScope(dataset), target, on.Parts[1], on, env);
+        var timeName = c.Clauses.On?.Parts[^1] ?? dataset.TimeColumn
+            ?? throw new StyrkortException(env.At(c), $"dataset '{dataset.Name}' has no time column; say which column the window applies to with 'on column'");
+        var time = dataset.Find(timeName) ?? throw new StyrkortException(env.At(c.Clauses.On!), $"dataset '{dataset.Name}' has no column '{timeName}'");
+        return Column(ColumnSite.Row, dataset, time);
     }
 
     private BoundExpr Condition(Expr e, BindScope s, Env env)

@@ -18,7 +18,8 @@ internal sealed partial class Binder
                 (File.Functions.Count > 0 ? ", or a function of the goal file: " + string.Join(", ", File.Functions.Keys) : ""));
         if (builtin.Kind == BuiltinKind.Lookup) return Lookup(c, s, env);
         if (c.Args.Count < builtin.MinArgs || c.Args.Count > builtin.MaxArgs) throw new StyrkortException(env.At(c), builtin.Usage);
-        var args = c.Args.Select(a => Bind(a, s, env)).ToList();
+        // Where a whole number is wanted (round's decimals, left's characters), a constant is one: round(x, digits).
+        var args = c.Args.Select((a, i) => builtin.Whole.Contains(i) ? AsWhole(Bind(a, s, env)) : Bind(a, s, env)).ToList();
         var type = builtin.Type(new Arguments(args, c, env));
         // coalesce, least and greatest of codes are codes.
         return new BoundCall(builtin, args, type) { Codes = builtin.Name is "coalesce" or "least" or "greatest" ? args[0].Codes : builtin.Name is "abs" or "round" ? args[0].Codes : null };

@@ -203,6 +203,7 @@ internal sealed partial class Binder(GoalFile file)
             CheckComparable(left, right, b, env);
             return new BoundBinary(BinaryKind.Compare, b.Op, left, right, ValueType.Boolean);
         }
+        if (b.Op is "+" or "-" && (left.Type == ValueType.Date || right.Type == ValueType.Date)) return DateArithmetic(b, left, right, env);
         RequireNumeric(left, b.Left, env, $"on the left of '{b.Op}'");
         RequireNumeric(right, b.Right, env, $"on the right of '{b.Op}'");
         if (b.Op == "/") return new BoundBinary(BinaryKind.Divide, "/", left, right, ValueType.Number);
@@ -211,6 +212,33 @@ internal sealed partial class Binder(GoalFile file)
             && left.Type != ValueType.Number && right.Type != ValueType.Number)
             return new BoundBinary(BinaryKind.WideMultiply, "*", left, right, ValueType.Decimal);
         return new BoundBinary(BinaryKind.Arithmetic, b.Op, left, right, Builtins.Widest(left.Type, right.Type));
+    }
+
+    /// <summary>
+    /// A date plus or minus whole days is a date (the days first, 30 + period.end, is the same); a date minus a date is
+    /// the number of days from the second to the first.
+    /// </summary>
+    private BoundExpr DateArithmetic(Binary b, BoundExpr left, BoundExpr right, Env env)
+    {
+        if (left.Type == ValueType.Date && right.Type == ValueType.Date)
+            return b.Op == "-"
+                ? new BoundBinary(BinaryKind.DateDifference, "-", left, right, ValueType.Integer)
+                : throw new StyrkortException(env.At(b), "cannot add two dates; add a whole number of days (period.end + 30), or subtract them for the days between (b - a)");
+        if (right.Type != ValueType.Date) return new BoundBinary(BinaryKind.DateShift, b.Op, left, Days(right, b.Right, b.Op, "right"), ValueType.Date);
+        RequireNumeric(left, b.Left, env, $"on the left of '{b.Op}'");
+        if (b.Op == "-")
+            throw new StyrkortException(env.At(b.Right), "expected a number on the right of '-', found a date; " +
+                                                         "a number of days is subtracted from a date (period.end - 30), and two dates give the days between (b - a)");
+        return new BoundBinary(BinaryKind.DateShift, "+", right, Days(left, b.Left, "+", "left"), ValueType.Date);
+
+        // A date moves by whole days: an integer, or a constant that is one (a parameter of 30.0).
+        BoundExpr Days(BoundExpr days, Expr at, string op, string side)
+        {
+            RequireNumeric(days, at, env, $"on the {side} of '{op}'");
+            if (days.Type is ValueType.Integer or ValueType.Null) return days;
+            return AsWhole(days) is { Type: ValueType.Integer } whole ? whole
+                : throw new StyrkortException(env.At(at), $"expected a whole number of days on the {side} of '{op}', found {Typed.Describe(days.Type)}; a date moves by whole days");
+        }
     }
 
     private BoundExpr BindIn(InList i, BindScope s, Env env)

@@ -24,7 +24,7 @@ public sealed record BoundLiteral(object? Value, ValueType Type) : BoundExpr(Typ
 /// <summary>An expression that could not be bound; its error is among the diagnostics. Typed empty so that nothing cascades.</summary>
 public sealed record BoundError() : BoundExpr(ValueType.Null);
 
-/// <summary>period.year, period.quarter, period.month, period.start, period.end: known once the period is.</summary>
+/// <summary>period.year, .quarter, .month, .start, .end, .days, .months: known once the period is.</summary>
 public sealed record BoundPeriodVariable(string Name, ValueType Type) : BoundExpr(Type);
 
 /// <summary>A named value of the goal file: one scalar per period.</summary>
@@ -49,7 +49,8 @@ public enum ColumnSite
 /// <param name="MemberTime">For <see cref="ColumnSite.Member"/>: the member row's time rather than a member column.</param>
 public sealed record BoundColumn(ColumnSite Site, Dataset Dataset, Column Column, ValueType Type, Column? Via = null, bool MemberTime = false) : BoundExpr(Type);
 
-public enum BinaryKind { And, Or, Compare, Divide, WideMultiply, Arithmetic }
+/// <summary>DateShift: a date plus or minus whole days; DateDifference: the days from one date to another.</summary>
+public enum BinaryKind { And, Or, Compare, Divide, WideMultiply, Arithmetic, DateShift, DateDifference }
 
 public sealed record BoundUnary(string Op, BoundExpr Operand) : BoundExpr(Op == "not" ? ValueType.Boolean : Operand.Type);
 
@@ -90,8 +91,9 @@ public sealed record BoundAggregate(
 public abstract record AggregateInput;
 
 /// <summary>The rows of a dataset (grouped by reporting unit when the dataset has a unit column), in a window.</summary>
+/// <param name="Time">The column the window applies to: of the row, or of the row it references ('on customers.acquired_on').</param>
 /// <param name="Per">The group columns of a two-step aggregation: the argument is then bound over the groups.</param>
-public sealed record DatasetInput(Dataset Dataset, bool PerUnit, BoundWindow? Window, Column? Time, IReadOnlyList<Column>? Per) : AggregateInput;
+public sealed record DatasetInput(Dataset Dataset, bool PerUnit, BoundWindow? Window, BoundColumn? Time, IReadOnlyList<Column>? Per) : AggregateInput;
 
 /// <summary>The entities of a population per unit, in a window where the population is made of member rows.</summary>
 public sealed record PopulationInput(Population Population, Dataset Entity, BoundWindow? Window) : AggregateInput;
@@ -116,3 +118,12 @@ public sealed record RollingWindow(int Months) : BoundWindow;
 public sealed record MonthsWindow(int From, int To) : BoundWindow;
 public sealed record YearWindow(BoundExpr Year) : BoundWindow;
 public sealed record LatestBoundWindow(IReadOnlyList<string> Columns) : BoundWindow;
+
+public enum CalendarStep { Day, Month }
+
+/// <summary>
+/// A window relative to each row's own date rather than to the period: the rows whose time t has
+/// anchor + From ≤ t &lt; anchor + To, in days or in months (added as add_months does, clamped at month ends).
+/// </summary>
+/// <param name="Anchor">A date of the aggregated row or of a row it references.</param>
+public sealed record AnchoredWindow(BoundExpr Anchor, CalendarStep Step, int From, int To) : BoundWindow;

@@ -25,8 +25,12 @@ public sealed record Builtin(
     string Usage,
     Func<ArgumentCheck, ValueType> Type,
     Func<IReadOnlyList<SqlExpr>, SqlExpr> Spell,
-    WhenEmpty WhenEmpty = WhenEmpty.NoValue)
+    WhenEmpty WhenEmpty = WhenEmpty.NoValue,
+    IReadOnlyList<int>? WholeArguments = null)
 {
+    /// <summary>The arguments that are whole numbers, where a constant (a parameter, 2 * n) is folded into one.</summary>
+    public IReadOnlyList<int> Whole => WholeArguments ?? [];
+
     /// <summary>first(…) and last(…) take 'by', the order of the rows.</summary>
     public bool Ordered => Name is "first" or "last";
 }
@@ -69,7 +73,7 @@ public static class Builtins
         new("abs", BuiltinKind.Scalar, 1, 1, "abs(…) takes one argument", c => { c.Numeric(0, "in abs(…)"); return c[0].Type; },
             a => Func("abs", a[0])),
         new("round", BuiltinKind.Scalar, 1, 2, "round(x) or round(x, decimals)", RoundType,
-            a => Func("round", a[0], a.Count == 2 ? a[1] : Lit(0L))),
+            a => Func("round", a[0], a.Count == 2 ? a[1] : Lit(0L)), WholeArguments: [1]),
         new("least", BuiltinKind.Scalar, 2, int.MaxValue, "least(…) takes two or more arguments", Unified, a => new SqlFunc("least", a)),
         new("greatest", BuiltinKind.Scalar, 2, int.MaxValue, "greatest(…) takes two or more arguments", Unified, a => new SqlFunc("greatest", a)),
         // number(text): the text read as a number ('0351' is 351); no value when it is not one, never an error.
@@ -77,7 +81,17 @@ public static class Builtins
             a => new SqlCase([(Func("regexp_full_match", a[0], Lit(DecimalPattern)), new SqlCast(Func("trim", a[0]), SqlType.Double))], null)),
         // left(text, n): the first n characters; INTEGER, since PostgreSQL has left(text, int) only.
         new("left", BuiltinKind.Scalar, 2, 2, "left(text, n) takes a text and a number of characters", LeftType,
-            a => Func("left", a[0], new SqlCast(a[1], SqlType.Integer))),
+            a => Func("left", a[0], new SqlCast(a[1], SqlType.Integer)), WholeArguments: [1]),
+        // Dates: add_months clamps at month ends (2024-01-31 + 1 month is 2024-02-29) and stays a DATE in both engines.
+        new("add_months", BuiltinKind.Scalar, 2, 2, "add_months(date, n) takes a date and a whole number of months", AddMonthsType,
+            a => new SqlCast(new SqlFunc("add_months", [a[0], new SqlCast(a[1], SqlType.Integer)]), SqlType.Date), WholeArguments: [1]),
+        new("days_between", BuiltinKind.Scalar, 2, 2, "days_between(a, b) takes two dates", c => TwoDates(c, "days_between"),
+            a => new SqlCast(new SqlBinary("-", a[1], a[0]), SqlType.BigInt)),
+        new("months_between", BuiltinKind.Scalar, 2, 2, "months_between(a, b) takes two dates", c => TwoDates(c, "months_between"),
+            a => MonthsBetween(a[0], a[1])),
+        new("year_of", BuiltinKind.Scalar, 1, 1, "year_of(date) takes one date", c => OfDate(c, "year_of"), a => DatePart("year", a[0])),
+        new("month_of", BuiltinKind.Scalar, 1, 1, "month_of(date) takes one date", c => OfDate(c, "month_of"), a => DatePart("month", a[0])),
+        new("day_of", BuiltinKind.Scalar, 1, 1, "day_of(date) takes one date", c => OfDate(c, "day_of"), a => DatePart("day", a[0])),
         new("at", BuiltinKind.Lookup, 1, int.MaxValue, "at(dataset.column, key = value, …)", _ => ValueType.Null, _ => throw new InvalidOperationException()),
 
         new("sum", BuiltinKind.Aggregate, 1, 1, "sum(…) takes one argument, then its clauses",
@@ -145,6 +159,46 @@ public static class Builtins
         c.Numeric(0, "in round(…)");
         if (c.Args.Count == 2 && c[1].Type != ValueType.Integer) throw c.Fail(-1, "round(x, decimals) needs a whole number of decimals");
         return c[0].Type;
+    }
+
+    private static ValueType AddMonthsType(ArgumentCheck c)
+    {
+        c.Is(0, ValueType.Date, "in add_months(…)");
+        if (c[1].Type is not (ValueType.Integer or ValueType.Null)) throw c.Fail(1, "add_months(date, n) needs a whole number of months");
+        return ValueType.Date;
+    }
+
+    private static ValueType TwoDates(ArgumentCheck c, string name)
+    {
+        c.Is(0, ValueType.Date, $"as the first argument of {name}(…)");
+        c.Is(1, ValueType.Date, $"as the second argument of {name}(…)");
+        return ValueType.Integer;
+    }
+
+    private static ValueType OfDate(ArgumentCheck c, string name)
+    {
+        c.Is(0, ValueType.Date, $"in {name}(…)");
+        return ValueType.Integer;
+    }
+
+    // date_part is BIGINT in DuckDB, double precision in PostgreSQL.
+    private static SqlExpr DatePart(string part, SqlExpr date) => new SqlCast(Func("date_part", Lit(part), date), SqlType.BigInt);
+
+    /// <summary>
+    /// Whole months from a to b, as Excel's DATEDIF(a, b, "m") and as an age is counted: the calendar months between them,
+    /// less one when b's day of the month has not reached a's (2026-01-31 to 2026-02-28 is 0); negative, symmetrically, when b &lt; a.
+    /// </summary>
+    private static SqlExpr MonthsBetween(SqlExpr a, SqlExpr b)
+    {
+        var months = new SqlBinary("+",
+            new SqlBinary("*", new SqlBinary("-", DatePart("year", b), DatePart("year", a)), Lit(12L)),
+            new SqlBinary("-", DatePart("month", b), DatePart("month", a)));
+        var (dayA, dayB) = (DatePart("day", a), DatePart("day", b));
+        return new SqlCase(
+        [
+            (new SqlBinary("AND", new SqlBinary(">", months, Lit(0L)), new SqlBinary("<", dayB, dayA)), new SqlBinary("-", months, Lit(1L))),
+            (new SqlBinary("AND", new SqlBinary("<", months, Lit(0L)), new SqlBinary(">", dayB, dayA)), new SqlBinary("+", months, Lit(1L))),
+        ], months);
     }
 
     private static ValueType LeftType(ArgumentCheck c)

@@ -16,6 +16,7 @@ public static class MetricLineage
         void Window(BoundWindow? window)
         {
             if (window is YearWindow y) Visit(y.Year);
+            if (window is AnchoredWindow a) Visit(a.Anchor);
         }
 
         void Visit(BoundExpr? e)
@@ -46,6 +47,7 @@ public static class MetricLineage
                     {
                         case DatasetInput d:
                             found.Add(d.Dataset.Name);
+                            Visit(d.Time);
                             Window(d.Window);
                             break;
                         case PopulationInput p:

@@ -34,6 +34,30 @@ internal sealed record RangeWindow(SqlExpr? StartDate, SqlExpr EndDate, SqlExpr?
 /// <summary>The rows at the latest time at or before the period end, per reporting unit or per the given columns.</summary>
 internal sealed record LatestWindow(RangeWindow UpTo, IReadOnlyList<string> PartitionColumns) : Window;
 
+/// <summary>
+/// A window relative to each row's own date (<see cref="AnchoredWindow"/>): the same for every period, its bounds read
+/// from the row. Half-open: anchor + From ≤ time &lt; anchor + To, so months_after(a, 0, 3) is exactly three months.
+/// </summary>
+internal sealed record AnchoredRange(AnchoredWindow Bound) : Window
+{
+    /// <param name="anchor">The anchor, written where the row is read.</param>
+    public SqlExpr Predicate(SqlExpr time, ColumnType type, SqlExpr anchor)
+    {
+        SqlExpr Shift(int n) => n == 0 ? anchor
+            : Bound.Step == CalendarStep.Day ? new SqlBinary("+", anchor, Sql.Sql.Lit((long)n))
+            : new SqlCast(new SqlFunc("add_months", [anchor, Sql.Sql.Lit((long)n)]), SqlType.Date);
+        // A month column holds the first day of its month: the bounds are compared at the same grain.
+        SqlExpr Grain(SqlExpr date) => type == ColumnType.Month ? MonthStart(date) : date;
+        return new SqlBinary("AND", new SqlBinary(">=", time, Grain(Shift(Bound.From))), new SqlBinary("<", time, Grain(Shift(Bound.To))));
+    }
+
+    // INTEGER, not BIGINT: PostgreSQL has make_date(int, int, int) only.
+    private static SqlExpr MonthStart(SqlExpr date) => Sql.Sql.Func("make_date",
+        new SqlCast(Sql.Sql.Func("date_part", Sql.Sql.Lit("year"), date), SqlType.Integer),
+        new SqlCast(Sql.Sql.Func("date_part", Sql.Sql.Lit("month"), date), SqlType.Integer),
+        Sql.Sql.Lit(1L));
+}
+
 internal static class Windows
 {
     /// <summary>The dates of a bound window in the given period; a year(…) window's year is rendered by <paramref name="scalar"/>.</summary>
@@ -55,6 +79,7 @@ internal static class Windows
                     year, year,
                     Sql.Sql.Func("make_date", year, Sql.Sql.Lit(1L), Sql.Sql.Lit(1L)), Sql.Sql.Func("make_date", year, Sql.Sql.Lit(12L), Sql.Sql.Lit(1L)));
             case LatestBoundWindow l: return new LatestWindow(RangeWindow.Of(null, period.End), l.Columns);
+            case AnchoredWindow a: return new AnchoredRange(a);
             default: throw new InvalidOperationException(window.GetType().Name);
         }
     }

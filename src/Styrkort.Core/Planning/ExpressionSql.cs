@@ -62,6 +62,10 @@ internal sealed class ExpressionSql(PeriodScalars scalars)
                 // Amounts are stored with 18 digits; a product (1331 × net revenue) is computed with 38 so it cannot overflow.
                 SqlExpr Wide(BoundExpr t, SqlExpr sql) => t.Type == ValueType.Decimal ? new SqlCast(sql, SqlType.Decimal) : sql;
                 return new SqlBinary("*", Wide(b.Left, left), Wide(b.Right, right));
+            // INTEGER days: PostgreSQL adds only an integer to a date (date + bigint does not exist).
+            case BinaryKind.DateShift: return new SqlBinary(b.Op, left, new SqlCast(right, SqlType.Integer));
+            // PostgreSQL's date − date is an integer, DuckDB's a BIGINT: one type for both.
+            case BinaryKind.DateDifference: return new SqlCast(new SqlBinary("-", left, right), SqlType.BigInt);
             default: return new SqlBinary(b.Op, left, right);
         }
     }

@@ -22,6 +22,17 @@ internal sealed class PeriodScalars(Period period, Func<string, SqlExpr> value)
         "month" => Lit((long)period.End.Month),
         "start" => Lit(period.Start),
         "end" => Lit(period.End),
+        "days" => Lit((long)(period.End.DayNumber - period.Start.DayNumber + 1)),
+        "months" => Months is { } months ? Lit(months) : new SqlCast(Lit(null), SqlType.BigInt),
         _ => throw new InvalidOperationException($"period.{name}"),
+    };
+
+    /// <summary>The calendar months a period spans; none for a period that is not made of whole months.</summary>
+    private long? Months => period.Kind switch
+    {
+        PeriodKind.Month => 1,
+        PeriodKind.Quarter => 3,
+        PeriodKind.Year => 12,
+        _ => null,
     };
 }

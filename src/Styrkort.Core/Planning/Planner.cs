@@ -89,18 +89,17 @@ internal sealed class Planner(BoundGoalFile bound)
             case DatasetInput d:
             {
                 var window = Resolve(d.Window, scalars);
-                var rows = RowsSource(d.Dataset, true, window, d.Time);
-                var where = window is RangeWindow range ? range.Predicate(Col("r", d.Time!.Name), d.Time.Type)
-                    : window is LatestWindow ? Eq(Col("r", d.Time!.Name), Col("r", "_latest")) : null;
-                var key = $"rows:{KeyDialect.Instance.RenderBody(((SqlDerived)rows).Query)}|{KeyDialect.Of(where)}|{dimension?.Text}";
+                var rows = RowsSource(d.Dataset, true, window, d.Time?.Column);
                 var ctx = new RowContext(d.Dataset, "r");
+                var where = WindowPredicate(window, d, ctx, es);
+                var key = $"rows:{KeyDialect.Instance.RenderBody(((SqlDerived)rows).Query)}|{KeyDialect.Of(where)}|{dimension?.Text}";
                 var segment = dimension is null ? null : ctx.References.Dimension(dimension);
                 var node = Node(3, key, name => new AggregateNode(name, (items, seg) => Grouped(rows, ctx.References.Joins, where, Col("r", "_unit"), seg, items), segment)
                 {
                     Context = ctx,
                     // 'latest' is the latest time per reporting unit: it cannot be settled per row's own unit first.
                     Spread = window is LatestWindow ? null
-                        : new Spread(RowsSource(d.Dataset, false, window, d.Time), ctx.References.Joins, where, Col("r", d.Dataset.UnitColumn!), Closure, "unit_id", "ancestor"),
+                        : new Spread(RowsSource(d.Dataset, false, window, d.Time?.Column), ctx.References.Joins, where, Col("r", d.Dataset.UnitColumn!), Closure, "unit_id", "ancestor"),
                 }, "agg");
                 var rowContext = (RowContext)node.Context!;
                 var sql = es.AggregateCall(a, rowContext, rowContext);
@@ -269,14 +268,9 @@ internal sealed class Planner(BoundGoalFile bound)
         var es = Expressions(scalars);
         perUnit &= d.PerUnit;
         var window = Resolve(d.Window, scalars);
-        var rows = RowsSource(d.Dataset, perUnit, window, d.Time);
-        SqlExpr? where = window switch
-        {
-            RangeWindow range => range.Predicate(Col("r", d.Time!.Name), d.Time.Type),
-            LatestWindow => Eq(Col("r", d.Time!.Name), Col("r", "_latest")),
-            _ => null,
-        };
+        var rows = RowsSource(d.Dataset, perUnit, window, d.Time?.Column);
         var ctx = new RowContext(d.Dataset, "r");
+        var where = WindowPredicate(window, d, ctx, es);
         var segment = dimension is null ? null : ctx.References.Dimension(dimension);
         if (d.Per is { } per)
         {
@@ -317,6 +311,18 @@ internal sealed class Planner(BoundGoalFile bound)
         if (a.Filter is { } w) where = And(where, es.Render(w, ctx));
         return new SqlSelect([new SqlSelectItem(aggregate, "v")], rows, ctx.References.Joins, where);
     }
+
+    /// <summary>
+    /// Which rows of the dataset (alias r) a window admits. The time may be a column of a referenced row, and a window
+    /// relative to each row's own date reads its anchor from the row: both are joined through <paramref name="ctx"/>.
+    /// </summary>
+    private static SqlExpr? WindowPredicate(Compilation.Window? window, DatasetInput d, RowContext ctx, ExpressionSql es) => window switch
+    {
+        RangeWindow range => range.Predicate(ctx.Column(d.Time!), d.Time!.Column.Type),
+        LatestWindow => Eq(Col("r", d.Time!.Column.Name), Col("r", "_latest")),
+        AnchoredRange anchored => anchored.Predicate(ctx.Column(d.Time!), d.Time!.Column.Type, es.Render(anchored.Bound.Anchor, ctx)),
+        _ => null,
+    };
 
     /// <summary>The dataset's rows with their reporting unit (every ancestor of the row's unit) and, for 'latest', the latest time.</summary>
     private static SqlSource RowsSource(Dataset dataset, bool perUnit, Compilation.Window? window, Column? time)

@@ -156,6 +156,10 @@ public sealed class DuckDbDialect : SqlDialect
     protected override string MedianCall(string inner) => $"median({inner})";
     protected override string FirstBy(SqlFunc f, string filter) => $"first({Expr(f.Args[0])} ORDER BY {string.Join(", ", f.OrderBy!.Select(Expr))}){filter}";
     public override string TypeName(SqlType type) => type == SqlType.Double ? "DOUBLE" : base.TypeName(type);
+
+    // A date plus an interval is a timestamp; add_months casts it back to a date. Both engines clamp at month ends.
+    protected override string Function(SqlFunc f) =>
+        f.Name == "add_months" ? $"({Expr(f.Args[0])} + to_months({Expr(f.Args[1])}))" : base.Function(f);
 }
 
 public sealed class PostgresDialect : SqlDialect
@@ -169,6 +173,7 @@ public sealed class PostgresDialect : SqlDialect
         "round" => $"round(CAST({Expr(f.Args[0])} AS NUMERIC), {Expr(f.Args[1])})",
         "regexp_full_match" => $"({Expr(f.Args[0])} ~ ('^(?:' || {Expr(f.Args[1])} || ')$'))",
         "typeof" => $"CAST(pg_typeof({Expr(f.Args[0])}) AS TEXT)",
+        "add_months" => $"({Expr(f.Args[0])} + make_interval(months => {Expr(f.Args[1])}))",
         _ => base.Function(f),
     };
 }
