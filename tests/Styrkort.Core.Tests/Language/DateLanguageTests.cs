@@ -148,8 +148,10 @@ public abstract class DateLanguageTests(Engine engine)
         // 2026-01: start + 14 = 01-15, + 30 = 01-31, + 44 = 02-14, + 45 = 02-15, + 58 = 02-28, + 89 = 03-31, + 365 = 2027-01-01.
         string Between(int a, int b) => $"months_between(period.start + {a}, period.start + {b})";
         var r = Run(["2026-01"], Between(30, 58), Between(30, 89), Between(89, 30), Between(58, 30),
-            Between(14, 45), Between(14, 44), Between(44, 14), Between(45, 14), Between(0, 365), Between(30, 30));
-        Assert.Equal(["0", "2", "-2", "0", "1", "0", "0", "-1", "12", "0"], r[0].Select(v => v.Split(' ')[1]));
+            Between(14, 45), Between(14, 44), Between(44, 14), Between(45, 14), Between(0, 365), Between(365, 0), Between(30, 30),
+            Between(30, 395), Between(395, 30));
+        // 2027-01-31 is + 395: twelve whole months from 2026-01-31, either way.
+        Assert.Equal(["0", "2", "-2", "0", "1", "0", "0", "-1", "12", "-12", "0", "12", "-12"], r[0].Select(v => v.Split(' ')[1]));
     }
 }
 
