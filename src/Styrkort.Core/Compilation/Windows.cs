@@ -37,6 +37,7 @@ internal sealed record LatestWindow(RangeWindow UpTo, IReadOnlyList<string> Part
 /// <summary>
 /// A window relative to each row's own date (<see cref="AnchoredWindow"/>): the same for every period, its bounds read
 /// from the row. Half-open: anchor + From ≤ time &lt; anchor + To, so months_after(a, 0, 3) is exactly three months.
+/// It has no bounds in the calendar: whatever bounds a scan by the periods' windows must read every row for it.
 /// </summary>
 internal sealed record AnchoredRange(AnchoredWindow Bound) : Window
 {

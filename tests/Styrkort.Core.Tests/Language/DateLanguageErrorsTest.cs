@@ -1,3 +1,5 @@
+using Styrkort.Core.Compilation;
+using Styrkort.Core.GoalFiles;
 using static Styrkort.Core.Tests.GoalFiles.GoalFileText;
 
 namespace Styrkort.Core.Tests.Language;
@@ -50,5 +52,39 @@ public sealed class DateLanguageErrorsTest
 
             """);
         Assert.Equal(5, file.Metrics.Count);
+    }
+
+    [Theory]
+    [InlineData("count(invoices on customers.acquired_on during latest)", "customers.acquired_on during latest", "latest takes the time of the rows of 'invoices' itself")]
+    [InlineData("sum(invoices.amount during months_after(customers.customer_id, 0, 3))", "customers.customer_id", "expected a date as the anchor of months_after(…), found text")]
+    [InlineData("sum(invoices.amount during months_after(invoices.invoiced_on, 0, horizon * 500))", "* 500", "a window reaches at most 1200 months from the period")]
+    [InlineData("sum(invoices.amount during days_after(invoices.invoiced_on, 0, 1.5))", "1.5", "expected a whole number in days_after(…)")]
+    public void Misuse_OfReferencesAndAnchors_IsRefusedWhereItIsWritten(string formula, string marker, string phrase)
+    {
+        var yaml = DateData.Header + $"metrics:\n  m: {formula}\n";
+        Refused(yaml, withBase: false).At(Position(yaml, marker, withBase: false), phrase);
+    }
+
+    [Fact]
+    public void Lineage_NamesTheDatasetsAWindowReadsThroughAReference()
+    {
+        var path = Write(DateData.Header + """
+            metrics:
+              by_acquisition: count(invoices on customers.acquired_on during period)
+              cohort: sum(monthly.amount during months_after(customers.acquired_on, 0, 3))
+              own: count(invoices during period)
+
+            """);
+        try
+        {
+            var file = GoalFileReader.Read(path);
+            Assert.Equal(["customers", "invoices"], MetricLineage.Datasets(file, "by_acquisition"));
+            Assert.Equal(["customers", "monthly"], MetricLineage.Datasets(file, "cohort"));
+            Assert.Equal(["invoices"], MetricLineage.Datasets(file, "own"));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
     }
 }
