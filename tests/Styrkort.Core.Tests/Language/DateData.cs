@@ -54,6 +54,8 @@ internal static class DateData
               month: month
               amount: decimal
         units: {dataset: units, id: unit_id, parent: parent_id}
+        values:
+          cutoff: period.end - 365
         functions:
           first_months(n): sum(invoices.amount where customers.acquired_on >= period.start and customers.acquired_on <= period.end during months_after(customers.acquired_on, 0, n))
           month_ago(n): sum(invoices.amount during months(-n, -n))

@@ -133,7 +133,9 @@ public abstract class DateLanguageTests(Engine engine)
             "sum(days_between(customers.acquired_on, period.end) where customers.customer_id = 'k1')",
             "sum(period.end - customers.acquired_on where customers.customer_id = 'k1')",
             "sum(months_between(customers.acquired_on, add_months(customers.acquired_on, 12)) where customers.customer_id = 'k3')",
-            "sum(customers.acquired_on - customers.acquired_on)");
+            "sum(customers.acquired_on - customers.acquired_on)",
+            "count(customers where customers.acquired_on > cutoff)",
+            "cutoff - period.end");
         // 2024-03-31 − 365 days = 2023-04-01 (2024 is a leap year): k1, k5 (north), k3 (south).
         Assert.Equal("root 3 | north 2 | south 1", r[0][0]);
         Assert.Equal("root 1 | north 0 | south 1", r[0][1]);
@@ -143,6 +145,9 @@ public abstract class DateLanguageTests(Engine engine)
         // 2024-02-29 + 12 months is 2025-02-28: its day (28) has not reached 29, so 11 whole months, as DATEDIF counts.
         Assert.Equal("root 11 | north 0 | south 11", r[0][4]);
         Assert.Equal(All("0"), r[0][5]);
+        // A named value that is a date, read before the plan: the same as writing it out.
+        Assert.Equal("root 3 | north 2 | south 1", r[0][6]);
+        Assert.Equal(All("-365"), r[0][7]);
     }
 
     [Fact]
