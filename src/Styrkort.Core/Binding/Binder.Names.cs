@@ -116,9 +116,9 @@ internal sealed partial class Binder
 
     private static BoundPeriodVariable PeriodVariable(string name, NameRef at, Env env) => name.ToLowerInvariant() switch
     {
-        "year" or "quarter" or "month" => new BoundPeriodVariable(name.ToLowerInvariant(), ValueType.Integer),
+        "year" or "quarter" or "month" or "week" => new BoundPeriodVariable(name.ToLowerInvariant(), ValueType.Integer),
         "start" or "end" => new BoundPeriodVariable(name.ToLowerInvariant(), ValueType.Date),
-        _ => throw new StyrkortException(env.At(at), $"unknown period variable '{name}'; expected period.year, period.quarter, period.month, period.start or period.end"),
+        _ => throw new StyrkortException(env.At(at), $"unknown period variable '{name}'; expected period.year, period.quarter, period.month, period.week, period.start or period.end"),
     };
 
     private BoundColumn? MemberColumn(MemberScope m, string name)
