@@ -40,8 +40,7 @@ public readonly partial record struct Period
         if (TryParse(text, out var p)) return p;
         text ??= "";
         var shown = text.Length > 40 ? text[..40] + "…" : text;
-        if (WeekBeyondItsYear(text) is { } year)
-            throw new FormatException($"'{shown}' is not a period: the ISO year {year} has 52 weeks, not 53");
+        if (MissingWeek(text) is { } missing) throw new FormatException(missing);
         throw new FormatException($"'{shown}' is not a period; expected a month (2026-03), a quarter (2026-Q1), a year (2026) " +
                                   $"or an ISO week (2026-W12), of the years {Limits.FirstYear}–{Limits.LastYear}");
     }
@@ -70,13 +69,18 @@ public readonly partial record struct Period
         return true;
     }
 
-    /// <summary>The year of a well-formed week 53 that its ISO year lacks (2025-W53), to say so rather than list the formats.</summary>
-    private static int? WeekBeyondItsYear(string text)
+    /// <summary>
+    /// Why a well-formed week 53 is none: its ISO year has 52 (2025-W53) — said so, rather than listing the formats it
+    /// follows. Null for any other text.
+    /// </summary>
+    public static string? MissingWeek(string? text)
     {
-        var m = Pattern().Match(text.Trim());
-        if (!m.Success || !m.Groups["w"].Success || m.Groups["w"].Value != "53") return null;
+        var m = Pattern().Match(text?.Trim() ?? "");
+        if (!m.Success || m.Groups["w"].Value != "53") return null;
         var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
-        return year is >= Limits.FirstYear and <= Limits.LastYear && ISOWeek.GetWeeksInYear(year) == 52 ? year : null;
+        if (year is < Limits.FirstYear or > Limits.LastYear || ISOWeek.GetWeeksInYear(year) == 53) return null;
+        var shown = text!.Trim();
+        return $"'{shown}' is not a period: the ISO year {year} has 52 weeks, not 53";
     }
 
     [GeneratedRegex(@"^(?<y>\d{4})(-Q(?<q>[1-4])|-W(?<w>\d{2})|-(?<m>\d{2}))?$", RegexOptions.CultureInvariant)]

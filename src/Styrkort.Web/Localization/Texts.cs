@@ -51,6 +51,7 @@ public sealed class Texts(string lang)
         ["limit_form_unreadable"] = "Formuläret kunde inte läsas.", ["limit_files"] = "Högst {0} filer per uppladdning.",
         ["limit_control"] = "Texten innehåller ett otillåtet styrtecken (till exempel NUL).",
         ["period_bad"] = "'{0}' är ingen period; ange ett kvartal (2026-Q2), en månad (2026-03), ett år (2026) eller en vecka (2026-W12).",
+        ["period_week53"] = "'{0}' är ingen period: ISO-året {1} har 52 veckor, inte 53.",
         ["period_range"] = "'{0}' ligger utanför åren {1}–{2}.", ["period_twice"] = "Ange bara en period.",
         ["year_bad"] = "'{0}' är inget år mellan {1} och {2}.",
         // Accounts, sessions, tokens and the audit trail.
@@ -109,6 +110,7 @@ public sealed class Texts(string lang)
         ["limit_form_unreadable"] = "the form could not be read", ["limit_files"] = "at most {0} files in one upload",
         ["limit_control"] = "the text contains a control character (such as NUL) that is not allowed",
         ["period_bad"] = "'{0}' is not a period; expected a quarter (2026-Q2), a month (2026-03), a year (2026) or a week (2026-W12)",
+        ["period_week53"] = "'{0}' is not a period: the ISO year {1} has 52 weeks, not 53",
         ["period_range"] = "'{0}' is outside the years {1}–{2}", ["period_twice"] = "give one period only",
         ["year_bad"] = "'{0}' is not a year between {1} and {2}",
         // Accounts, sessions, tokens and the audit trail.

@@ -36,7 +36,8 @@ internal static class EvaluateCommand
         command.SetAction(p => Commands.Guard(() =>
         {
             if (!Period.TryParse(p.GetValue(period), out var when))
-                throw new ArgumentException($"'{p.GetValue(period)}' is not a period; expected 2026-Q2, 2026-03, 2026 or 2026-W12");
+                throw new ArgumentException(Period.MissingWeek(p.GetValue(period))
+                                            ?? $"'{p.GetValue(period)}' is not a period; expected 2026-Q2, 2026-03, 2026 or 2026-W12");
             var file = Load(ShippedFiles.GoalFileFor(p.GetValue(goals), p.GetValue(data)));
             var dimensions = (p.GetValue(by) ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (p.GetValue(metrics) && (dimensions.Count > 0 || p.GetValue(plan)))
