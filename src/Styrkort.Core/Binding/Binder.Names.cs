@@ -116,10 +116,10 @@ internal sealed partial class Binder
 
     private static BoundPeriodVariable PeriodVariable(string name, NameRef at, Env env) => name.ToLowerInvariant() switch
     {
-        "year" or "quarter" or "month" or "days" or "months" => new BoundPeriodVariable(name.ToLowerInvariant(), ValueType.Integer),
+        "year" or "quarter" or "month" or "week" or "days" or "months" => new BoundPeriodVariable(name.ToLowerInvariant(), ValueType.Integer),
         "start" or "end" => new BoundPeriodVariable(name.ToLowerInvariant(), ValueType.Date),
         _ => throw new StyrkortException(env.At(at),
-            $"unknown period variable '{name}'; expected period.year, period.quarter, period.month, period.start, period.end, period.days or period.months"),
+            $"unknown period variable '{name}'; expected period.year, period.quarter, period.month, period.week, period.start, period.end, period.days or period.months"),
     };
 
     private BoundColumn? MemberColumn(MemberScope m, string name)

@@ -67,7 +67,7 @@ internal static class Windows
         var lastMonth = new DateOnly(period.End.Year, period.End.Month, 1);
         switch (window)
         {
-            case NamedWindow { Name: "ytd" }: return RangeWindow.Of(new DateOnly(period.Year, 1, 1), period.End);
+            case NamedWindow { Name: "ytd" }: return RangeWindow.Of(new DateOnly(period.EndYear, 1, 1), period.End);
             case NamedWindow { Name: "period" }: return RangeWindow.Of(period.Start, period.End);
             case NamedWindow: return RangeWindow.Of(null, period.End);
             case RollingWindow r: return RangeWindow.Of(lastMonth.AddMonths(1 - r.Months), period.End);

@@ -90,7 +90,7 @@ public sealed class Evaluator(GoalFile file, Warehouse.IWarehouse warehouse, IRe
                 list.Add(new Segment(SegmentKey(requests[m].Breakdowns[d], (string?)row[4]), value));
             }
             var byMetric = requests.Select((r, i) => (r.Metric, i)).ToDictionary(x => x.Metric, x => x.i, StringComparer.OrdinalIgnoreCase);
-            var levels = BoardLevels(period.Year);
+            var levels = BoardLevels(period.EndYear);
             var outcomes = new List<Outcome>();
             var breakdowns = new List<GoalBreakdown>();
             foreach (var goal in file.Goals)

@@ -40,11 +40,27 @@ public static class TargetJudge
         _ => "below_comparison",
     };
 
-    /// <summary>The board sees a goal in the quarters of its calendar; a month counts when it closes such a quarter, a year when Q4 is one.</summary>
+    /// <summary>
+    /// The board sees a goal in the quarters of its calendar; a month counts when it closes such a quarter, a week when
+    /// such a quarter's last day falls in it (2026-W14, 30 March – 5 April, for Q1), a year when Q4 is one.
+    /// </summary>
     public static bool Scheduled(Goal goal, Period period) => period.Kind switch
     {
         PeriodKind.Quarter => goal.BoardQuarters.Contains(period.Index),
         PeriodKind.Month => period.Index % 3 == 0 && goal.BoardQuarters.Contains(period.Index / 3),
-        _ => goal.BoardQuarters.Contains(4),
+        PeriodKind.Week => goal.BoardQuarters.Any(q => QuarterEnds(period, q)),
+        PeriodKind.Year => goal.BoardQuarters.Contains(4),
+        _ => throw new ArgumentOutOfRangeException(nameof(period), period.Kind, null),
     };
+
+    /// <summary>Whether quarter <paramref name="quarter"/> ends within the week, of either year the week touches.</summary>
+    private static bool QuarterEnds(Period week, int quarter)
+    {
+        foreach (var year in new[] { week.Start.Year, week.End.Year })
+        {
+            var last = new DateOnly(year, quarter * 3, 1).AddMonths(1).AddDays(-1);
+            if (last >= week.Start && last <= week.End) return true;
+        }
+        return false;
+    }
 }

@@ -17,13 +17,15 @@ internal sealed class PeriodScalars(Period period, Func<string, SqlExpr> value)
 
     public SqlExpr Period(string name) => name switch
     {
-        "year" => Lit((long)period.Year),
+        "year" => Lit((long)period.EndYear),
         "quarter" => Lit((long)period.EndQuarter),
         "month" => Lit((long)period.End.Month),
         "start" => Lit(period.Start),
         "end" => Lit(period.End),
         "days" => Lit((long)(period.End.DayNumber - period.Start.DayNumber + 1)),
         "months" => Months is { } months ? Lit(months) : new SqlCast(Lit(null), SqlType.BigInt),
+        // Empty outside weeks: a month has no one week number, and 0 would compare as one.
+        "week" => period.Kind == PeriodKind.Week ? Lit((long)period.Index) : new SqlCast(Lit(null), SqlType.BigInt),
         _ => throw new InvalidOperationException($"period.{name}"),
     };
 

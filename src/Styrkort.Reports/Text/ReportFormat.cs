@@ -91,9 +91,11 @@ public static class ReportFormat
         _ => "No target",
     };
 
-    /// <summary>A quarter, short: "K2 2026" / "Q2 2026"; a yearly goal's point is its year.</summary>
+    /// <summary>A quarter, short: "K2 2026" / "Q2 2026"; a yearly goal's point is its year; any other period as written.</summary>
     public static string Period(Period period, string lang, bool yearly = false) =>
-        yearly ? period.Year.ToString(CultureInfo.InvariantCulture) : $"{(lang == "en" ? 'Q' : 'K')}{period.Index}\u00a0{period.Year}";
+        yearly ? period.Year.ToString(CultureInfo.InvariantCulture)
+        : period.Kind == PeriodKind.Quarter ? $"{(lang == "en" ? 'Q' : 'K')}{period.Index}\u00a0{period.Year}"
+        : period.ToString();
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

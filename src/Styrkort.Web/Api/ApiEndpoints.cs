@@ -121,7 +121,7 @@ public static class ApiEndpoints
     }
 
     private static IResult BadPeriod(string? text) =>
-        Results.BadRequest(new ErrorDto($"'{text}' is not a period; expected 2026-Q2, 2026-03 or 2026"));
+        Results.BadRequest(new ErrorDto(Period.MissingWeek(text) ?? $"'{text}' is not a period; expected 2026-Q2, 2026-03, 2026 or 2026-W12"));
 
     private static OutcomeDto ToDto(Outcome o) => new(o.Goal, o.Unit, o.Value?.AsDouble, o.Comparison, Ui.StatusKey(o.Status), o.Scheduled,
         new TargetDto(o.Target.Rule, o.Target.Source, o.Target.Level, o.Target.AnnualLevel, o.Target.Min, o.Target.Max, o.Target.Phased));

@@ -123,7 +123,8 @@ public static class RequestLimits
         if (trimmed.Length is < 4 or > 16 || !int.TryParse(trimmed.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
             return Format(t["period_bad"], Shorten(text));
         if (year < limits.MinYear || year > limits.MaxYear) return Format(t["period_range"], Shorten(text), limits.MinYear, limits.MaxYear);
-        return Period.TryParse(trimmed, out period) ? null : Format(t["period_bad"], Shorten(text));
+        if (Period.TryParse(trimmed, out period)) return null;
+        return Format(t[Period.MissingWeek(trimmed) is null ? "period_bad" : "period_week53"], Shorten(text), year);
     }
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;

@@ -46,8 +46,8 @@ public sealed record SiteSnapshot(
         foreach (var goal in Goals.Goals)
             foreach (var unit in Units)
             {
-                decimal? level = DecidedLevels.TryGetValue((goal.Id, unit.Id, period.Year), out var d) ? d
-                    : ImportedLevels.TryGetValue((goal.Id, unit.Id, period.Year), out var i) ? i : null;
+                decimal? level = DecidedLevels.TryGetValue((goal.Id, unit.Id, period.EndYear), out var d) ? d
+                    : ImportedLevels.TryGetValue((goal.Id, unit.Id, period.EndYear), out var i) ? i : null;
                 var (status, target) = TargetJudge.Judge(goal, period, null, null, level);
                 outcomes.Add(new Outcome(goal.Id, unit.Id, null, null, status, TargetJudge.Scheduled(goal, period), target));
             }

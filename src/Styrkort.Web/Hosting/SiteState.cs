@@ -61,6 +61,18 @@ public sealed class SiteState : IDisposable
 
     public Period DefaultQuarter => Quarters[^1];
 
+    /// <summary>
+    /// What a page's period picker offers, latest first: the default quarters and the period shown; a week brings the
+    /// weeks before it, as sales activity is followed week by week.
+    /// </summary>
+    public IReadOnlyList<string> Choices(Period shown)
+    {
+        var periods = Quarters.Append(shown).ToList();
+        var week = shown;
+        for (var i = 1; shown.Kind == PeriodKind.Week && i < 8; i++) periods.Add(week = week.Previous());
+        return periods.Distinct().OrderByDescending(p => p.End).Select(p => p.ToString()).ToList();
+    }
+
     /// <summary>The years a period or a target level may name; anything outside is a mistake, answered with a 400.</summary>
     public (int First, int Last) SaneYears => (1970, Clock.GetUtcNow().Year + 50);
 

@@ -48,7 +48,7 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
         var evaluation = site.Outcomes(Period);
         Units = evaluation.Units;
         Unit = Units.Any(u => u.Id == unit) ? unit! : Units[0].Id;
-        Quarters = site.Quarters.Append(Period).Distinct().OrderByDescending(q => q.End).Select(q => q.ToString()).ToList();
+        Quarters = site.Choices(Period);
         Outcomes = evaluation.Outcomes.Where(o => o.Goal == id).ToList();
         var history = new List<Period> { Period };
         while (history.Count < 8) history.Insert(0, history[0].Previous());

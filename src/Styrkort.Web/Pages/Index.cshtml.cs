@@ -28,7 +28,7 @@ public sealed class IndexModel(SiteState site) : PageModel
     {
         Period = site.TryPeriod(period, out var p, out var sane) ? p : site.DefaultQuarter;
         if (!sane) return BadRequest($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}");
-        Quarters = site.Quarters.Append(Period).Distinct().OrderByDescending(q => q.End).Select(q => q.ToString()).ToList();
+        Quarters = site.Choices(Period);
         AreaFilter = string.IsNullOrEmpty(area) ? null : area;
         HasData = site.Current.HasData;
         if (!HasData) return Page();

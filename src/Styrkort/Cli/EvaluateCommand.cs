@@ -18,7 +18,7 @@ internal static class EvaluateCommand
         var goals = new Option<string?>("--goals") { Description = "The goal file (YAML); default: goals.yaml in the --data folder" };
         var data = new Option<string?>("--data") { Description = "A folder of CSV files, one per dataset of the goal file" };
         var warehouse = new Option<string?>("--warehouse") { Description = "A warehouse made by 'styrkort import': a DuckDB file, or postgresql://user:password@host:port/database" };
-        var period = new Option<string>("--period") { Description = "2026-Q2, 2026-03 or 2026", Required = true };
+        var period = new Option<string>("--period") { Description = "2026-Q2, 2026-03, 2026 or the ISO week 2026-W12", Required = true };
         var unit = new Option<string?>("--unit") { Description = "Limit the output to this unit's subtree" };
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
@@ -36,7 +36,8 @@ internal static class EvaluateCommand
         command.SetAction(p => Commands.Guard(() =>
         {
             if (!Period.TryParse(p.GetValue(period), out var when))
-                throw new ArgumentException($"'{p.GetValue(period)}' is not a period; expected 2026-Q2, 2026-03 or 2026");
+                throw new ArgumentException(Period.MissingWeek(p.GetValue(period))
+                                            ?? $"'{p.GetValue(period)}' is not a period; expected 2026-Q2, 2026-03, 2026 or 2026-W12");
             var file = Load(ShippedFiles.GoalFileFor(p.GetValue(goals), p.GetValue(data)));
             var dimensions = (p.GetValue(by) ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (p.GetValue(metrics) && (dimensions.Count > 0 || p.GetValue(plan)))

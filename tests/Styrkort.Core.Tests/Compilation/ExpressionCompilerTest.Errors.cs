@@ -44,7 +44,7 @@ public sealed class ExpressionCompilerTest
     [InlineData("count(from loan)", "loan", "unknown dataset 'loan'")]
     [InlineData("sum(1)", "sum", "cannot tell which dataset sum(…) reads")]
     [InlineData("loans.amount", "loans.amount", "'loans.amount' cannot be used at the level of a metric")]
-    [InlineData("period.week", "period.week", "unknown period variable 'week'")]
+    [InlineData("period.decade", "period.decade", "unknown period variable 'decade'")]
     public void Check_UnknownName(string formula, string marker, string phrase) => AssertRefused(formula, marker, phrase);
 
     [Theory]

@@ -71,6 +71,12 @@ public sealed partial class MetricResultTest
     [InlineData("period.year + period.quarter / 10 + period.month / 100", "2026-Q2", 2026.26)]
     [InlineData("period.year + period.quarter / 10 + period.month / 100", "2026-03", 2026.13)]
     [InlineData("period.year + period.quarter / 10 + period.month / 100", "2026", 2026.52)]
+    // A week: year, quarter and month of its Sunday (2026-W14 is 30 March – 5 April); period.week its ISO number.
+    [InlineData("period.year + period.quarter / 10 + period.month / 100", "2026-W14", 2026.24)]
+    [InlineData("period.week", "2026-W12", 12.0)]
+    [InlineData("period.year * 100 + period.week", "2020-W53", 202153.0)]   // 28 Dec 2020 – 3 Jan 2021
+    [InlineData("coalesce(period.week, 0)", "2026-03", 0.0)]                // a month has no week number
+    [InlineData("coalesce(period.week, 0)", "2026", 0.0)]
     [InlineData("count(loans where loans.disbursed_on >= period.start and loans.disbursed_on <= period.end)", "2026-Q2", 1.0)]
     [InlineData("count(loans during period)", "2026-Q2", 1.0)]
     [InlineData("count(loans during period)", "2026-03", 1.0)]

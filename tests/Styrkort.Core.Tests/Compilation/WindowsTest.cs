@@ -10,7 +10,7 @@ using ValueType = Styrkort.Core.Compilation.ValueType;
 
 namespace Styrkort.Core.Tests.Compilation;
 
-/// <summary>The inclusive bounds of each window, for a quarter, a month and a year, at the grain of date, month and year columns.</summary>
+/// <summary>The inclusive bounds of each window, for a quarter, a month, a year and a week, at the grain of date, month and year columns.</summary>
 public sealed class WindowsTest
 {
     private static Window Resolve(string window, string period) =>
@@ -42,6 +42,16 @@ public sealed class WindowsTest
     [InlineData("months(0, 0)", "2026", "2026-12-01", "2026-12-31")]
     [InlineData("months(-12, -12)", "2025-02", "2024-02-01", "2024-02-29")]
     [InlineData("months(1, 2)", "2026-Q2", "2026-07-01", "2026-08-31")]
+    // Weeks: the calendar reckoning is that of the week's last day (Sunday). 2026-W12 is 16–22 March 2026.
+    [InlineData("ytd", "2026-W12", "2026-01-01", "2026-03-22")]
+    [InlineData("ytd", "2026-W01", "2026-01-01", "2026-01-04")]       // 29 Dec 2025 – 4 Jan 2026: ytd of 2026, not the Monday's 2025
+    [InlineData("ytd", "2020-W53", "2021-01-01", "2021-01-03")]       // 28 Dec 2020 – 3 Jan 2021: the ISO year 2020 ends in 2021
+    [InlineData("period", "2026-W12", "2026-03-16", "2026-03-22")]
+    [InlineData("period", "2020-W53", "2020-12-28", "2021-01-03")]
+    [InlineData("rolling(12)", "2026-W12", "2025-04-01", "2026-03-22")] // the 12 months April 2025 – March 2026, up to Sunday
+    [InlineData("rolling(1)", "2026-W01", "2026-01-01", "2026-01-04")]
+    [InlineData("months(-1, -1)", "2026-W12", "2026-02-01", "2026-02-28")]
+    [InlineData("months(0, 0)", "2026-W14", "2026-04-01", "2026-04-30")] // 30 March – 5 April ends in April
     public void Resolve_DateBounds(string window, string period, string start, string end) =>
         Assert.Equal(Between(Date(start), Date(end)), Predicate(window, period, ColumnType.Date));
 
@@ -49,6 +59,7 @@ public sealed class WindowsTest
     [InlineData("2026-Q2", "2026-06-30")]
     [InlineData("2026-03", "2026-03-31")]
     [InlineData("2026", "2026-12-31")]
+    [InlineData("2026-W12", "2026-03-22")]
     public void Resolve_ToDateHasNoStart(string period, string end) =>
         Assert.Equal($"(\"t\" <= {Date(end)})", Predicate("to_date", period, ColumnType.Date));
 
@@ -58,6 +69,8 @@ public sealed class WindowsTest
     [InlineData("rolling(36)", "2026-Q2", "2023-07-01", "2026-06-01")]
     [InlineData("months(-35, -35)", "2026-Q2", "2023-07-01", "2023-07-01")]
     [InlineData("rolling(36)", "2026", "2024-01-01", "2026-12-01")]
+    [InlineData("period", "2026-W14", "2026-03-01", "2026-04-01")]        // a week across two months takes both
+    [InlineData("ytd", "2026-W12", "2026-01-01", "2026-03-01")]
     public void Resolve_MonthColumnComparesFirstDaysOfMonths(string window, string period, string start, string end) =>
         Assert.Equal(Between(Date(start), Date(end)), Predicate(window, period, ColumnType.Month));
 
@@ -66,6 +79,8 @@ public sealed class WindowsTest
     [InlineData("rolling(36)", "2026-Q2", 2023, 2026)]
     [InlineData("months(-35, -35)", "2026-03", 2023, 2023)]
     [InlineData("period", "2026", 2026, 2026)]
+    [InlineData("period", "2020-W53", 2020, 2021)]
+    [InlineData("ytd", "2020-W53", 2021, 2021)]
     public void Resolve_YearColumnComparesYears(string window, string period, int start, int end) =>
         Assert.Equal(Between($"{start}", $"{end}"), Predicate(window, period, ColumnType.Year));
 

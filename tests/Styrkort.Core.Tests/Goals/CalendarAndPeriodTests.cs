@@ -3,7 +3,7 @@ using Styrkort.Core.Tests.Engines;
 
 namespace Styrkort.Core.Tests.Goals;
 
-/// <summary>The board calendar, periods as months and years, and what an empty unit gives for each goal.</summary>
+/// <summary>The board calendar, periods as months, years and ISO weeks, and what an empty unit gives for each goal.</summary>
 public abstract class CalendarAndPeriodTests(Engine engine)
 {
     private static readonly string[] AllGoals =
@@ -21,6 +21,9 @@ public abstract class CalendarAndPeriodTests(Engine engine)
     [InlineData("2026-03", new[] { 6, 7, 8, 9 })]                              // a month closing Q1
     [InlineData("2026-05", new int[0])]                                        // a month inside a quarter
     [InlineData("2026", new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 })]     // a year: as Q4
+    [InlineData("2026-W14", new[] { 6, 7, 8, 9 })]                             // 30 March – 5 April holds Q1's last day
+    [InlineData("2026-W13", new int[0])]                                       // 23–29 March: no quarter ends
+    [InlineData("2026-W01", new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 })] // 29 Dec 2025 – 4 Jan 2026 holds Q4's last day
     public void Scheduled_FollowsTheBoardCalendar_EveryGoalEvaluatedForEveryUnit(string period, int[] goalNumbers)
     {
         using var data = new AlmiData(engine);
@@ -85,6 +88,34 @@ public abstract class CalendarAndPeriodTests(Engine engine)
         Assert.Equal(Status.Met, result["disbursed_loans", "north"].Status);
         // Rolling 36 months 2023-04 … 2026-03: R = 30, capital = 36000 / 36 = 1000 → 1.0.
         GoalAssert.Is(1.0, Status.NotMet, result["loan_return_36m", "north"]);
+    }
+
+    [Fact]
+    public void WeekPeriod_ReckonedByItsSunday_YtdFromTheSundaysYear_PhasedByDays_LevelOfThatYear()
+    {
+        // 2020-W53 is Monday 2020-12-28 – Sunday 2021-01-03: ISO year 2020, but its last day is in 2021.
+        using var data = new AlmiData(engine)
+            .Loans(
+                "L1,c1,north,2020-12-28,100,start",   // in the week, but before 1 January 2021
+                "L2,c1,north,2021-01-01,200,start",
+                "L3,c1,north,2021-01-03,400,start",
+                "L4,c1,north,2021-01-04,800,start")   // the Monday after
+            .Ledger("north,2018-02,30,0,0,36000", "north,2018-01,999,0,0,0")
+            .Nps("n1,c1,north,2021-01-03,10", "n2,c1,north,2020-12-30,0")
+            .Targets(("disbursed_loans", "north", 2021, "36500"), ("disbursed_loans", "north", 2020, "1"));
+        var result = data.Evaluate("2020-W53");
+
+        Assert.Equal("2020-W53", result.Evaluation.Period.ToString());
+        // YTD 2021-01-01 … 2021-01-03: 200 + 400 = 600; the level of 2021, 36500 × 3/365 = 300 → met.
+        Assert.Equal(600m, result["disbursed_loans", "north"].Value!.Value.Exact);
+        Assert.Equal(300m, result["disbursed_loans", "north"].Target.Level);
+        Assert.Equal(36500m, result["disbursed_loans", "north"].Target.AnnualLevel);
+        Assert.Equal(Status.Met, result["disbursed_loans", "north"].Status);
+        Assert.True(result["disbursed_loans", "north"].Scheduled);          // 31 December 2020 falls in the week
+        // Rolling 36 months counted from January 2021: 2018-02 … 2021-01; R = 30, capital = 36000 / 36 = 1000 → 1.0.
+        GoalAssert.Is(1.0, Status.NotMet, result["loan_return_36m", "north"]);
+        // NPS ytd: only the promoter of 2021-01-03 → 100.
+        GoalAssert.Value(100, result["nps", "north"]);
     }
 
     [Fact]

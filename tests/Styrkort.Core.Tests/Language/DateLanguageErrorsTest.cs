@@ -28,7 +28,7 @@ public sealed class DateLanguageErrorsTest
     [InlineData("count(loans on companies.region during ytd)", "count", "'region' is not a date, month or year; a window needs one")]
     [InlineData("count(loans on financials.fiscal_year during ytd)", "financials.fiscal_year", "dataset 'loans' has no column that references 'financials'")]
     [InlineData("count(loans on companies.founded during ytd)", "companies.founded", "dataset 'companies' has no column 'founded'")]
-    [InlineData("period.weeks", "period.weeks", "unknown period variable 'weeks'; expected period.year, period.quarter, period.month, period.start, period.end, period.days or period.months")]
+    [InlineData("period.weeks", "period.weeks", "unknown period variable 'weeks'; expected period.year, period.quarter, period.month, period.week, period.start, period.end, period.days or period.months")]
     public void Misuse_IsRefusedWhereItIsWritten(string formula, string marker, string phrase)
     {
         var yaml = $"metrics:\n  m: {formula}\n";
