@@ -13,7 +13,7 @@ public sealed class AccountsCommandTests
 
     private static readonly string[] ContractRatios =
     [
-        "soliditet", "kassalikviditet", "bruttovinstmarginal", "nettovinstmarginal", "rorelsemarginal", "kundkredittid",
+        "soliditet", "kassalikviditet", "balanslikviditet", "bruttovinstmarginal", "nettovinstmarginal", "rorelsemarginal", "kundkredittid",
         "leverantorskredittid", "lageromsattningshastighet", "avkastning_eget_kapital", "nettoomsattning", "ebitda",
         "summa_tillgangar", "eget_kapital",
     ];
