@@ -34,6 +34,8 @@ public static class TestFiles
 
     public static string Library => Path.Combine(RepoRoot, "libraries", "bas-nyckeltal.yaml");
 
+    public static string MonthlyLibrary => Path.Combine(RepoRoot, "libraries", "bas-nyckeltal-manad.yaml");
+
     static TestFiles() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>SIE text written in C# (one item a line), as the bytes of an encoding: CP437 unless said.</summary>

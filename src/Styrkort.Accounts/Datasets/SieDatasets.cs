@@ -12,7 +12,7 @@ public static class SieDatasets
     public static readonly IReadOnlyList<string> Files =
     [
         "sie_companies.csv", "sie_fiscal_years.csv", "sie_accounts.csv", "sie_balances.csv", "sie_object_balances.csv",
-        "sie_period_balances.csv", "sie_vouchers.csv", "sie_transactions.csv", "sie_transaction_objects.csv",
+        "sie_period_balances.csv", "sie_vouchers.csv", "sie_transactions.csv", "sie_transaction_objects.csv", "sie_ledger.csv", "sie_ledger_months.csv",
     ];
 
     public static void Write(IReadOnlyList<CompanyBooks> companies, string folder)
@@ -25,6 +25,7 @@ public static class SieDatasets
         using var balances = new CsvTable(P("sie_balances.csv"), "company", "year_index", "year_end", "kind", "account", "amount", "quantity");
         using var objectBalances = new CsvTable(P("sie_object_balances.csv"), "company", "year_index", "year_end", "kind", "account", "objects", "amount", "quantity");
         using var periods = new CsvTable(P("sie_period_balances.csv"), "company", "year_index", "month", "kind", "account", "objects", "amount", "quantity");
+        using var ledger = new LedgerTables(P("sie_ledger.csv"), P("sie_ledger_months.csv"));
         var vouchers = new VoucherTables(P("sie_vouchers.csv"), P("sie_transactions.csv"), P("sie_transaction_objects.csv"));
         using (vouchers)
             foreach (var company in companies)
@@ -45,6 +46,7 @@ public static class SieDatasets
                 }
                 foreach (var a in Accounts(company)) accounts.Row(id, a.Number, a.Name, a.Type, a.Sru.Count > 0 ? string.Join(';', a.Sru) : null, a.Unit);
                 vouchers.Write(company);
+                ledger.Write(company);
             }
     }
 

@@ -31,7 +31,44 @@ public static class RatioAnalysis
         var library = GoalFileReader.Read(libraryPath);
         MetricCompiler.CheckAll(library);
         if (industry is not null) library = IndustryTable.AddTo(library, industry.TablePath);
+        foreach (var year in company.Years)
+            if (year.End.Year is < 1900 or > 2999)
+                throw new StyrkortException(new SourceLocation(year.Source.Source, 0, 0), $"the fiscal year ending {year.End:yyyy-MM-dd} is outside the years 1900–2999");
+        // Each fiscal year is evaluated for the month it ends in (the library's windows select that year), all in one plan.
+        var periods = company.Years.Select(y => new Period(PeriodKind.Month, y.End.Year, y.End.Month)).ToList();
+        return Evaluated(company, library, periods, industry, clock, warehouse, (store, names, computed) =>
+        {
+            var table = industry is null ? null : IndustryTable.Load(store);
+            var years = company.Years.Select((year, i) =>
+            {
+                var values = Values(company, names, computed[i]);
+                var figures = table is null ? null : IndustryTable.Match(table, industry!, values);
+                return new RatioYear(year.Index, year.Start, year.End, values, figures);
+            }).ToList();
+            return new RatioReport(company.Name, company.OrgNr, Definitions(library), years);
+        });
+    }
 
+    /// <summary>The library of the same ratios month by month (balances at a period's end, results over rolling 12 months).</summary>
+    public static string DefaultMonthlyLibrary => Path.Combine(AppContext.BaseDirectory, "libraries", "bas-nyckeltal-manad.yaml");
+
+    /// <summary>
+    /// Every metric of a library (bas-nyckeltal-manad.yaml by default) for the given periods — a month, a quarter, a
+    /// year — in the order given: what the library's windows make of a period, not a fiscal year's.
+    /// </summary>
+    public static RatioPeriodReport AnalysePeriods(CompanyBooks company, string libraryPath, IReadOnlyList<Period> periods, TimeProvider clock, IWarehouse? warehouse = null)
+    {
+        var library = GoalFileReader.Read(libraryPath);
+        MetricCompiler.CheckAll(library);
+        return Evaluated(company, library, periods, null, clock, warehouse, (_, names, computed) =>
+            new RatioPeriodReport(company.Name, company.OrgNr, Definitions(library),
+                periods.Select((p, i) => new RatioPeriod(p.ToString(), p.Start, p.End, Values(company, names, computed[i]))).ToList()));
+    }
+
+    /// <summary>The company's files as the library's datasets in the warehouse (a scratch in-memory one by default), and every metric for every period.</summary>
+    private static T Evaluated<T>(CompanyBooks company, GoalFile library, IReadOnlyList<Period> periods, IndustryRequest? industry, TimeProvider clock, IWarehouse? warehouse,
+        Func<IWarehouse, IReadOnlyList<string>, IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyDictionary<string, Quantity>>>, T> report)
+    {
         var folder = Directory.CreateTempSubdirectory("styrkort-ratios-").FullName;
         try
         {
@@ -47,22 +84,8 @@ public static class RatioAnalysis
             {
                 throw IndustryTable.Renamed(e, folder, industry.TablePath);
             }
-            var table = industry is null ? null : IndustryTable.Load(store);
-            var ratios = library.Metrics.Values.Select(m => new RatioDefinition(m.Name, m.Labels ?? new LocalizedText(m.Name, m.Name), m.Unit)).ToList();
-            // Each fiscal year is evaluated for the month it ends in (the library's windows select that year), all in one plan.
-            foreach (var year in company.Years)
-                if (year.End.Year is < 1900 or > 2999)
-                    throw new StyrkortException(new SourceLocation(year.Source.Source, 0, 0), $"the fiscal year ending {year.End:yyyy-MM-dd} is outside the years 1900–2999");
-            var periods = company.Years.Select(y => new Period(PeriodKind.Month, y.End.Year, y.End.Month)).ToList();
             var names = library.Metrics.Keys.ToList();
-            var computed = new Evaluator(library, store).Metrics(names, periods, CancellationToken.None);
-            var years = company.Years.Select((year, i) =>
-            {
-                var values = names.ToDictionary(n => n, n => computed[i][n].TryGetValue(company.Id, out var v) ? v : (Quantity?)null, StringComparer.Ordinal);
-                var figures = table is null ? null : IndustryTable.Match(table, industry!, values);
-                return new RatioYear(year.Index, year.Start, year.End, values, figures);
-            }).ToList();
-            return new RatioReport(company.Name, company.OrgNr, ratios, years);
+            return report(store, names, new Evaluator(library, store).Metrics(names, periods, CancellationToken.None));
         }
         finally
         {
@@ -70,4 +93,9 @@ public static class RatioAnalysis
         }
     }
 
+    private static List<RatioDefinition> Definitions(GoalFile library) =>
+        library.Metrics.Values.Select(m => new RatioDefinition(m.Name, m.Labels ?? new LocalizedText(m.Name, m.Name), m.Unit)).ToList();
+
+    private static Dictionary<string, Quantity?> Values(CompanyBooks company, IReadOnlyList<string> names, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Quantity>> computed) =>
+        names.ToDictionary(n => n, n => computed[n].TryGetValue(company.Id, out var v) ? v : (Quantity?)null, StringComparer.Ordinal);
 }

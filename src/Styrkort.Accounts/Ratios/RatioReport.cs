@@ -17,3 +17,9 @@ public sealed record RatioReport(string Company, string? OrgNr, IReadOnlyList<Ra
 
 /// <summary>An industry table to compare with, the company's SNI code, and optionally its size class (else by net revenue).</summary>
 public sealed record IndustryRequest(string TablePath, string Sni, string? SizeClass = null);
+
+/// <summary>The value of every ratio in one period (a month, a quarter, a year); null where there is no value.</summary>
+public sealed record RatioPeriod(string Period, DateOnly Start, DateOnly End, IReadOnlyDictionary<string, Quantity?> Values);
+
+/// <summary>A company's ratios for the periods asked, in the order asked.</summary>
+public sealed record RatioPeriodReport(string Company, string? OrgNr, IReadOnlyList<RatioDefinition> Ratios, IReadOnlyList<RatioPeriod> Periods);

@@ -51,7 +51,14 @@ public sealed record Dataset(
 }
 
 /// <summary>Which dataset holds the unit tree, and which of its columns say what.</summary>
-public sealed record UnitTree(string Dataset, string Id, string Parent, string? Name, string? Regions, string RegionSeparator, SourceLocation Location);
+public sealed record UnitTree(string Dataset, string Id, string Parent, string? Name, string? Regions, string RegionSeparator, SourceLocation Location)
+{
+    /// <summary>
+    /// Values of the datasets' unit columns that stand for a unit of the tree (organisation number → unit id): a file
+    /// exported with the company's organisation number as its unit (an SIE file) is read as one of one's own units.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Organisations { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}
 
 public sealed record PopulationSource(string Dataset, string Time, SourceLocation Location);
 

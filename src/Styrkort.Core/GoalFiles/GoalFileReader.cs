@@ -142,10 +142,14 @@ public static partial class GoalFileReader
 
     private static UnitTree ReadUnits(YamlSource y, YamlNode node)
     {
-        var map = y.Map(node, "units", "dataset", "id", "parent", "name", "regions", "region_separator");
+        var map = y.Map(node, "units", "dataset", "id", "parent", "name", "regions", "region_separator", "organisations");
+        var organisations = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (number, keyNode, unit) in y.Entries(YamlSource.Get(map, "organisations"), "units: organisations (organisation number: unit)"))
+            if (!organisations.TryAdd(number, y.Str(unit)))
+                throw new StyrkortException(y.Loc(keyNode), $"the organisation number '{number}' is mapped twice; it can be one unit only");
         return new UnitTree(y.Str(y.Required(map, "dataset", "units")), y.Str(y.Required(map, "id", "units")),
             y.Str(y.Required(map, "parent", "units")), y.OptStr(map, "name"), y.OptStr(map, "regions"),
-            y.OptStr(map, "region_separator") ?? ";", y.Loc(node));
+            y.OptStr(map, "region_separator") ?? ";", y.Loc(node)) { Organisations = organisations };
     }
 
     private static TargetLevelSource ReadTargetLevels(YamlSource y, YamlNode node)

@@ -25,14 +25,32 @@ internal static class ReferenceChecker
         {
             foreach (var (column, target, key) in References(file, dataset))
             {
-                var rows = db.Rows($"""
-                    SELECT {line("d", Table(dataset.Name))}, d.{Quote(column.Name)} FROM {Table(dataset.Name)} d
+                var display = Path.Combine(folder, dataset.File);
+                var unknown = $"""
+                    FROM {Table(dataset.Name)} d
                     WHERE d.{Quote(column.Name)} IS NOT NULL
                       AND NOT EXISTS (SELECT 1 FROM {Table(target.Name)} t WHERE t.{Quote(key)} = d.{Quote(column.Name)})
+                    """;
+                if (IsUnitColumn(dataset, column))
+                {
+                    // A file of another organisation's units (an SIE file's organisation number) misses on every row:
+                    // one error per column, with the count, the first line and what to do.
+                    var values = db.Rows($"""
+                        SELECT d.{Quote(column.Name)}, count(*), min({line("d", Table(dataset.Name))}) {unknown}
+                        GROUP BY d.{Quote(column.Name)} ORDER BY 3 LIMIT 4
+                        """);
+                    if (values.Count == 0) continue;
+                    var total = db.Scalar($"SELECT count(*) {unknown}");
+                    errors.Add(new InputError(
+                        new SourceLocation(display, Convert.ToInt32(values[0][2], CultureInfo.InvariantCulture), ColumnNumber(sources[dataset.Name], display, dataset, column), column.Name),
+                        UnknownUnits(column.Name, values, Convert.ToInt64(total, CultureInfo.InvariantCulture), target.File)));
+                    continue;
+                }
+                var rows = db.Rows($"""
+                    SELECT {line("d", Table(dataset.Name))}, d.{Quote(column.Name)} {unknown}
                     ORDER BY 1 LIMIT {InputErrorsException.Limit}
                     """);
                 if (rows.Count == 0) continue;
-                var display = Path.Combine(folder, dataset.File);
                 var columnNumber = ColumnNumber(sources[dataset.Name], display, dataset, column);
                 errors.AddRange(rows.Select(r => new InputError(
                     new SourceLocation(display, Convert.ToInt32(r[0], CultureInfo.InvariantCulture), columnNumber, column.Name),
@@ -40,6 +58,28 @@ internal static class ReferenceChecker
             }
         }
         if (errors.Count > 0) throw new InputErrorsException(errors.Take(InputErrorsException.Limit).ToList());
+    }
+
+    /// <summary>A dataset's unit column, checked against the unit tree (not a column of its own 'references').</summary>
+    private static bool IsUnitColumn(Dataset dataset, Column column) =>
+        column.References is null && string.Equals(dataset.UnitColumn, column.Name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// "unknown company '556252-9155' in 412 rows (the first here); not found in units.csv", and how to read such a value
+    /// as one of one's own units: the goal file's mapping, or for an SIE file the unit it is written with.
+    /// </summary>
+    private static string UnknownUnits(string column, List<object?[]> values, long rows, string unitFile)
+    {
+        var texts = values.Select(v => Convert.ToString(v[0], CultureInfo.InvariantCulture)!).ToList();
+        var count = rows == 1 ? "1 row" : $"{rows.ToString("N0", CultureInfo.InvariantCulture)} rows";
+        var where = rows == 1 ? "" : " (the first here)";
+        var what = texts.Count == 1
+            ? $"unknown {column} '{texts[0]}' in {count}{where}"
+            : $"unknown {column} in {count}{where}: {string.Join(", ", texts.Take(3).Select(t => $"'{t}'"))}{(texts.Count > 3 ? ", …" : "")}";
+        var map = string.Join(", ", texts.Take(3).Select(t => $"\"{t}\": UNIT")) + (texts.Count > 3 ? ", …" : "");
+        var one = texts.Count == 1;
+        return $"{what}; not found in {unitFile}. Add {(one ? "it" : "them")} there, or read {(one ? "it" : "each")} as one of your units: " +
+               $"map it in the goal file (units: organisations: {{{map}}}), or write the SIE file with 'styrkort sie FILE --unit UNIT'";
     }
 
     private static List<(Column Column, Dataset Target, string Key)> References(GoalFile file, Dataset dataset)

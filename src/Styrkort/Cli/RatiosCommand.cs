@@ -3,6 +3,7 @@ using Spectre.Console;
 using Styrkort.Accounts.Datasets;
 using Styrkort.Accounts.Ratios;
 using Styrkort.Core.Diagnostics;
+using Styrkort.Core.Periods;
 using Styrkort.Core.Warehouse;
 
 namespace Styrkort.Cli;
@@ -28,8 +29,13 @@ internal static class RatiosCommand
         {
             Description = "Compute in this warehouse (a PostgreSQL URL or a DuckDB file; its tables of the library's datasets are replaced); default: in memory",
         };
+        var period = new Option<string?>("--period")
+        {
+            Description = "A month (2026-03), quarter (2026-Q1) or year, against the same period a year before, from the vouchers " +
+                          "(bas-nyckeltal-manad.yaml: balances at its end, results over the rolling 12 months); default: every fiscal year",
+        };
         var command = new Command("ratios", "A company's financial ratios from its SIE file, year against year")
-            { files, format, lang, library, industry, sni, sizeClass, warehouse };
+            { files, format, lang, library, industry, sni, sizeClass, warehouse, period };
         command.SetAction(p => Commands.Guard(() =>
         {
             var language = p.GetValue(lang)!;
@@ -47,6 +53,16 @@ internal static class RatiosCommand
                 request = new IndustryRequest(table, code, p.GetValue(sizeClass));
             }
             using var store = p.GetValue(warehouse) is { } location ? Warehouse.Open(location) : null;
+            if (p.GetValue(period) is { } text)
+            {
+                if (request is not null) throw new ArgumentException("--industry compares fiscal years; leave out --period to compare with the industry");
+                if (!Period.TryParse(text, out var asked)) throw new ArgumentException($"--period: '{text}' is not a period; expected a month (2026-03), a quarter (2026-Q1) or a year (2026)");
+                var periods = new List<Period> { asked };
+                if (asked.Kind is PeriodKind.Month or PeriodKind.Quarter or PeriodKind.Year && asked.Year > 1900) periods.Add(new Period(asked.Kind, asked.Year - 1, asked.Index));
+                var byPeriod = RatioAnalysis.AnalysePeriods(company, p.GetValue(library) ?? RatioAnalysis.DefaultMonthlyLibrary, periods, TimeProvider.System, store);
+                Print(byPeriod, p.GetValue(format) == "json", () => RatiosTable.Write(AnsiConsole.Console, byPeriod, read.Select(r => SieInput.Describe(r.Document, language)), language));
+                return 0;
+            }
             var report = RatioAnalysis.Analyse(company, p.GetValue(library) ?? RatioAnalysis.DefaultLibrary, request, TimeProvider.System, store);
             if (p.GetValue(format) == "json")
             {
@@ -62,5 +78,18 @@ internal static class RatiosCommand
             return 0;
         }));
         return command;
+    }
+
+    private static void Print(RatioPeriodReport report, bool json, Action table)
+    {
+        if (json)
+        {
+            using var stdout = Console.OpenStandardOutput();
+            RatiosJson.Write(report, stdout);
+            stdout.WriteByte((byte)'\n');
+            return;
+        }
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
+        table();
     }
 }

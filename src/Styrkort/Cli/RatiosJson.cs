@@ -49,6 +49,36 @@ public static class RatiosJson
         json.WriteEndObject();
     }
 
+    /// <summary>
+    /// <c>ratios --period</c>: {"company", "org_nr", "periods": [{"period", "start", "end", "ratios": {name: value}}]},
+    /// the period asked first, then the same period a year before.
+    /// </summary>
+    public static void Write(RatioPeriodReport report, Stream output)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        json.WriteString("company", report.Company);
+        json.WriteString("org_nr", report.OrgNr);
+        json.WriteStartArray("periods");
+        foreach (var period in report.Periods)
+        {
+            json.WriteStartObject();
+            json.WriteString("period", period.Period);
+            json.WriteString("start", period.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("end", period.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteStartObject("ratios");
+            foreach (var ratio in report.Ratios)
+            {
+                json.WritePropertyName(ratio.Name);
+                Value(json, period.Values.GetValueOrDefault(ratio.Name));
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     private static void Value(Utf8JsonWriter json, Quantity? value)
     {
         if (value is { Exact: { } exact }) json.WriteNumberValue(exact);

@@ -51,6 +51,37 @@ public static class RatiosTable
         console.Write(table);
     }
 
+    /// <summary><c>ratios --period</c>: one column per period (the one asked, then a year before), each followed by its change against the next.</summary>
+    public static void Write(IAnsiConsole console, RatioPeriodReport report, IEnumerable<string> files, string lang)
+    {
+        var sv = lang != "en";
+        console.MarkupLine($"[bold]{Markup.Escape(report.Company)}[/]" + (report.OrgNr is { } org ? $"  {(sv ? "org.nr" : "reg. no.")} {org}" : ""));
+        foreach (var file in files) console.MarkupLine($"[grey]{Markup.Escape(file)}[/]");
+        console.MarkupLine(sv
+            ? "[grey]ur verifikationerna: saldon vid periodens slut, resultat rullande 12 månader (– där verifikationerna inte täcker månaderna)[/]"
+            : "[grey]from the vouchers: balances at the period's end, results over the rolling 12 months (– where the vouchers do not cover the months)[/]");
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(sv ? "Nyckeltal" : "Ratio");
+        var periods = report.Periods;
+        for (var i = 0; i < periods.Count; i++)
+        {
+            table.AddColumn(new TableColumn($"[bold]{Markup.Escape(periods[i].Period)}[/]").RightAligned());
+            if (i + 1 < periods.Count) table.AddColumn(new TableColumn(sv ? "förändring" : "change").RightAligned());
+        }
+        foreach (var ratio in report.Ratios)
+        {
+            var cells = new List<string> { Markup.Escape(ratio.Label.For(lang)) };
+            for (var i = 0; i < periods.Count; i++)
+            {
+                var value = periods[i].Values.GetValueOrDefault(ratio.Name)?.AsDouble;
+                cells.Add(value is { } v ? Markup.Escape(Value(v, ratio.Unit, lang)) : "–");
+                if (i + 1 < periods.Count) cells.Add(Markup.Escape(Change(value, periods[i + 1].Values.GetValueOrDefault(ratio.Name)?.AsDouble, ratio.Unit, lang)));
+            }
+            table.AddRow(cells.ToArray());
+        }
+        console.Write(table);
+    }
+
     /// <summary>A calendar fiscal year by its year (2021); a broken one as Swedish reports write it (2009/10).</summary>
     private static string Name(DateOnly start, DateOnly end) =>
         start.Year == end.Year ? end.Year.ToString(CultureInfo.InvariantCulture) : $"{start.Year}/{end.Year % 100:D2}";

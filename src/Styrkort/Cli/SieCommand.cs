@@ -14,10 +14,14 @@ internal static class SieCommand
         var files = new Argument<string[]>("files") { Description = "SIE files (types 1–4), of one or more companies", Arity = ArgumentArity.OneOrMore };
         var outDir = new Option<string?>("--out") { Description = "Write the datasets (CSV) to this folder; without it the files are only checked" };
         var sni = new Option<string?>("--sni") { Description = "The SNI code to record for the company (else #BKOD of the file)" };
+        var unit = new Option<string?>("--unit")
+        {
+            Description = "The unit of one's own unit tree that the company is (else its organisation number); or map it in the goal file (units: organisations:)",
+        };
         var lang = new Option<string>("--lang") { Description = "sv or en", DefaultValueFactory = _ => "sv" };
         lang.AcceptOnlyFromAmong("sv", "en");
         var command = new Command("sie", "Read SIE files: check them, and write them as datasets for a goal file (libraries/sie.yaml)")
-            { files, outDir, sni, lang };
+            { files, outDir, sni, unit, lang };
         command.SetAction(p => Commands.Guard(() =>
         {
             var language = p.GetValue(lang)!;
@@ -25,6 +29,15 @@ internal static class SieCommand
             var read = SieInput.Read(p.GetValue(files)!);
             SieInput.WriteWarnings(read, Console.Error, language);
             var companies = CompanyBooks.From(read.Select(r => r.Document).ToList(), p.GetValue(sni));
+            if (p.GetValue(unit) is { } id)
+            {
+                // The files' company becomes that unit in every dataset written: one company, one unit.
+                if (companies.Count > 1)
+                    throw new ArgumentException($"--unit names the unit of one company; the files are of {companies.Count} ({string.Join(", ", companies.Select(c => c.Id))}): " +
+                        "write them one company at a time, or map each organisation number in the goal file (units: organisations:)");
+                if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException("--unit needs a unit id");
+                companies = [companies[0] with { Id = id.Trim() }];
+            }
             foreach (var r in read)
             {
                 var d = r.Document;

@@ -96,4 +96,34 @@ public sealed class SieDatasetsTest : IDisposable
         var company = Assert.Single(CompanyBooks.From([SieReader.Read(Real("magenta-bokforing-2011_SIE4E.se")).Document]));
         Assert.Equal([31, 365], company.Years.Select(y => y.BookedDays));
     }
+
+    [Fact]
+    public void Example_LedgerIsTheOpeningBalancesAndTheRowsThatCount_OfTheYearWithVouchers()
+    {
+        SieDatasets.Write(CompanyBooks.From([SieReader.Read(Example).Document]), _folder);
+        var ledger = Csv("sie_ledger.csv");
+        // 11 #IB of 2023 and the 33 rows that count (35 less the removed #BTRANS and the #TRANS copy of the #RTRANS);
+        // year −1 has no vouchers, so no ledger.
+        Assert.Equal(11, ledger.Count(r => r[4] == "IB"));
+        Assert.Equal(33, ledger.Count(r => r[4] == "voucher"));
+        Assert.All(ledger, r => Assert.Equal(["555555-5555", "2023-01-01", "2023-12-31"], r[..3]));
+        Assert.Equal(["555555-5555", "2023-01-01", "2023-12-31", "2023-01-01", "IB", "1930", "88732.00"], ledger.Single(r => r[4] == "IB" && r[5] == "1930"));
+        Assert.Equal(["5010"], ledger.Where(r => r[3] == "2023-01-01" && r[4] == "voucher" && r[5].StartsWith('5')).Select(r => r[5]));
+        // Every month of 2023 (the file was written in 2024), with opening balances.
+        Assert.Equal(Enumerable.Range(1, 12).Select(m => $"2023-{m:D2}"), Csv("sie_ledger_months.csv").Select(r => r[1]));
+        Assert.All(Csv("sie_ledger_months.csv"), r => Assert.Equal("true", r[3]));
+    }
+
+    [Fact]
+    public void LedgerMonths_StopAtTheDayTheFileWasWrittenOrBookedTo()
+    {
+        // Written 2024-03-10: the year 2024 has January to March, not April to December.
+        var document = Read("#FNAMN X\n#GEN 20240310\n#RAR 0 20240101 20241231\n#VER A 1 20240105\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}\n").Document;
+        SieDatasets.Write(CompanyBooks.From([document]), _folder);
+        Assert.Equal(["2024-01", "2024-02", "2024-03"], Csv("sie_ledger_months.csv").Select(r => r[1]));
+        Assert.All(Csv("sie_ledger_months.csv"), r => Assert.Equal("false", r[3]));
+        // The magenta file's #OMFATTN 2011-01-31: January only.
+        SieDatasets.Write(CompanyBooks.From([SieReader.Read(Real("magenta-bokforing-2011_SIE4E.se")).Document]), _folder);
+        Assert.Equal(["2011-01"], Csv("sie_ledger_months.csv").Select(r => r[1]));
+    }
 }

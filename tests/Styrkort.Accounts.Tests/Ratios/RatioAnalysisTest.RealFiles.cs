@@ -36,6 +36,17 @@ public abstract partial class RatioAnalysisTest
         Assert.Equal(84.09, Math.Round(Ratios.Of(Real("visma-adm2000-2022_SIE4_Exempelfil.SE")).Value(0, "soliditet")!.Value, 2));
 
     [Fact]
+    public void SieGruppensExample_CurrentRatio_IsTheHandComputedOne()
+    {
+        // #UB 0 of the file: OT = 1400 656 728.33 + 1510 1 050 982.35 + 1710 17 000 + 1910 3 038 + 1920 131 834.23
+        //   + 1930 746 686.19 + 1940 1 500 000 = 4 106 269.10; KS = −(2440 −234 973.13 + 2510 210 000 + 2650 −119 375
+        //   + 2710 −24 790 + 2732 −10 500 + 2790 −250 + 2794 −7 089.31 + 2920 −163 438.89 + 2921 −44 983.21
+        //   + 2940 −32 812.86 + 2941 −7 487.61) = 435 700.01; balanslikviditet = 100 × OT / KS ≈ 942.45 %.
+        var report = Ratios.Of(Real("visma-adm2000-2022_SIE4_Exempelfil.SE"));
+        Assert.Equal(100 * 4_106_269.10 / 435_700.01, report.Value(0, "balanslikviditet")!.Value, 9);
+    }
+
+    [Fact]
     public void YearWithoutBalances_HasNoValues()
     {
         // Fortnox declares #RAR -1 but gives no balances for it.

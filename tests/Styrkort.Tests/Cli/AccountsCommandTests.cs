@@ -13,7 +13,7 @@ public sealed class AccountsCommandTests
 
     private static readonly string[] ContractRatios =
     [
-        "soliditet", "kassalikviditet", "bruttovinstmarginal", "nettovinstmarginal", "rorelsemarginal", "kundkredittid",
+        "soliditet", "kassalikviditet", "balanslikviditet", "bruttovinstmarginal", "nettovinstmarginal", "rorelsemarginal", "kundkredittid",
         "leverantorskredittid", "lageromsattningshastighet", "avkastning_eget_kapital", "nettoomsattning", "ebitda",
         "summa_tillgangar", "eget_kapital",
     ];
@@ -82,6 +82,45 @@ public sealed class AccountsCommandTests
             Assert.Equal("met", statuses["kundkredittid"]);
             var before = Run("evaluate", "--goals", "samples/smb/goals.yaml", "--data", folder, "--period", "2022", "--format", "json");
             Assert.Contains("\"goal\":\"kundkredittid\",\"unit\":\"555555-5555\",\"value\":null,\"comparison\":null,\"status\":\"no_data\"", before.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Ratios_Period_IsTheMonthAgainstAYearBefore()
+    {
+        var result = Run("ratios", Example, "--period", "2023-12", "--format", "json");
+        Assert.Equal((0, ""), (result.ExitCode, result.Stderr));
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(["company", "org_nr", "periods"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        var periods = json.RootElement.GetProperty("periods").EnumerateArray().ToList();
+        Assert.Equal(["period", "start", "end", "ratios"], periods[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["2023-12", "2022-12"], periods.Select(p => p.GetProperty("period").GetString()));
+        Assert.Equal(ContractRatios, periods[0].GetProperty("ratios").EnumerateObject().Select(p => p.Name));
+        // The month closing the fiscal year is the year's soliditet; 2022 has no vouchers in the file.
+        Assert.Equal(72.764, periods[0].GetProperty("ratios").GetProperty("soliditet").GetDouble(), 9);
+        Assert.Equal(JsonValueKind.Null, periods[1].GetProperty("ratios").GetProperty("soliditet").ValueKind);
+
+        var table = Run("ratios", Example, "--period", "2023-06");
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("2023-06", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("90,7\u00a0%", table.Stdout, StringComparison.Ordinal);
+        Assert.NotEqual(0, Run("ratios", Example, "--period", "2023-13").ExitCode);
+    }
+
+    [Fact]
+    public void Sie_Unit_WritesTheCompanyAsThatUnit()
+    {
+        var folder = Directory.CreateTempSubdirectory("styrkort-sie-unit-").FullName;
+        try
+        {
+            var sie = Run("sie", Example, "--unit", "company", "--out", folder);
+            Assert.Equal(0, sie.ExitCode);
+            Assert.All(File.ReadLines(Path.Combine(folder, "sie_balances.csv")).Skip(1), line => Assert.StartsWith("company,", line, StringComparison.Ordinal));
+            Assert.StartsWith("company,", File.ReadLines(Path.Combine(folder, "sie_companies.csv")).Skip(1).Single(), StringComparison.Ordinal);
         }
         finally
         {

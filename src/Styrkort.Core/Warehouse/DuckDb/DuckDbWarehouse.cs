@@ -89,6 +89,7 @@ public sealed class DuckDbWarehouse : IWarehouse
             }
             cancellation.ThrowIfCancellationRequested();
             scanning.GetAwaiter().GetResult();
+            OrganisationUnits.Apply(_db, file, imported.Select(i => i.Dataset), Quote);
             ScannedReferences.Check(_db, file, folder, sources, proved);
             cancellation.ThrowIfCancellationRequested();
             UnitTreeBuilder.Build(_db, file.Units, Path.Combine(folder, file.Datasets[file.Units.Dataset].File));

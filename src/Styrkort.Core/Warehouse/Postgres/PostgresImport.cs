@@ -79,6 +79,7 @@ internal sealed class PostgresImport(NpgsqlConnection db, PostgresAddress addres
                     imported.Add(new ImportedFile(dataset.Name, sourceNames?.GetValueOrDefault(dataset.Name) ?? display, rows, hash.GetAwaiter().GetResult()));
                 }
                 cancellation.ThrowIfCancellationRequested();
+                OrganisationUnits.Apply(db, file, staged.Keys, name => Quote(staged[name]));
                 ReferenceChecker.Check(db, file, folder, sources, staged);
                 cancellation.ThrowIfCancellationRequested();
                 var units = file.Datasets[file.Units.Dataset];
