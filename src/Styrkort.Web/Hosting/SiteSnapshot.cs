@@ -44,12 +44,12 @@ public sealed record SiteSnapshot(
     {
         var outcomes = new List<Outcome>();
         foreach (var goal in Goals.Goals)
-            foreach (var unit in Units)
+            foreach (var unit in Units.Where(u => GoalScope.Follows(goal, u.Id, IsWithin)))
             {
                 decimal? level = DecidedLevels.TryGetValue((goal.Id, unit.Id, period.Year), out var d) ? d
                     : ImportedLevels.TryGetValue((goal.Id, unit.Id, period.Year), out var i) ? i : null;
-                var (status, target) = TargetJudge.Judge(goal, period, null, null, level);
-                outcomes.Add(new Outcome(goal.Id, unit.Id, null, null, status, TargetJudge.Scheduled(goal, period), target));
+                var judged = TargetJudge.Judge(goal, period, null, null, level);
+                outcomes.Add(new Outcome(goal.Id, unit.Id, null, null, judged.Status, TargetJudge.Scheduled(goal, period), judged.Target));
             }
         return new Evaluation(period, Units, outcomes);
     }
