@@ -35,7 +35,11 @@ public sealed record Column(
     decimal? Min,
     decimal? Max,
     string? References,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>What <see cref="Pattern"/> stands for, in words, for the import's errors; null: the pattern itself is shown.</summary>
+    public string? PatternMeaning { get; init; }
+}
 
 public sealed record Dataset(
     string Name,

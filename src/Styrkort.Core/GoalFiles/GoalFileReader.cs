@@ -37,7 +37,7 @@ public static partial class GoalFileReader
         if (c.Type is not (ColumnType.Text or ColumnType.Code))
             throw new StyrkortException(c.Location, $"target_levels: the period column '{c.Name}' holds text (2026-03, 2026-Q2, 2026), not {c.Type.ToString().ToLowerInvariant()}");
         if (c.Pattern is not null) return;
-        var columns = data.Columns.Select(x => ReferenceEquals(x, c) ? x with { Pattern = PeriodText } : x).ToList();
+        var columns = data.Columns.Select(x => ReferenceEquals(x, c) ? x with { Pattern = PeriodText, PatternMeaning = "a period: a month (2026-03), a quarter (2026-Q2) or a year (2026)" } : x).ToList();
         parts.Datasets[dataset] = data with { Columns = columns };
     }
 
