@@ -27,12 +27,16 @@ public sealed class TargetLevelBook
     {
         var book = new TargetLevelBook();
         foreach (var ((goal, unit, year), level) in decided ?? new Dictionary<(string, string, int), decimal>())
-            book._levels[(goal, unit, new Period(PeriodKind.Year, year, 1))] = level;
+            if (year is >= Limits.FirstYear and <= Limits.LastYear) book._levels[(goal, unit, new Period(PeriodKind.Year, year, 1))] = level;
         foreach (var (goal, unit, text, level) in rows)
         {
             if (!Period.TryParse(text, out var period))
+            {
+                // A year outside the years Styrkort evaluates is never asked for: left out, as it always was.
+                if (text.Length > 0 && text.All(char.IsAsciiDigit)) continue;
                 throw new StyrkortException(Where(file), $"target_levels: '{Printable(text)}' (goal '{goal}', unit '{unit}') is not a period; " +
                                                          "expected a month (2026-03), a quarter (2026-Q2) or a year (2026)");
+            }
             book._levels.TryAdd((goal, unit, period), level);
         }
         return book;
@@ -41,7 +45,8 @@ public sealed class TargetLevelBook
     /// <summary>The level target_levels gives the goal in the unit and period; null when there is none (the status no_target).</summary>
     public DatasetLevel? For(Goal goal, string unit, Period period)
     {
-        if (_levels.TryGetValue((goal.Id, unit, period), out var exact)) return new DatasetLevel(exact, ForYear: false);
+        // A year's own row is the year's level (phased × 12/12 as before, so a year's result reads as it always has).
+        if (_levels.TryGetValue((goal.Id, unit, period), out var exact)) return new DatasetLevel(exact, ForYear: period.Kind == PeriodKind.Year);
         // A year's level is no level for a shorter period whose levels add up to it: a budget is summed, not phased.
         if (!goal.Target.Sums)
             return period.Kind != PeriodKind.Year && _levels.TryGetValue((goal.Id, unit, new Period(PeriodKind.Year, period.Year, 1)), out var year)

@@ -46,7 +46,9 @@ public sealed record SiteSnapshot(
         foreach (var goal in Goals.Goals)
             foreach (var unit in Units.Where(u => GoalScope.Follows(goal, u.Id, IsWithin)))
             {
-                decimal? level = DecidedLevels.TryGetValue((goal.Id, unit.Id, period.Year), out var d) ? d
+                // Only the years' levels are kept here; a budget summed from its months is not the year's level spread out.
+                decimal? level = goal.Target.Sums && period.Kind != PeriodKind.Year ? null
+                    : DecidedLevels.TryGetValue((goal.Id, unit.Id, period.Year), out var d) ? d
                     : ImportedLevels.TryGetValue((goal.Id, unit.Id, period.Year), out var i) ? i : null;
                 var judged = TargetJudge.Judge(goal, period, null, null, level);
                 outcomes.Add(new Outcome(goal.Id, unit.Id, null, null, judged.Status, TargetJudge.Scheduled(goal, period), judged.Target));
