@@ -19,8 +19,9 @@ public static class TargetJudge
         var rule = goal.Target;
         var (num, den) = period.YearFraction;
         decimal? level = rule.FromDataset ? datasetLevel?.Level : rule.Level;
-        // A level written for the period itself applies as it is; only a level for the whole year is phased.
-        var phased = rule.Phased && (!rule.FromDataset || datasetLevel is { ForYear: true });
+        // A level written for the period itself applies as it is; only a level for the whole year is phased (and a
+        // missing level reads as a missing year's level, as it always has).
+        var phased = rule.Phased && datasetLevel is not { ForYear: false };
         var applied = phased && level is { } annual ? annual * num / den : level;
         var warning = phased && rule.Warning is { } w ? w * num / den : rule.Warning;
         var source = rule.FromBoard ? "board" : rule.FromBudget ? "budget" : rule.NeedsComparison ? "comparison" : "fixed";
