@@ -28,7 +28,9 @@ public static class BoardReport
         foreach (var area in Areas(file))
         {
             var sections = new List<GoalSection>();
-            foreach (var goal in scheduled.Where(g => g.Area == area.Id))
+            // A goal followed in some units only is reported where it is followed: not in a unit above them, and for
+            // the subunits it is followed in.
+            foreach (var goal in scheduled.Where(g => g.Area == area.Id && evaluations.Find(quarter, g.Id, unit.Id) is not null))
             {
                 var previous = ReportCalendar.PreviousReport(goal, quarter);
                 UnitResult Result(UnitInfo u)
@@ -36,7 +38,7 @@ public static class BoardReport
                     var o = evaluations.Find(quarter, goal.Id, u.Id)!;
                     var before = evaluations.Find(previous, goal.Id, u.Id);
                     return new UnitResult(u, o.Value, o.Comparison, o.Status, o.Target,
-                        before is null ? null : new PreviousReport(previous, before.Value, before.Status));
+                        before is null ? null : new PreviousReport(previous, before.Value, before.Status)) { Band = o.Band };
                 }
                 var yearly = ReportCalendar.IsYearly(goal);
                 var history = ReportCalendar.History(goal, quarter)
@@ -46,7 +48,7 @@ public static class BoardReport
                 var checkIns = options.CheckIns.Where(c => c.Goal == goal.Id && c.Unit == unit.Id && c.Period == quarter).ToList();
                 sections.Add(new GoalSection(++number, goal.Id, goal.Name.For(lang), area.Name.For(lang), goal.TypeLetter,
                     file.Metrics[goal.Metric].Unit, yearly, goal.BoardQuarters.Order().ToList(), Result(unit),
-                    subunits.Select(Result).ToList(), history, previous, definitions.For(goal), checkIns));
+                    subunits.Where(u => evaluations.Find(quarter, goal.Id, u.Id) is not null).Select(Result).ToList(), history, previous, definitions.For(goal), checkIns));
             }
             if (sections.Count > 0) areas.Add(new AreaSection(area.Id, area.Name.For(lang), sections));
         }

@@ -65,6 +65,8 @@ public sealed class Evaluator(GoalFile file, Warehouse.IWarehouse warehouse, IRe
             units = units.Where(u => inside.Contains(u.Id)).ToList();
         }
 
+        var scopes = file.Goals.ToDictionary(g => g.Id, g => GoalScope.Units(file, g, warehouse), StringComparer.Ordinal);
+        var levels = Levels();
         var requests = Requests(bound);
         var rows = Compute(bound, requests, periods, cancellation);
 
@@ -90,19 +92,24 @@ public sealed class Evaluator(GoalFile file, Warehouse.IWarehouse warehouse, IRe
                 list.Add(new Segment(SegmentKey(requests[m].Breakdowns[d], (string?)row[4]), value));
             }
             var byMetric = requests.Select((r, i) => (r.Metric, i)).ToDictionary(x => x.Metric, x => x.i, StringComparer.OrdinalIgnoreCase);
-            var levels = BoardLevels(period.EndYear);
             var outcomes = new List<Outcome>();
             var breakdowns = new List<GoalBreakdown>();
             foreach (var goal in file.Goals)
             {
                 var m = byMetric[goal.Metric];
+                var followed = scopes[goal.Id];
                 foreach (var unit in units)
                 {
+                    // A goal for some units only has no result elsewhere: not a zero, not a status.
+                    if (followed is not null && !followed.Contains(unit.Id)) continue;
                     Quantity? value = metricValues[m].TryGetValue(unit.Id, out var v) ? v : null;
                     double? comparison = goal.Comparison is { } c && metricValues[byMetric[c]].TryGetValue(unit.Id, out var cv) ? cv.AsDouble : null;
-                    decimal? level = levels.TryGetValue((goal.Id, unit.Id), out var l) ? l : null;
-                    var (status, target) = TargetJudge.Judge(goal, period, value, comparison, level);
-                    outcomes.Add(new Outcome(goal.Id, unit.Id, value, comparison, status, TargetJudge.Scheduled(goal, period), target));
+                    var level = goal.Target.FromDataset ? levels.For(goal, unit.Id, period) : null;
+                    var judged = TargetJudge.Judge(goal, period, value, comparison, level);
+                    outcomes.Add(new Outcome(goal.Id, unit.Id, value, comparison, judged.Status, TargetJudge.Scheduled(goal, period), judged.Target)
+                    {
+                        Band = judged.Band,
+                    });
                     var dimensions = requests[m].Breakdowns;
                     for (var d = 0; d < dimensions.Count; d++)
                         if (GoalWants(goal, dimensions[d], bound))
@@ -273,13 +280,9 @@ public sealed class Evaluator(GoalFile file, Warehouse.IWarehouse warehouse, IRe
         };
     }
 
-    private Dictionary<(string, string), decimal> BoardLevels(int year)
-    {
-        var levels = new Dictionary<(string, string), decimal>();
-        foreach (var ((goal, unit, y), level) in decidedLevels ?? new Dictionary<(string, string, int), decimal>())
-            if (y == year) levels[(goal, unit)] = level;
-        if (file.TargetLevels is not { } t) return levels;
-        foreach (var (goal, unit, level) in warehouse.TargetLevels(t, year)) levels.TryAdd((goal, unit), level);
-        return levels;
-    }
+    /// <summary>The levels of target_levels (and those decided by the board), read once for all periods.</summary>
+    private TargetLevelBook Levels() =>
+        file.TargetLevels is { } source && file.Goals.Any(g => g.Target.FromDataset)
+            ? TargetLevelBook.Of(file, warehouse.TargetLevels(source), decidedLevels)
+            : TargetLevelBook.Empty;
 }

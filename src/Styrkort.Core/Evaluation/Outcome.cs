@@ -1,3 +1,4 @@
+using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
 
 namespace Styrkort.Core.Evaluation;
@@ -18,10 +19,15 @@ public readonly record struct Quantity(decimal? Exact, double? Approximate)
     public int CompareTo(decimal level) => Exact is { } d ? d.CompareTo(level) : AsDouble.CompareTo((double)level);
 }
 
-public enum Status { Met, NotMet, NoData, NoTarget }
+/// <summary>A result's status; <see cref="AtRisk"/> (in a target's warning zone) comes last so the others keep their numbers.</summary>
+public enum Status { Met, NotMet, NoData, NoTarget, AtRisk }
 
 /// <summary>The target a value was judged against, as it applied in the period.</summary>
-public sealed record AppliedTarget(string Rule, string Source, decimal? Level, decimal? AnnualLevel, decimal? Min, decimal? Max, bool Phased);
+public sealed record AppliedTarget(string Rule, string Source, decimal? Level, decimal? AnnualLevel, decimal? Min, decimal? Max, bool Phased)
+{
+    /// <summary>The edge of the warning zone as it applied (phased like the level); null when the target has none.</summary>
+    public decimal? Warning { get; init; }
+}
 
 public sealed record Outcome(
     string Goal,
@@ -32,6 +38,9 @@ public sealed record Outcome(
     bool Scheduled,
     AppliedTarget Target)
 {
+    /// <summary>The band of the target the value falls in; null when the target has no bands or there is no value.</summary>
+    public LocalizedText? Band { get; init; }
+
     /// <summary>The numbers the value is judged against: the level, the bounds, the comparison value.</summary>
     public IEnumerable<double> Thresholds =>
         new[] { Target.Level, Target.Min, Target.Max }.OfType<decimal>().Select(d => (double)d)

@@ -3,20 +3,33 @@ using Styrkort.Core.Periods;
 
 namespace Styrkort.Core.Evaluation;
 
+/// <summary>How a value was judged: its status, the target as it applied, and the band it fell in.</summary>
+public sealed record Judgement(Status Status, AppliedTarget Target, LocalizedText? Band);
+
 /// <summary>Applies a goal's target rule: which level holds for the unit and period, and whether the value meets it.</summary>
 public static class TargetJudge
 {
-    public static (Status, AppliedTarget) Judge(Goal goal, Period period, Quantity? value, double? comparison, decimal? boardLevel)
+    /// <summary>As <see cref="Judge(Goal, Period, Quantity?, double?, DatasetLevel?)"/>, with a level for the whole year (the board's).</summary>
+    public static Judgement Judge(Goal goal, Period period, Quantity? value, double? comparison, decimal? boardLevel) =>
+        Judge(goal, period, value, comparison, boardLevel is { } l ? new DatasetLevel(l, ForYear: true) : null);
+
+    /// <param name="datasetLevel">The level target_levels gives the goal, unit and period (for goals with 'level: board' or 'budget').</param>
+    public static Judgement Judge(Goal goal, Period period, Quantity? value, double? comparison, DatasetLevel? datasetLevel)
     {
         var rule = goal.Target;
         var (num, den) = period.YearFraction;
-        decimal? level = rule.FromBoard ? boardLevel : rule.Level;
-        var applied = rule.Phased && level is { } annual ? annual * num / den : level;
-        var target = new AppliedTarget(RuleName(rule.Kind), rule.FromBoard ? "board" : rule.NeedsComparison ? "comparison" : "fixed",
-            applied, rule.Phased ? level : null, rule.Low, rule.High, rule.Phased);
+        decimal? level = rule.FromDataset ? datasetLevel?.Level : rule.Level;
+        // A level written for the period itself applies as it is; only a level for the whole year is phased (and a
+        // missing level reads as a missing year's level, as it always has).
+        var phased = rule.Phased && datasetLevel is not { ForYear: false };
+        var applied = phased && level is { } annual ? annual * num / den : level;
+        var warning = phased && rule.Warning is { } w ? w * num / den : rule.Warning;
+        var source = rule.FromBoard ? "board" : rule.FromBudget ? "budget" : rule.NeedsComparison ? "comparison" : "fixed";
+        var target = new AppliedTarget(RuleName(rule.Kind), source, applied, phased ? level : null, rule.Low, rule.High, phased) { Warning = warning };
 
-        if (value is not { } v || (rule.NeedsComparison && comparison is null)) return (Status.NoData, target);
-        if (rule.FromBoard && applied is null) return (Status.NoTarget, target);
+        if (value is not { } v || (rule.NeedsComparison && comparison is null)) return new Judgement(Status.NoData, target, null);
+        var band = Band(rule, v, applied);
+        if (rule.FromDataset && applied is null) return new Judgement(Status.NoTarget, target, band);
         var met = rule.Kind switch
         {
             TargetRuleKind.AtLeast => v.CompareTo(applied!.Value) >= 0,
@@ -27,7 +40,38 @@ public static class TargetJudge
             TargetRuleKind.BelowComparison => v.AsDouble < comparison!.Value,
             _ => false,
         };
-        return (met ? Status.Met : Status.NotMet, target);
+        if (met) return new Judgement(Status.Met, target, band);
+        // Not met, but within the warning zone: at least 52 for an at-least-55 target, at most the warning for an at-most one.
+        var atRisk = warning is { } edge && rule.Kind switch
+        {
+            TargetRuleKind.AtLeast => v.CompareTo(edge) >= 0,
+            TargetRuleKind.AtMost => v.CompareTo(edge) <= 0,
+            _ => false,
+        };
+        return new Judgement(atRisk ? Status.AtRisk : Status.NotMet, target, band);
+    }
+
+    /// <summary>
+    /// The band the value falls in: measured on the achievement 100 × value / level, in decimal so that exactly 90 %
+    /// is 90 and falls in the band from 90 up ('below' is strict), or on the value itself. None without a level to measure by.
+    /// </summary>
+    public static LocalizedText? Band(TargetRule rule, Quantity value, decimal? level)
+    {
+        if (rule.Bands.Count == 0) return null;
+        decimal measure;
+        try
+        {
+            // A value computed in double precision is read as the decimal it prints as (0.9, not 0.899999…).
+            var v = value.Exact ?? (decimal)value.Approximate!.Value;
+            if (rule.BandsOn == BandsOn.Value) measure = v;
+            else if (level is { } l && l != 0) measure = 100m * v / l;
+            else return null;
+        }
+        catch (OverflowException)
+        {
+            return null; // beyond what a decimal holds (or not a number): no band rather than a wrong one
+        }
+        return rule.Bands.First(b => b.Below is not { } below || measure < below).Label;
     }
 
     public static string RuleName(TargetRuleKind kind) => kind switch

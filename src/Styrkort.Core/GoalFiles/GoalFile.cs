@@ -35,7 +35,11 @@ public sealed record Column(
     decimal? Min,
     decimal? Max,
     string? References,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>What <see cref="Pattern"/> stands for, in words, for the import's errors; null: the pattern itself is shown.</summary>
+    public string? PatternMeaning { get; init; }
+}
 
 public sealed record Dataset(
     string Name,
@@ -94,13 +98,40 @@ public enum LevelSetBy { Owners, Board }
 public enum TargetRuleKind { AtLeast, AtMost, Between, Exactly, AboveComparison, BelowComparison }
 
 /// <summary>
-/// How a goal's value is judged. Levels are fixed numbers or, when <see cref="FromBoard"/> is set, the board's level
-/// for the unit and year; <see cref="Phased"/> scales an annual level linearly to the share of the year passed.
+/// How a goal's value is judged. Levels are fixed numbers or, when <see cref="FromBoard"/> (or <see cref="FromBudget"/>)
+/// is set, the level of the target_levels dataset for the unit and period; <see cref="Phased"/> scales an annual level
+/// linearly to the share of the year passed.
 /// </summary>
 public sealed record TargetRule(TargetRuleKind Kind, decimal? Level, decimal? Low, decimal? High, bool FromBoard, bool Phased)
 {
     public bool NeedsComparison => Kind is TargetRuleKind.AboveComparison or TargetRuleKind.BelowComparison;
+
+    /// <summary><c>level: budget</c>: the level of the target_levels dataset, for a goal of any type.</summary>
+    public bool FromBudget { get; init; }
+
+    /// <summary>Whether the level is read from the target_levels dataset (the board's or the budget's).</summary>
+    public bool FromDataset => FromBoard || FromBudget;
+
+    /// <summary><c>phasing: sum</c>: a period without a level of its own gets the sum of the levels of the periods inside it.</summary>
+    public bool Sums { get; init; }
+
+    /// <summary>The edge of the warning zone of an at_least or at_most target (<c>warning: 52</c>): values between it and the level are at risk.</summary>
+    public decimal? Warning { get; init; }
+
+    /// <summary>Ordered bands, each but the last with an upper bound; empty when the target has none.</summary>
+    public IReadOnlyList<Band> Bands { get; init; } = [];
+
+    /// <summary>Whether the bands measure the achievement (100 × value / level) or the value itself.</summary>
+    public BandsOn BandsOn { get; init; }
 }
+
+public enum BandsOn { Achievement, Value }
+
+/// <summary>One band of a target: the values below <see cref="Below"/> (and at or above the band before); the last band has no bound.</summary>
+public sealed record Band(decimal? Below, LocalizedText Label);
+
+/// <summary>A unit id a goal is followed in (with its subtree), and where it is written.</summary>
+public sealed record GoalUnit(string Id, SourceLocation Location);
 
 public sealed record Goal(
     string Id,
@@ -112,7 +143,6 @@ public sealed record Goal(
     TargetRule Target,
     IReadOnlySet<int> BoardQuarters,
     string? Owner,
-    string? Unit,
     SourceLocation Location,
     LocalizedText? Description = null)
 {
@@ -120,9 +150,19 @@ public sealed record Goal(
 
     /// <summary>The dimensions the goal's value is broken down by (<c>loans.phase</c>), as written.</summary>
     public IReadOnlyList<BreakdownEntry> Breakdown { get; init; } = [];
+
+    /// <summary>The units (with their subtrees) the goal is followed in (<c>units: [id, …]</c>); empty: every unit.</summary>
+    public IReadOnlyList<GoalUnit> Units { get; init; } = [];
 }
 
 /// <summary>A breakdown dimension as written in a goal: dataset.column, and where.</summary>
 public sealed record BreakdownEntry(string Text, SourceLocation Location);
 
-public sealed record TargetLevelSource(string Dataset, string Goal, string Unit, string Year, string Level, SourceLocation Location);
+/// <summary>
+/// Where the target levels lie: a dataset with a goal, unit and level column, and either a year column or a period
+/// column (text: 2026-03, 2026-Q2, 2026), or both (a row then names its period in one of them).
+/// </summary>
+public sealed record TargetLevelSource(string Dataset, string Goal, string Unit, string? Year, string Level, SourceLocation Location)
+{
+    public string? Period { get; init; }
+}

@@ -41,7 +41,7 @@ internal static class GoalFileChecker
         if (file.TargetLevels is { } levels)
         {
             var data = Dataset(file, levels.Dataset, levels.Location, "target_levels");
-            foreach (var column in new[] { levels.Goal, levels.Unit, levels.Year, levels.Level }) RequireColumn(data, column, levels.Location);
+            foreach (var column in new[] { levels.Goal, levels.Unit, levels.Year, levels.Period, levels.Level }.OfType<string>()) RequireColumn(data, column, levels.Location);
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -58,6 +58,8 @@ internal static class GoalFileChecker
                 throw new StyrkortException(goal.Location, $"goal '{goal.Id}': unknown area '{goal.Area}'; areas: {string.Join(", ", file.Areas.Select(a => a.Id))}");
             if (goal.Target.FromBoard && file.TargetLevels is null)
                 throw new StyrkortException(goal.Location, $"goal '{goal.Id}' takes its level from the board, but the goal file has no 'target_levels' section");
+            if (goal.Target.FromBudget && file.TargetLevels is null)
+                throw new StyrkortException(goal.Location, $"goal '{goal.Id}' takes its level from the budget ('level: budget'), but the goal file has no 'target_levels' section");
         }
     }
 

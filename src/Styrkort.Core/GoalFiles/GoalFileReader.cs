@@ -20,11 +20,29 @@ public static partial class GoalFileReader
         var parts = new Parts();
         ReadInto(full, parts, [], 0);
         var units = parts.Units ?? throw new StyrkortException(new SourceLocation(path, 1, 1), "the goal file needs a 'units' section naming the unit tree's dataset");
+        if (parts.TargetLevels is { Period: { } periodColumn } levels) CheckPeriodsOnImport(parts, levels.Dataset, periodColumn);
         var file = new GoalFile(path, parts.Organisation ?? "", parts.Parameters, parts.Datasets, units, parts.Functions, parts.Values,
             parts.Populations, parts.Metrics, parts.Areas, parts.Goals, parts.TargetLevels);
         GoalFileChecker.Check(file);
         return file;
     }
+
+    /// <summary>
+    /// The period column of target_levels holds text; a pattern (unless the file gives its own) makes the import refuse
+    /// what is not a period, naming the file and line, rather than the evaluation later.
+    /// </summary>
+    private static void CheckPeriodsOnImport(Parts parts, string dataset, string column)
+    {
+        if (!parts.Datasets.TryGetValue(dataset, out var data) || data.Find(column) is not { } c) return; // the checker names what is missing
+        if (c.Type is not (ColumnType.Text or ColumnType.Code))
+            throw new StyrkortException(c.Location, $"target_levels: the period column '{c.Name}' holds text (2026-03, 2026-Q2, 2026), not {c.Type.ToString().ToLowerInvariant()}");
+        if (c.Pattern is not null) return;
+        var columns = data.Columns.Select(x => ReferenceEquals(x, c) ? x with { Pattern = PeriodText, PatternMeaning = "a period: a month (2026-03), a quarter (2026-Q2) or a year (2026)" } : x).ToList();
+        parts.Datasets[dataset] = data with { Columns = columns };
+    }
+
+    /// <summary>A month (2026-03), a quarter (2026-Q2), an ISO week (2026-W12) or a year (2026).</summary>
+    internal const string PeriodText = @"[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-W(0[1-9]|[1-4][0-9]|5[0-3]))?";
 
     private sealed class Parts
     {
@@ -94,7 +112,7 @@ public static partial class GoalFileReader
             }
         if (YamlSource.Get(root, "goals") is { } goals)
             foreach (var goal in y.List(goals, "goals"))
-                parts.Goals.Add(GoalReader.Read(y, goal));
+                parts.Goals.Add(GoalReader.Read(y, goal, parts.Parameters));
     }
 
     /// <summary>
@@ -154,9 +172,12 @@ public static partial class GoalFileReader
 
     private static TargetLevelSource ReadTargetLevels(YamlSource y, YamlNode node)
     {
-        var map = y.Map(node, "target_levels", "dataset", "goal", "unit", "year", "level");
+        var map = y.Map(node, "target_levels", "dataset", "goal", "unit", "year", "period", "level");
         string Req(string key) => y.Str(y.Required(map, key, "target_levels"));
-        return new TargetLevelSource(Req("dataset"), Req("goal"), Req("unit"), Req("year"), Req("level"), y.Loc(node));
+        // A level for a month or a quarter (a budget) names its period; a yearly one may name just its year.
+        var period = y.OptStr(map, "period");
+        var year = period is null ? Req("year") : y.OptStr(map, "year");
+        return new TargetLevelSource(Req("dataset"), Req("goal"), Req("unit"), year, Req("level"), y.Loc(node)) { Period = period };
     }
 
     [GeneratedRegex(@"^(?<n>[A-Za-z_][A-Za-z0-9_]*)\s*\((?<p>[^)]*)\)$")]

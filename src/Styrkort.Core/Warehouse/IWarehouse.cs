@@ -73,8 +73,11 @@ public interface IWarehouse : IDisposable
     /// </summary>
     (DateOnly? First, DateOnly? Last) DateRange(GoalFile file);
 
-    /// <summary>The board levels of one year as the warehouse holds them: (goal, unit) → level.</summary>
-    IEnumerable<(string Goal, string Unit, decimal Level)> TargetLevels(TargetLevelSource source, int year);
+    /// <summary>
+    /// Every level of target_levels as the warehouse holds it: goal, unit, the period as text (the period column's, else
+    /// the year column's year: "2026"), level. Rows without a level or a period are left out.
+    /// </summary>
+    IEnumerable<(string Goal, string Unit, string Period, decimal Level)> TargetLevels(TargetLevelSource source);
 
     /// <summary>The board levels as imported: (goal, unit, year) → level.</summary>
     IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal> ImportedLevels(TargetLevelSource source);

@@ -15,7 +15,7 @@ internal sealed class Definitions(GoalFile file, string lang)
         Visit(metric.Formula, datasets, []);
         Metric? comparison = goal.Comparison is { } c ? file.Metrics[c] : null;
         if (comparison is not null) Visit(comparison.Formula, datasets, []);
-        if (goal.Target.FromBoard && file.TargetLevels is { } levels) datasets.Add(levels.Dataset);
+        if (goal.Target.FromDataset && file.TargetLevels is { } levels) datasets.Add(levels.Dataset);
         // The goal's own words for the board, in the report's language, before the metric's technical description.
         var about = goal.Description?.For(lang) ?? metric.Description;
         return new GoalDefinition(metric.Name, metric.Label, about, Tidy(metric.Formula.Text), comparison?.Name,

@@ -48,7 +48,7 @@ internal static class HtmlReport
         Figure(h, t.Value, ReportFormat.Value(r.Value, goal.MeasureUnit, lang));
         Figure(h, t.Target, ReportFormat.Target(r.Target, goal.MeasureUnit, lang));
         if (goal.Definition.ComparisonMetric is not null) Figure(h, t.Comparison, ReportFormat.Value(r.Comparison, goal.MeasureUnit, lang));
-        Figure(h, t.Status, $"<span class=\"dot\" style=\"background:{StatusColors.Hex(r.Status)}\"></span>{Encode(ReportFormat.Status(r.Status, lang))}", encoded: true);
+        Figure(h, t.Status, $"<span class=\"dot\" style=\"background:{StatusColors.Hex(r.Status)}\"></span>{Encode(ReportFormat.Status(r, lang))}", encoded: true);
         Figure(h, $"{t.Change} {since}", ReportFormat.Change(r.Change, goal.MeasureUnit, lang));
         h.Append("</div>");
 
@@ -100,7 +100,7 @@ internal static class HtmlReport
             h.Append(emphasiseFirst && firstRow ? "<tr class=\"total\">" : "<tr>").Append(CultureInfo.InvariantCulture, $"<td>{firstHtml}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{Encode(ReportFormat.Value(r.Value, unit, lang))}</td><td class=\"num\">{Encode(ReportFormat.Target(r.Target, unit, lang))}</td>");
             if (comparison) h.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{(r.Comparison is null ? "" : Encode(ReportFormat.Value(r.Comparison, unit, lang)))}</td>");
-            h.Append(CultureInfo.InvariantCulture, $"<td><span class=\"dot\" style=\"background:{StatusColors.Hex(r.Status)}\"></span>{Encode(ReportFormat.Status(r.Status, lang))}</td>")
+            h.Append(CultureInfo.InvariantCulture, $"<td><span class=\"dot\" style=\"background:{StatusColors.Hex(r.Status)}\"></span>{Encode(ReportFormat.Status(r, lang))}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{Encode(ReportFormat.Change(r.Change, unit, lang))}");
             if (since && r.Previous is { } p) h.Append(CultureInfo.InvariantCulture, $"<br><small>{Encode(t.Since(p.Period, goal.Yearly))}</small>");
             h.Append("</td></tr>");

@@ -55,6 +55,9 @@ public sealed record UnitResult(
     AppliedTarget Target,
     PreviousReport? Previous)
 {
+    /// <summary>The band of the target the value fell in; null when the goal has no bands or there is no value.</summary>
+    public Core.GoalFiles.LocalizedText? Band { get; init; }
+
     /// <summary>Value minus the previous report's value; exact when both are exact.</summary>
     public Quantity? Change => Previous?.Value is { } before && Value is { } now
         ? before.Exact is { } b && now.Exact is { } n ? new Quantity(n - b, null) : new Quantity(null, now.AsDouble - before.AsDouble)

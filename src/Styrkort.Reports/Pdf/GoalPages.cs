@@ -51,7 +51,7 @@ internal static class GoalPages
         };
         if (goal.Definition.ComparisonMetric is not null)
             boxes.Add((t.Comparison, ReportFormat.Value(r.Comparison, goal.MeasureUnit, lang), null));
-        boxes.Add((t.Status, ReportFormat.Status(r.Status, lang), SKColor.Parse(StatusColors.Hex(r.Status))));
+        boxes.Add((t.Status, ReportFormat.Status(r, lang), SKColor.Parse(StatusColors.Hex(r.Status))));
         boxes.Add((previous, ReportFormat.Change(r.Change, goal.MeasureUnit, lang), null));
         const float height = 50, gap = 6;
         w.Ensure(height);

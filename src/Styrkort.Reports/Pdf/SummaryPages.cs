@@ -50,7 +50,7 @@ internal static class SummaryPages
             ReportFormat.Target(r.Target, unit, lang),
         };
         if (comparison) cells.Add(r.Comparison is null ? "" : ReportFormat.Value(r.Comparison, unit, lang));
-        cells.Add(new TableCell([new Run(ReportFormat.Status(r.Status, lang))], SKColor.Parse(StatusColors.Hex(r.Status))));
+        cells.Add(new TableCell([new Run(ReportFormat.Status(r, lang))], SKColor.Parse(StatusColors.Hex(r.Status))));
         cells.Add(new TableCell(change));
         return cells;
     }

@@ -84,14 +84,20 @@ public static class ReportFormat
         (Core.Evaluation.Status.Met, false) => "Uppfyllt",
         (Core.Evaluation.Status.NotMet, false) => "Ej uppfyllt",
         (Core.Evaluation.Status.NoData, false) => "Data saknas",
+        (Core.Evaluation.Status.AtRisk, false) => "I riskzonen",
         (_, false) => "Målnivå saknas",
         (Core.Evaluation.Status.Met, true) => "Met",
         (Core.Evaluation.Status.NotMet, true) => "Not met",
         (Core.Evaluation.Status.NoData, true) => "No data",
+        (Core.Evaluation.Status.AtRisk, true) => "At risk",
         _ => "No target",
     };
 
-    /// <summary>A quarter, short: "K2 2026" / "Q2 2026"; a yearly goal's point is its year; any other period as written.</summary>
+    /// <summary>A result's status, and beside it the band its value fell in: "Uppfyllt · Full bonus".</summary>
+    public static string Status(UnitResult result, string lang) =>
+        result.Band is { } band ? $"{Status(result.Status, lang)} · {band.For(lang)}" : Status(result.Status, lang);
+
+        /// <summary>A quarter, short: "K2 2026" / "Q2 2026"; a yearly goal's point is its year; any other period as written.</summary>
     public static string Period(Period period, string lang, bool yearly = false) =>
         yearly ? period.Year.ToString(CultureInfo.InvariantCulture)
         : period.Kind == PeriodKind.Quarter ? $"{(lang == "en" ? 'Q' : 'K')}{period.Index}\u00a0{period.Year}"

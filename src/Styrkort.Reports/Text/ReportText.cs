@@ -117,7 +117,7 @@ public sealed record ReportText
         var parts = new List<string>();
         foreach (var (status, sv, en) in new[]
         {
-            (Core.Evaluation.Status.Met, "uppfyllda", "met"), (Core.Evaluation.Status.NotMet, "ej uppfyllda", "not met"),
+            (Core.Evaluation.Status.Met, "uppfyllda", "met"), (Core.Evaluation.Status.AtRisk, "i riskzonen", "at risk"), (Core.Evaluation.Status.NotMet, "ej uppfyllda", "not met"),
             (Core.Evaluation.Status.NoData, "utan data", "without data"), (Core.Evaluation.Status.NoTarget, "utan målnivå", "without target"),
         })
             if (counts.GetValueOrDefault(status) is var n && n > 0) parts.Add($"{n} {(En ? en : sv)}");
@@ -131,8 +131,15 @@ public sealed record ReportText
         string N(decimal d) => ReportFormat.Number((double)d, unit, lang);
         var level = rule.FromBoard
             ? En ? "the level the unit's board decided for the year" : "den nivå enhetens styrelse beslutat för året"
+            : rule.FromBudget ? En ? "the budget for the unit and period" : "budgeten för enheten och perioden"
             : rule.Level is { } l ? N(l) : "";
         var phased = rule.Phased ? En ? ", phased linearly over the year (level × quarter / 4)" : ", fördelad linjärt över året (nivå × kvartal / 4)" : "";
+        if (rule.Sums) phased = En ? ", a period without its own level has the sum of its months'" : ", en period utan egen nivå har summan av månadernas";
+        if (rule.Warning is { } warning) phased += En ? $"; at risk from {N(warning)}" : $"; i riskzonen från {N(warning)}";
+        if (rule.Bands.Count > 0)
+            phased += (En ? "; bands: " : "; nivåer: ") + string.Join(", ", rule.Bands.Select(b => b.Below is { } below
+                ? $"{b.Label.For(lang)} < {(rule.BandsOn == BandsOn.Value ? N(below) : ReportFormat.Number((double)below, null, lang) + "\u00a0%")}"
+                : b.Label.For(lang)));
         return rule.Kind switch
         {
             TargetRuleKind.AtLeast => (En ? "At least " : "Minst ") + level + phased,

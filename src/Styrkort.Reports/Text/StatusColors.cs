@@ -10,6 +10,8 @@ public static class StatusColors
         Status.Met => "#2E7D32",
         Status.NotMet => "#C62828",
         Status.NoData => "#9E9E9E",
+        // Between met and not met, darker than the no-target amber: white text on it keeps a contrast of 4.5:1.
+        Status.AtRisk => "#C2410C",
         _ => "#E0A100",
     };
 }

@@ -6,7 +6,7 @@ using Styrkort.Core.Evaluation;
 namespace Styrkort.Reports.Xlsx;
 
 /// <summary>The cell styles of the workbook, by their index in <see cref="Styles.Sheet"/>.</summary>
-internal enum Style : uint { Plain = 0, Header = 1, Title = 2, Met = 3, NotMet = 4, NoData = 5, NoTarget = 6 }
+internal enum Style : uint { Plain = 0, Header = 1, Title = 2, Met = 3, NotMet = 4, NoData = 5, NoTarget = 6, AtRisk = 7 }
 
 /// <summary>Collects one sheet's rows. Numbers are written as the evaluator gave them: decimals exactly, doubles round-trip.</summary>
 internal sealed class SheetBuilder(string name)
@@ -65,6 +65,7 @@ internal sealed class SheetBuilder(string name)
         Status.Met => Style.Met,
         Status.NotMet => Style.NotMet,
         Status.NoData => Style.NoData,
+        Status.AtRisk => Style.AtRisk,
         _ => Style.NoTarget,
     };
 

@@ -13,7 +13,8 @@ internal static class Styles
     {
         static Fill Solid(string hex) => new(new PatternFill(new ForegroundColor { Rgb = "FF" + hex }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid });
         static CellFormat Format(uint font, uint fill) => new() { FontId = font, FillId = fill, BorderId = 0, ApplyFont = font > 0, ApplyFill = fill > 0 };
-        var status = new[] { Status(Core.Evaluation.Status.Met), Status(Core.Evaluation.Status.NotMet), Status(Core.Evaluation.Status.NoData), Status(Core.Evaluation.Status.NoTarget) };
+        var status = new[] { Status(Core.Evaluation.Status.Met), Status(Core.Evaluation.Status.NotMet), Status(Core.Evaluation.Status.NoData), Status(Core.Evaluation.Status.NoTarget),
+            Status(Core.Evaluation.Status.AtRisk) };
 
         return new Stylesheet(
             new Fonts(
@@ -26,7 +27,7 @@ internal static class Styles
             new Borders(new Border()),
             new CellFormats(
                 Format(0, 0), Format(1, 2), Format(2, 0),
-                Format(3, 3), Format(3, 4), Format(3, 5), Format(0, 6)));
+                Format(3, 3), Format(3, 4), Format(3, 5), Format(0, 6), Format(3, 7)));
     }
 
     private static string Status(Core.Evaluation.Status status) => StatusColors.Hex(status).TrimStart('#');

@@ -62,7 +62,7 @@ internal static class XlsxSheets
     private static object?[] ResultCells(GoalSection goal, UnitResult r, string lang) =>
     [
         SheetBuilder.Raw(r.Value), r.Target.Level, r.Target.AnnualLevel, r.Target.Min, r.Target.Max, r.Comparison,
-        (ReportFormat.Status(r.Status, lang), SheetBuilder.StatusStyle(r.Status)),
+        (ReportFormat.Status(r, lang), SheetBuilder.StatusStyle(r.Status)),
         r.Previous?.Period.ToString(), SheetBuilder.Raw(r.Previous?.Value), SheetBuilder.Raw(r.Change), goal.MeasureUnit,
     ];
 

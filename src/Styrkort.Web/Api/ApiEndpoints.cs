@@ -23,7 +23,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Read).RequireAntiforgeryForCookieWrites();
         api.MapGet("/goals", (SiteState site) => site.Goals.Goals.Select(g => new GoalDto(g.Id, g.Name.Swedish, g.Name.English, g.Area, g.TypeLetter,
             g.Metric, site.Goals.Metrics[g.Metric].Formula.Text, g.Comparison, Core.Evaluation.TargetJudge.RuleName(g.Target.Kind),
-            g.Target.FromBoard ? "board" : g.Target.Level?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            g.Target.FromBoard ? "board" : g.Target.FromBudget ? "budget" : g.Target.Level?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
             g.BoardQuarters.Order().Select(q => $"Q{q}").ToList())));
 
         api.MapGet("/outcomes", (SiteState site, string? period) =>

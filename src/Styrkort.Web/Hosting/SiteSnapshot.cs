@@ -44,12 +44,14 @@ public sealed record SiteSnapshot(
     {
         var outcomes = new List<Outcome>();
         foreach (var goal in Goals.Goals)
-            foreach (var unit in Units)
+            foreach (var unit in Units.Where(u => GoalScope.Follows(goal, u.Id, IsWithin)))
             {
-                decimal? level = DecidedLevels.TryGetValue((goal.Id, unit.Id, period.EndYear), out var d) ? d
+                // Only the years' levels are kept here; a budget summed from its months is not the year's level spread out.
+                decimal? level = goal.Target.Sums && period.Kind != PeriodKind.Year ? null
+                    : DecidedLevels.TryGetValue((goal.Id, unit.Id, period.EndYear), out var d) ? d
                     : ImportedLevels.TryGetValue((goal.Id, unit.Id, period.EndYear), out var i) ? i : null;
-                var (status, target) = TargetJudge.Judge(goal, period, null, null, level);
-                outcomes.Add(new Outcome(goal.Id, unit.Id, null, null, status, TargetJudge.Scheduled(goal, period), target));
+                var judged = TargetJudge.Judge(goal, period, null, null, level);
+                outcomes.Add(new Outcome(goal.Id, unit.Id, null, null, judged.Status, TargetJudge.Scheduled(goal, period), judged.Target));
             }
         return new Evaluation(period, Units, outcomes);
     }

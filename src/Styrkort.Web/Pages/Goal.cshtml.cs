@@ -47,9 +47,10 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
         if (!sane) return BadRequest($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}");
         var evaluation = site.Outcomes(Period);
         Units = evaluation.Units;
-        Unit = Units.Any(u => u.Id == unit) ? unit! : Units[0].Id;
-        Quarters = site.Choices(Period);
         Outcomes = evaluation.Outcomes.Where(o => o.Goal == id).ToList();
+        // A goal followed in some units only opens on the first of them, not on a unit where it has no result.
+        Unit = Units.Any(u => u.Id == unit) ? unit! : Outcomes.FirstOrDefault()?.Unit ?? Units[0].Id;
+        Quarters = site.Choices(Period);
         var history = new List<Period> { Period };
         while (history.Count < 8) history.Insert(0, history[0].Previous());
         _series = site.Outcomes(history).Select(e => (e.Period, e.Outcomes.FirstOrDefault(o => o.Goal == id && o.Unit == Unit))).ToList();

@@ -49,6 +49,9 @@ public sealed class IndexModel(SiteState site) : PageModel
         return all.Where(u => inside.Contains(u.Id)).ToList();
     }
 
+    /// <summary>Whether some goal has a warning zone: only then does the legend name the status at risk.</summary>
+    public bool HasWarnings => Goals.Any(g => g.Target.Warning is not null);
+
     public Outcome? Outcome(string goal, string unit) => _now.GetValueOrDefault((goal, unit));
     public Outcome? Previous(string goal, string unit) => _before.GetValueOrDefault((goal, unit));
     public bool IsScheduled(Goal goal) => TargetJudge.Scheduled(goal, Period);

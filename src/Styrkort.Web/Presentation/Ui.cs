@@ -22,8 +22,12 @@ public static class Ui
         Status.Met => "met",
         Status.NotMet => "not_met",
         Status.NoData => "no_data",
+        Status.AtRisk => "at_risk",
         _ => "no_target",
     };
+
+    /// <summary>The band the value fell in, in the page's language; empty when the goal has no bands or there is no value.</summary>
+    public static string Band(Outcome o, Texts t) => o.Band?.For(t.Lang) ?? "";
 
     public static string Target(AppliedTarget target, string? unit, Texts t) => target.Rule switch
     {
@@ -59,7 +63,13 @@ public static class Ui
             TargetRuleKind.AboveComparison => t.English ? "above the comparison group" : "högre än jämförelsegruppen",
             _ => t.English ? "below the comparison group" : "lägre än jämförelsegruppen",
         };
+        if (rule.FromBudget) target = target.TrimEnd() + (t.English ? " the budget for the unit and period" : " budgeten för enheten och perioden");
         if (rule.Phased) target += t.English ? ", phased linearly over the year" : ", periodiserad linjärt över året";
+        if (rule.Warning is { } warning)
+            target += (t.English ? ", at risk from " : ", i riskzonen från ") + warning.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (rule.Bands.Count > 0)
+            target += (t.English ? "; bands: " : "; nivåer: ") + string.Join(", ", rule.Bands.Select(b =>
+                b.Below is { } below ? $"{b.Label.For(t.Lang)} < {below.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(rule.BandsOn == BandsOn.Achievement ? " %" : "")}" : b.Label.For(t.Lang)));
         var who = goal.LevelSetBy == LevelSetBy.Owners
             ? (t.English ? "Level set by the owners (Ä)." : "Nivån beslutas av ägaren (Ä).")
             : (t.English ? "Level set by each board (S)." : "Nivån beslutas av varje styrelse (S).");

@@ -60,7 +60,7 @@ internal static class EvaluateCommand
             if (p.GetValue(format) == "json")
             {
                 using var stdout = Console.OpenStandardOutput();
-                JsonOutput.Write(evaluation, stdout);
+                JsonOutput.Write(evaluation, stdout, p.GetValue(lang)!);
                 stdout.WriteByte((byte)'\n');
             }
             else

@@ -10,7 +10,8 @@ namespace Styrkort.Cli;
 /// </summary>
 public static class JsonOutput
 {
-    public static void Write(Evaluation evaluation, Stream output)
+    /// <param name="lang">The language of the band labels (sv or en).</param>
+    public static void Write(Evaluation evaluation, Stream output, string lang = "sv")
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
         json.WriteStartObject();
@@ -36,9 +37,11 @@ public static class JsonOutput
             if (o.Target.Min is not null) Number(json, "min", o.Target.Min);
             if (o.Target.Max is not null) Number(json, "max", o.Target.Max);
             json.WriteBoolean("phased", o.Target.Phased);
+            if (o.Target.Warning is not null) Number(json, "warning", o.Target.Warning);
             json.WriteEndObject();
             // Absent, not empty, on results without breakdowns: the output of goal files without any stays byte for byte as it was.
             if (breakdowns.Contains((o.Goal, o.Unit))) Breakdowns(json, breakdowns[(o.Goal, o.Unit)]);
+            if (o.Band is { } band) json.WriteString("band", band.For(lang));
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -103,6 +106,7 @@ public static class JsonOutput
         Status.Met => "met",
         Status.NotMet => "not_met",
         Status.NoData => "no_data",
+        Status.AtRisk => "at_risk",
         _ => "no_target",
     };
 }

@@ -41,7 +41,7 @@ public static class TableOutput
                         o.Value is { } v ? SwedishFormat.Beside(v.AsDouble, o.Thresholds, unitOfMeasure, lang) : "–",
                         Markup.Escape(Target(o.Target, unitOfMeasure, lang)),
                         o.Comparison is { } c ? SwedishFormat.Beside(c, o.Value is { } cv ? [cv.AsDouble] : [], unitOfMeasure, lang) : "",
-                        Status(o.Status, sv));
+                        Status(o.Status, sv) + (o.Band is { } band ? $" [grey]·[/] {Markup.Escape(band.For(lang))}" : ""));
                     foreach (var breakdown in breakdowns[(o.Goal, o.Unit)])
                         foreach (var segment in breakdown.Segments)
                             table.AddRow(
@@ -54,7 +54,10 @@ public static class TableOutput
             console.Write(table);
         }
         var counts = evaluation.Outcomes.GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.Count());
-        console.MarkupLine(string.Join("   ", Enum.GetValues<Core.Evaluation.Status>().Select(s => $"{Status(s, sv)}: {counts.GetValueOrDefault(s)}")));
+        // At risk is counted where a goal has a warning zone: the summary of other goal files stays as it was.
+        var statuses = new[] { Core.Evaluation.Status.Met, Core.Evaluation.Status.AtRisk, Core.Evaluation.Status.NotMet, Core.Evaluation.Status.NoData, Core.Evaluation.Status.NoTarget }
+            .Where(s => s != Core.Evaluation.Status.AtRisk || counts.ContainsKey(s) || file.Goals.Any(g => g.Target.Warning is not null));
+        console.MarkupLine(string.Join("   ", statuses.Select(s => $"{Status(s, sv)}: {counts.GetValueOrDefault(s)}")));
     }
 
     /// <summary>A segment's key as a reader says it: the empty key as "(tomt)", booleans as ja/nej.</summary>
@@ -82,6 +85,7 @@ public static class TableOutput
         Core.Evaluation.Status.Met => sv ? "[green]uppfyllt[/]" : "[green]met[/]",
         Core.Evaluation.Status.NotMet => sv ? "[red]ej uppfyllt[/]" : "[red]not met[/]",
         Core.Evaluation.Status.NoData => sv ? "[grey]data saknas[/]" : "[grey]no data[/]",
+        Core.Evaluation.Status.AtRisk => sv ? "[darkorange]i riskzonen[/]" : "[darkorange]at risk[/]",
         _ => sv ? "[yellow]målnivå saknas[/]" : "[yellow]no target[/]",
     };
 }

@@ -273,7 +273,7 @@ internal static partial class DatasetLoader
         if (c.Type == ColumnType.Code)
             yield return ($"{present} AND {v} NOT IN ({string.Join(", ", c.Codes.Select(Text))})", $"expected one of the codes {string.Join(", ", c.Codes)}", true);
         if (c.Pattern is not null)
-            yield return ($"{present} AND NOT regexp_full_match({v}, {Text(c.Pattern)})", $"expected the form {c.Pattern}", true);
+            yield return ($"{present} AND NOT regexp_full_match({v}, {Text(c.Pattern)})", c.PatternMeaning is { } meaning ? $"expected {meaning}" : $"expected the form {c.Pattern}", true);
         var number = $"try_cast({v} AS DOUBLE)";
         if (c.Min is { } min) yield return ($"{present} AND {number} < {min.ToString(CultureInfo.InvariantCulture)}", $"below the minimum {min.ToString(CultureInfo.InvariantCulture)}", true);
         if (c.Max is { } max) yield return ($"{present} AND {number} > {max.ToString(CultureInfo.InvariantCulture)}", $"above the maximum {max.ToString(CultureInfo.InvariantCulture)}", true);

@@ -198,11 +198,14 @@ public sealed class DuckDbWarehouse : IWarehouse
     public IReadOnlySet<string> Subtree(string unit) =>
         _db.Rows($"SELECT unit_id FROM _unit_closure WHERE ancestor = {Text(unit)}").Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The board levels of one year as the warehouse holds them: (goal, unit) → level.</summary>
-    public IEnumerable<(string Goal, string Unit, decimal Level)> TargetLevels(TargetLevelSource t, int year) =>
-        _db.Rows($"SELECT {Quote(t.Goal)}, {Quote(t.Unit)}, CAST({Quote(t.Level)} AS DECIMAL(38,6)) FROM {Quote(t.Dataset)} " +
-                 $"WHERE {Quote(t.Year)} = {year} AND {Quote(t.Level)} IS NOT NULL")
-            .Select(r => ((string)r[0]!, (string)r[1]!, (decimal)r[2]!));
+    /// <summary>Every level of target_levels: goal, unit, period as text, level.</summary>
+    public IEnumerable<(string Goal, string Unit, string Period, decimal Level)> TargetLevels(TargetLevelSource t)
+    {
+        var period = TargetLevelColumns.Period(t, Quote, "VARCHAR");
+        return _db.Rows($"SELECT {Quote(t.Goal)}, {Quote(t.Unit)}, {period}, CAST({Quote(t.Level)} AS DECIMAL(38,6)) FROM {Quote(t.Dataset)} " +
+                        $"WHERE {Quote(t.Level)} IS NOT NULL AND {period} IS NOT NULL")
+            .Select(r => ((string)r[0]!, (string)r[1]!, (string)r[2]!, (decimal)r[3]!));
+    }
 
     public IReadOnlySet<string> UnitIds() =>
         HasUnits ? _db.Rows("SELECT unit_id FROM _units").Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
@@ -223,8 +226,7 @@ public sealed class DuckDbWarehouse : IWarehouse
     public IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal> ImportedLevels(TargetLevelSource source)
     {
         if (!Tables().Contains(source.Dataset)) return new Dictionary<(string, string, int), decimal>();
-        return _db.Rows($"SELECT {Quote(source.Goal)}, {Quote(source.Unit)}, CAST({Quote(source.Year)} AS INTEGER), CAST({Quote(source.Level)} AS DECIMAL(38,6)) FROM {Quote(source.Dataset)} WHERE {Quote(source.Level)} IS NOT NULL")
-            .ToDictionary(r => ((string)r[0]!, (string)r[1]!, System.Convert.ToInt32(r[2], CultureInfo.InvariantCulture)), r => (decimal)r[3]! / 1.000000000000000000000000000000000m);
+        return TargetLevelColumns.Yearly(TargetLevels(source), level => level / 1.000000000000000000000000000000000m);
     }
 
     private HashSet<string> Tables() =>

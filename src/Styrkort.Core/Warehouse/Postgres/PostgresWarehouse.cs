@@ -153,10 +153,13 @@ public sealed class PostgresWarehouse : IWarehouse
         _db.Rows($"SELECT unit_id FROM _unit_closure WHERE CAST(ancestor AS TEXT) = {Text(unit)}")
             .Select(r => Convert.ToString(r[0], CultureInfo.InvariantCulture)!).ToHashSet(StringComparer.Ordinal);
 
-    public IEnumerable<(string Goal, string Unit, decimal Level)> TargetLevels(TargetLevelSource t, int year) =>
-        Read($"SELECT {Quote(t.Goal)}, {Quote(t.Unit)}, CAST({Quote(t.Level)} AS NUMERIC(38,6)) FROM {Quote(t.Dataset)} " +
-                 $"WHERE {Quote(t.Year)} = {year} AND {Quote(t.Level)} IS NOT NULL")
-            .Select(r => ((string)r[0]!, (string)r[1]!, (decimal)r[2]!));
+    public IEnumerable<(string Goal, string Unit, string Period, decimal Level)> TargetLevels(TargetLevelSource t)
+    {
+        var period = TargetLevelColumns.Period(t, Quote, "TEXT");
+        return Read($"SELECT {Quote(t.Goal)}, {Quote(t.Unit)}, {period}, CAST({Quote(t.Level)} AS NUMERIC(38,6)) FROM {Quote(t.Dataset)} " +
+                    $"WHERE {Quote(t.Level)} IS NOT NULL AND {period} IS NOT NULL")
+            .Select(r => ((string)r[0]!, (string)r[1]!, (string)r[2]!, (decimal)r[3]!));
+    }
 
     public IReadOnlySet<string> UnitIds() =>
         HasUnits ? _db.Rows("SELECT unit_id FROM _units").Select(r => Convert.ToString(r[0], CultureInfo.InvariantCulture)!).ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
@@ -178,8 +181,7 @@ public sealed class PostgresWarehouse : IWarehouse
     public IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal> ImportedLevels(TargetLevelSource source)
     {
         if (!Tables().Contains(source.Dataset)) return new Dictionary<(string, string, int), decimal>();
-        return Read($"SELECT {Quote(source.Goal)}, {Quote(source.Unit)}, CAST({Quote(source.Year)} AS INTEGER), CAST({Quote(source.Level)} AS NUMERIC(38,6)) FROM {Quote(source.Dataset)} WHERE {Quote(source.Level)} IS NOT NULL")
-            .ToDictionary(r => ((string)r[0]!, (string)r[1]!, Convert.ToInt32(r[2], CultureInfo.InvariantCulture)), r => (decimal)r[3]!);
+        return TargetLevelColumns.Yearly(TargetLevels(source), level => level);
     }
 
     /// <summary>The tables of the current schema (the first of the search path), by name in any case, as DuckDB matches them.</summary>
