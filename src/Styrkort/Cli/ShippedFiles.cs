@@ -14,6 +14,16 @@ internal static class ShippedFiles
 
     public static string SmbGoals => Path.Combine(AppContext.BaseDirectory, "samples", "smb", GoalFileName);
 
+    /// <summary>The small company's financial goals over an SIE file of one's own (samples/smb/exempelbolaget.yaml).</summary>
+    public static string ExempelbolagetGoals => Path.Combine(AppContext.BaseDirectory, "samples", "smb", "exempelbolaget.yaml");
+
+    /// <summary>The files `sample smb` puts beside its data: the goal file and the dataset declarations it includes.</summary>
+    public static IEnumerable<(string Shipped, string Name)> SmbSample =>
+    [
+        (SmbGoals, GoalFileName),
+        (Path.Combine(AppContext.BaseDirectory, "samples", "smb", "smb-data.yaml"), "smb-data.yaml"),
+    ];
+
     /// <summary>
     /// The goal file a command reads: the one given, else the one in the data folder. The error names both ways out,
     /// because "file not found" for a path the user never typed explains nothing.

@@ -36,7 +36,7 @@ public sealed class EngineParityTests(SampleData sample) : IClassFixture<SampleD
         try
         {
             Succeeds(StyrkortProcess.Run(["sie", Path.Combine(Smb, "exempelbolaget.se"), .. SieFiles.Select(Sie), "--out", data]), "sie");
-            SameEvaluations("smb", Path.Combine(Smb, "goals.yaml"), data,
+            SameEvaluations("smb", Path.Combine(Smb, "exempelbolaget.yaml"), data,
                 [["--period", "2023"], ["--period", "2022"], ["--period", "2010"], ["--period", "2021-12"]]);
         }
         finally
