@@ -47,4 +47,13 @@ internal static class ShippedFiles
         File.Copy(AlmiGoals, path);
         return true;
     }
+
+    /// <summary>Writes the small company's goal file and the data declarations it includes into <paramref name="folder"/>, unless a goal file is there.</summary>
+    public static bool SeedSmbGoals(string folder)
+    {
+        if (File.Exists(Path.Combine(folder, GoalFileName))) return false;
+        Directory.CreateDirectory(folder);
+        foreach (var (shipped, name) in SmbSample) File.Copy(shipped, Path.Combine(folder, name), overwrite: true);
+        return true;
+    }
 }
