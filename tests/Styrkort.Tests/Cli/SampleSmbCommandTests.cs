@@ -28,6 +28,26 @@ public sealed class SampleSmbCommandTests : IDisposable
             Assert.True(r.GetProperty("value").ValueKind == JsonValueKind.Number, r.GetProperty("goal").GetString() + " has no value");
         var churn = company.Single(r => r.GetProperty("goal").GetString() == "churn_rate");
         Assert.Equal(["small", "large"], churn.GetProperty("breakdowns")[0].GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("key").GetString()));
+
+        // Market share in Stockholm, from the files: 100 × Stockholm customers' invoices 2025-04..2026-03 / Stockholm's 2026 market.
+        var region = Csv("customers.csv").ToDictionary(c => c["customer_id"], c => c["region"]);
+        var sales = Csv("invoices.csv").Where(i => string.CompareOrdinal(i["invoiced_on"], "2025-04-01") >= 0 && region[i["customer_id"]] == "stockholm")
+            .Sum(i => decimal.Parse(i["amount"], System.Globalization.CultureInfo.InvariantCulture));
+        var market = Csv("market_size.csv").Where(m => m["region_id"] == "stockholm" && m["year"] == "2026")
+            .Sum(m => decimal.Parse(m["market_sales"], System.Globalization.CultureInfo.InvariantCulture));
+        var share = company.Single(r => r.GetProperty("goal").GetString() == "market_share").GetProperty("breakdowns")[0].GetProperty("segments")
+            .EnumerateArray().Single(s => s.GetProperty("key").GetString() == "stockholm").GetProperty("value").GetDouble();
+        Assert.Equal((double)(100 * sales / market), share, 9);
+    }
+
+    private List<Dictionary<string, string>> Csv(string file)
+    {
+        using var parser = new Microsoft.VisualBasic.FileIO.TextFieldParser(Path.Combine(_folder, file)) { HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        var header = parser.ReadFields()!;
+        var rows = new List<Dictionary<string, string>>();
+        while (parser.ReadFields() is { } fields) rows.Add(header.Zip(fields).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal));
+        return rows;
     }
 
     [Fact]

@@ -28,8 +28,9 @@ internal static class Catalogue
             run.Done(csv);
         }
         // The market grows about 6 % a year; its regional split differs from the company's, so shares differ by region.
+        // The rows belong to the company (the root unit): a breakdown restricts only datasets with a unit column.
         var rng = new Rng(seed, RngStream.Market);
-        using (var csv = new CsvWriter(dir, SmbFiles.MarketSize, "region_id", "product_line", "year", "market_sales", "source"))
+        using (var csv = new CsvWriter(dir, SmbFiles.MarketSize, "region_id", "product_line", "year", "market_sales", "source", "unit_id"))
         {
             for (var year = Company.FirstDay.Year; year <= Company.BudgetEnd.Year; year++)
                 foreach (var r in Company.Regions)
@@ -37,7 +38,7 @@ internal static class Catalogue
                     {
                         var amount = p.MarketMsek * 1_000_000 * r.MarketWeight * Math.Pow(1.06, year - 2024) * rng.Uniform(0.95, 1.05);
                         csv.Text(r.Id).Text(p.Id).Int(year).Money(Math.Round((decimal)amount / 100_000) * 100_000)
-                            .Text(year < Company.LastDay.Year ? "Branschrapport" : "Prognos").EndRow();
+                            .Text(year < Company.LastDay.Year ? "Branschrapport" : "Prognos").Text(Company.Root).EndRow();
                     }
             run.Done(csv);
         }
