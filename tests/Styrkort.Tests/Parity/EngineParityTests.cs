@@ -46,6 +46,23 @@ public sealed class EngineParityTests(SampleData sample) : IClassFixture<SampleD
     }
 
     [Fact]
+    public void SmbGeneratedSample_EvaluatesAlikeOnBothEngines()
+    {
+        // The generated small company, its SIE datasets included.
+        var data = Directory.CreateTempSubdirectory("styrkort-parity-smb-sample-").FullName;
+        try
+        {
+            Succeeds(StyrkortProcess.Run("sample", "smb", "--out", data, "--seed", "4"), "sample smb");
+            SameEvaluations("smb-sample", Path.Combine(Smb, "goals.yaml"), data,
+                [["--period", "2026-03"], ["--period", "2025", "--by", "customers.segment"], ["--period", "2026-Q1", "--unit", "sales"]]);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public void DocumentationExample_EvaluatesAlikeOnBothEngines()
     {
         var data = Directory.CreateTempSubdirectory("styrkort-parity-bookshop-").FullName;
