@@ -43,3 +43,10 @@ internal static class TempFolder
         if (System.IO.Directory.Exists(path)) System.IO.Directory.Delete(path, recursive: true);
     }
 }
+
+/// <summary>The tests that only read the sample share one generation.</summary>
+[CollectionDefinition(Name)]
+public sealed class GeneratedSmbSampleCollection : ICollectionFixture<GeneratedSmbSample>
+{
+    public const string Name = "generated smb sample";
+}

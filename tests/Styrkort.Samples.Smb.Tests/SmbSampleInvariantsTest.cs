@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Styrkort.Samples.Smb.Tests;
 
 /// <summary>What must hold in any seed's company: no impossible dates, a funnel that narrows, complete budgets.</summary>
-public sealed class SmbSampleInvariantsTest(GeneratedSmbSample sample) : IClassFixture<GeneratedSmbSample>
+[Collection(GeneratedSmbSampleCollection.Name)]
+public sealed class SmbSampleInvariantsTest(GeneratedSmbSample sample)
 {
     private static readonly DateOnly First = new(2024, 1, 1), Last = new(2026, 3, 31);
 

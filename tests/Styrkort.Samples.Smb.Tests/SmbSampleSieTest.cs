@@ -4,7 +4,8 @@ using Styrkort.Accounts.Sie;
 namespace Styrkort.Samples.Smb.Tests;
 
 /// <summary>The SIE file parses without warnings and its accounts agree with the CSV files, month by month, to the öre.</summary>
-public sealed class SmbSampleSieTest(GeneratedSmbSample sample) : IClassFixture<GeneratedSmbSample>
+[Collection(GeneratedSmbSampleCollection.Name)]
+public sealed class SmbSampleSieTest(GeneratedSmbSample sample)
 {
     private SieDocument Read()
     {

@@ -42,7 +42,7 @@ internal static class Staff
         for (var i = 0; i < 4; i++) list.Add(new("customer_success", "Kundansvarig", 42000, 1m));
         list.Add(new("customer_success", "Supporttekniker", 38000, 0.5m));
         list.Add(new("delivery", "Teknikchef", 76000, 1m));
-        for (var i = 0; i < 10; i++) list.Add(new("delivery", i < 7 ? "Utvecklare" : "Konsult", 54000, 1m));
+        for (var i = 0; i < 12; i++) list.Add(new("delivery", i < 9 ? "Utvecklare" : "Konsult", 54000, 1m));
         list.Add(new("delivery", "Utvecklare", 52000, 1m, new DateOnly(2024, 9, 1)));
         list.Add(new("delivery", "Konsult", 52000, 1m, new DateOnly(2025, 4, 1)));
         list.Add(new("delivery", "Testare", 46000, 0.8m));
