@@ -30,7 +30,6 @@ internal static class Overheads
             books.Cost(end, "admin", "depreciation", "7832", null, 21_500m);
             books.Add("A", end, "Avskrivning inventarier", new Posting("7832", 21_500m, "admin"), new Posting("1229", -21_500m));
             if (month.Month % 3 == 0) books.Add("A", end, "Ränta bankkonto", new Posting("1930", 11_800m), new Posting("8310", -11_800m));
-            books.Add("A", new DateOnly(month.Year, month.Month, 12), "Preliminärskatt", new Posting("2518", 85_000m), new Posting("1930", -85_000m));
         }
     }
 }

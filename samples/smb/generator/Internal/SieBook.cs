@@ -5,8 +5,8 @@ using Styrkort.Accounts.Sie;
 namespace Styrkort.Samples.Smb.Internal;
 
 /// <summary>
-/// Closes the books (opening balances of 2024 and their settlement, VAT per month, tax at each year end), writes them as
-/// an SIE 4 file with three fiscal years (#RAR 0 is 2026, booked to 31 March) and converts that file with the
+/// Closes the books (opening balances of 2024 and their settlement, VAT per month, tax at each year end, paid in May),
+/// writes them as an SIE 4 file with three fiscal years (#RAR 0 is 2026, booked to 31 March) and converts that file with the
 /// program's own SIE conversion into the sie_*.csv datasets, the company mapped to the root unit.
 /// </summary>
 internal static class SieBook
@@ -15,8 +15,9 @@ internal static class SieBook
     {
         ["1220"] = "Inventarier och verktyg", ["1229"] = "Ackumulerade avskrivningar på inventarier", ["1510"] = "Kundfordringar",
         ["1930"] = "Företagskonto", ["2081"] = "Aktiekapital", ["2091"] = "Balanserad vinst eller förlust", ["2440"] = "Leverantörsskulder",
-        ["2512"] = "Beräknad inkomstskatt", ["2518"] = "Betald F-skatt", ["2611"] = "Utgående moms 25 %", ["2640"] = "Ingående moms",
+        ["2512"] = "Beräknad inkomstskatt", ["2611"] = "Utgående moms 25 %", ["2640"] = "Ingående moms",
         ["2650"] = "Redovisningskonto för moms", ["2710"] = "Personalskatt", ["2730"] = "Lagstadgade sociala avgifter",
+        ["2920"] = "Upplupna semesterlöner", ["2940"] = "Upplupna lagstadgade sociala och andra avgifter",
         ["3011"] = "Abonnemangsintäkter", ["3041"] = "Konsulttjänster", ["3042"] = "Utbildningar", ["4010"] = "Hosting och licenser",
         ["4600"] = "Underkonsulter", ["4610"] = "Utbildningskostnader", ["5010"] = "Lokalhyra", ["5420"] = "Programvaror",
         ["5800"] = "Resekostnader", ["5910"] = "Annonsering", ["5930"] = "Reklamtrycksaker och direktreklam", ["5940"] = "Utställningar och mässor",
@@ -28,8 +29,8 @@ internal static class SieBook
 
     private static readonly (string Account, decimal Amount)[] Opening =
     [
-        ("1220", 1_150_000m), ("1229", -430_000m), ("1510", 4_200_000m), ("1930", 5_600_000m), ("2081", -100_000m),
-        ("2440", -640_000m), ("2650", -510_000m), ("2710", -395_000m), ("2730", -420_000m),
+        ("1220", 1_150_000m), ("1229", -430_000m), ("1510", 4_200_000m), ("1930", 5_000_000m), ("2081", -100_000m),
+        ("2440", -640_000m), ("2650", -510_000m), ("2710", -395_000m), ("2730", -420_000m), ("2920", -2_300_000m), ("2940", -720_000m),
     ];
 
     public static void Close(Books books)
@@ -54,6 +55,7 @@ internal static class SieBook
             var profit = -books.Entries.Where(e => e.Date.Year == year).SelectMany(e => e.Postings).Where(p => Number(p.Account) is >= 3000 and < 8900).Sum(p => p.Amount);
             var tax = Math.Max(0, Math.Round(profit * 0.206m));
             books.Add("A", new DateOnly(year, 12, 31), "Beräknad skatt " + year, new Posting("8910", tax), new Posting("2512", -tax));
+            books.Add("A", new DateOnly(year + 1, 5, 4), "Slutlig skatt " + year, new Posting("2512", tax), new Posting("1930", -tax));
         }
     }
 

@@ -9,7 +9,7 @@ internal sealed record Employee(string Id, string Name, string Unit, string Depa
 
 /// <summary>
 /// About 40 positions in five departments; a holder may leave (about 12 % a year, never a salesperson, whose unit is
-/// their own) and is replaced one to three months later, and two positions are added as the company grows. Writes
+/// their own) and is replaced one to three months later, and four positions are added as the company grows. Writes
 /// staff.csv, staff_months.csv (FTE per month) and the engagement survey, and books the salaries.
 /// </summary>
 internal static class Staff
@@ -42,7 +42,9 @@ internal static class Staff
         for (var i = 0; i < 4; i++) list.Add(new("customer_success", "Kundansvarig", 42000, 1m));
         list.Add(new("customer_success", "Supporttekniker", 38000, 0.5m));
         list.Add(new("delivery", "Teknikchef", 76000, 1m));
-        for (var i = 0; i < 12; i++) list.Add(new("delivery", i < 9 ? "Utvecklare" : "Konsult", 54000, 1m));
+        for (var i = 0; i < 10; i++) list.Add(new("delivery", i < 7 ? "Utvecklare" : "Konsult", 54000, 1m));
+        list.Add(new("delivery", "Utvecklare", 52000, 1m, new DateOnly(2024, 6, 1)));
+        list.Add(new("delivery", "Utvecklare", 52000, 1m, new DateOnly(2025, 1, 1)));
         list.Add(new("delivery", "Utvecklare", 52000, 1m, new DateOnly(2024, 9, 1)));
         list.Add(new("delivery", "Konsult", 52000, 1m, new DateOnly(2025, 4, 1)));
         list.Add(new("delivery", "Testare", 46000, 0.8m));
