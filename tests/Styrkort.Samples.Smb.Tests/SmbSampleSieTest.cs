@@ -1,4 +1,6 @@
 using System.Globalization;
+using Styrkort.Accounts.Datasets;
+using Styrkort.Accounts.Ratios;
 using Styrkort.Accounts.Sie;
 
 namespace Styrkort.Samples.Smb.Tests;
@@ -71,5 +73,15 @@ public sealed class SmbSampleSieTest(GeneratedSmbSample sample)
         Assert.Equal("556912-3457", companies[0]["org_nr"]);
         Assert.All(sample.Rows("sie_balances.csv"), b => Assert.Equal("nordvik", b["company"]));
         Assert.Contains(sample.Rows("units.csv"), u => u["unit_id"] == "nordvik" && u["parent_id"].Length == 0);
+    }
+
+    [Fact]
+    public void SieFile_GivesEveryRatioOfTheLibrary_ForTheLastFullYear()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Styrkort.sln"))) root = root.Parent!;
+        var report = RatioAnalysis.Analyse(CompanyBooks.From([Read()]).Single(), Path.Combine(root.FullName, "libraries", "bas-nyckeltal.yaml"), null, TimeProvider.System);
+        var year2025 = report.Years.Single(y => y.Index == -1);
+        Assert.All(report.Ratios, r => Assert.True(year2025.Values[r.Name] is not null, r.Name));
     }
 }

@@ -77,14 +77,30 @@ internal static class Billing
             csv.EndRow();
             books.CustomerInvoice(i.Date, number, Accounts[i.Kind].Revenue, i.Amount, i.PaidOn);
             var month = new DateOnly(i.Date.Year, i.Date.Month, 1);
-            cogs[(month, i.Kind)] = cogs.GetValueOrDefault((month, i.Kind)) + i.Cost;
+            // The field-service app's subscriptions include a device, taken from stock.
+            var kind = i.Kind == "subscription" && i.Customer.ProductLine == "falt" ? "devices" : i.Kind;
+            cogs[(month, kind)] = cogs.GetValueOrDefault((month, kind)) + i.Cost;
             if (i.Customer.Channel == "partner" && i.Kind == "subscription") commission[month] = commission.GetValueOrDefault(month) + i.Amount;
             Actuals.Add(actuals.Revenue, i.Customer.Owner, i.Date, i.Amount);
         }
         run.Done(csv);
         books.BookPayments();
+        var stock = SieBook.OpeningStock;
         foreach (var ((month, kind), cost) in cogs)
-            books.SupplierInvoice(Company.MonthEnd(month), Accounts[kind].Cost, cost, $"Inköp {kind} {month.Year}-{month.Month:D2}", null);
+        {
+            var end = Company.MonthEnd(month);
+            var text = string.Create(CultureInfo.InvariantCulture, $"{month.Year}-{month.Month:D2}");
+            if (kind != "devices")
+            {
+                books.SupplierInvoice(end, Accounts[kind].Cost, cost, $"Inköp {kind} {text}", null);
+                continue;
+            }
+            books.Add("A", end, "Förbrukade enheter " + text, new Posting(Accounts["subscription"].Cost, cost), new Posting("1460", -cost));
+            // Restocking keeps the stock near 400 000 kr, in uneven batches.
+            var restock = Math.Max(0, Books.Round(cost * (decimal)rng.Uniform(0.8, 1.2) + 0.3m * (400_000m - stock + cost)));
+            books.SupplierInvoice(end.AddDays(-10), "1460", restock, "Inköp enheter " + text, null);
+            stock += restock - cost;
+        }
         // Partners get 12 % of their customers' subscriptions: a sales cost of the partner channel.
         foreach (var (month, revenue) in commission)
         {

@@ -13,7 +13,7 @@ internal static class SieBook
 {
     private static readonly Dictionary<string, string> Chart = new()
     {
-        ["1220"] = "Inventarier och verktyg", ["1229"] = "Ackumulerade avskrivningar på inventarier", ["1510"] = "Kundfordringar",
+        ["1220"] = "Inventarier och verktyg", ["1229"] = "Ackumulerade avskrivningar på inventarier", ["1460"] = "Lager av handelsvaror", ["1510"] = "Kundfordringar",
         ["1930"] = "Företagskonto", ["2081"] = "Aktiekapital", ["2091"] = "Balanserad vinst eller förlust", ["2440"] = "Leverantörsskulder",
         ["2512"] = "Beräknad inkomstskatt", ["2611"] = "Utgående moms 25 %", ["2640"] = "Ingående moms",
         ["2650"] = "Redovisningskonto för moms", ["2710"] = "Personalskatt", ["2730"] = "Lagstadgade sociala avgifter",
@@ -27,8 +27,11 @@ internal static class SieBook
         ["8910"] = "Skatt som belastar årets resultat",
     };
 
+    public const decimal OpeningStock = 380_000m;
+
     private static readonly (string Account, decimal Amount)[] Opening =
     [
+        ("1460", OpeningStock),
         ("1220", 1_150_000m), ("1229", -430_000m), ("1510", 4_200_000m), ("1930", 5_000_000m), ("2081", -100_000m),
         ("2440", -640_000m), ("2650", -510_000m), ("2710", -395_000m), ("2730", -420_000m), ("2920", -2_300_000m), ("2940", -720_000m),
     ];
