@@ -134,6 +134,38 @@ public sealed class RunAnywhereTests : IDisposable
         }
     }
 
+    [Fact]
+    public void ServeDemoSmb_SeedsTheSmallCompanysGoalFileAndItsDataDeclarations_AndNamesItsAccounts()
+    {
+        var port = FreePort();
+        var output = new StringBuilder();
+        var start = StyrkortProcess.StartInfo(_cwd, ["serve", "--demo", "smb", "--data-dir", "d", "--urls", $"http://127.0.0.1:{port}"]);
+        using var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            var health = WaitForHealth(http, port, process, TimeSpan.FromSeconds(120));
+            lock (output) Assert.True(health == "ok", "serve --demo smb did not answer /health:\n" + output);
+            var shipped = Path.Combine(StyrkortProcess.RepoRoot, "samples", "smb");
+            foreach (var file in new[] { "goals.yaml", "smb-data.yaml" })
+                Assert.Equal(File.ReadAllText(Path.Combine(shipped, file)), File.ReadAllText(Path.Combine(_cwd, "d", file)));
+            // The accounts are printed once the app has started, just after /health answers.
+            var clock = Stopwatch.StartNew();
+            bool Printed() { lock (output) return output.ToString().Contains("saljchef", StringComparison.Ordinal); }
+            while (clock.Elapsed < TimeSpan.FromSeconds(10) && !Printed()) Thread.Sleep(100);
+            lock (output) Assert.Contains("unit_manager (sales)", output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+    }
+
     private static string? WaitForHealth(HttpClient http, int port, Process process, TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();
