@@ -5,6 +5,9 @@ using Styrkort.Web.Auth;
 
 namespace Styrkort.Web.Hosting;
 
+// The samples bring the Styrkort.Accounts namespace (SIE) along; Accounts here is the user accounts of the web app.
+using Accounts = Styrkort.Web.Auth.Accounts;
+
 /// <summary>The app store without the web server: for `styrkort user add`.</summary>
 public static class AppStoreOnly
 {

@@ -10,6 +10,9 @@ using Styrkort.Web.Hosting;
 
 namespace Styrkort.Web.Pages;
 
+// The samples bring the Styrkort.Accounts namespace (SIE) along; Accounts here is the user accounts of the web app.
+using Accounts = Styrkort.Web.Auth.Accounts;
+
 /// <summary>The accounts: who may do what. Each account is edited on its own page (UsersEdit).</summary>
 [Authorize(Policy = Policies.Administer)]
 public sealed class UsersModel(UserManager<AppUser> users, AppDb db, SiteState site, TimeProvider clock) : PageModel

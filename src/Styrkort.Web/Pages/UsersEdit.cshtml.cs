@@ -11,6 +11,9 @@ using Styrkort.Web.Hosting;
 
 namespace Styrkort.Web.Pages;
 
+// The samples bring the Styrkort.Accounts namespace (SIE) along; Accounts here is the user accounts of the web app.
+using Accounts = Styrkort.Web.Auth.Accounts;
+
 /// <summary>
 /// One account, for an admin: role, units and name; disable, enable, delete; a new password. Every change ends the
 /// account's sessions (a new security stamp) and is audited, in one transaction with the change itself.

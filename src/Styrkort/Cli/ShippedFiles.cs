@@ -14,6 +14,16 @@ internal static class ShippedFiles
 
     public static string SmbGoals => Path.Combine(AppContext.BaseDirectory, "samples", "smb", GoalFileName);
 
+    /// <summary>The small company's financial goals over an SIE file of one's own (samples/smb/exempelbolaget.yaml).</summary>
+    public static string ExempelbolagetGoals => Path.Combine(AppContext.BaseDirectory, "samples", "smb", "exempelbolaget.yaml");
+
+    /// <summary>The files `sample smb` puts beside its data: the goal file and the dataset declarations it includes.</summary>
+    public static IEnumerable<(string Shipped, string Name)> SmbSample =>
+    [
+        (SmbGoals, GoalFileName),
+        (Path.Combine(AppContext.BaseDirectory, "samples", "smb", "smb-data.yaml"), "smb-data.yaml"),
+    ];
+
     /// <summary>
     /// The goal file a command reads: the one given, else the one in the data folder. The error names both ways out,
     /// because "file not found" for a path the user never typed explains nothing.
@@ -35,6 +45,15 @@ internal static class ShippedFiles
         if (File.Exists(path)) return false;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         File.Copy(AlmiGoals, path);
+        return true;
+    }
+
+    /// <summary>Writes the small company's goal file and the data declarations it includes into <paramref name="folder"/>, unless a goal file is there.</summary>
+    public static bool SeedSmbGoals(string folder)
+    {
+        if (File.Exists(Path.Combine(folder, GoalFileName))) return false;
+        Directory.CreateDirectory(folder);
+        foreach (var (shipped, name) in SmbSample) File.Copy(shipped, Path.Combine(folder, name), overwrite: true);
         return true;
     }
 }

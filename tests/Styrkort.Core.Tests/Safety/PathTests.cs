@@ -85,7 +85,7 @@ public sealed class PathTests : IDisposable
     public void Include_ShippedLibraryByBareName_IsFoundBesideTheProgram_WithItsOwnIncludes()
     {
         Assert.True(File.Exists(Path.Combine(GoalFileReader.LibraryFolder, "bas-nyckeltal.yaml")), "the build copies libraries/*.yaml into the output");
-        var smb = GoalFileReader.Read(Path.Combine(Repository.Root, "samples", "smb", "goals.yaml"));
+        var smb = GoalFileReader.Read(Path.Combine(Repository.Root, "samples", "smb", "exempelbolaget.yaml"));
 
         Assert.Contains("soliditet", smb.Metrics.Keys);      // from bas-nyckeltal.yaml
         Assert.Contains("sie_balances", smb.Datasets.Keys);   // from sie.yaml, which bas-nyckeltal.yaml includes

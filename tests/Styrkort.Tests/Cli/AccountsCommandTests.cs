@@ -72,7 +72,7 @@ public sealed class AccountsCommandTests
             var sie = Run("sie", Example, "--out", folder);
             Assert.Equal(0, sie.ExitCode);
             Assert.True(File.Exists(Path.Combine(folder, "sie_balances.csv")));
-            var result = Run("evaluate", "--goals", Path.Combine(RepoRoot, "samples", "smb", "goals.yaml"), "--data", folder, "--period", "2023", "--format", "json");
+            var result = Run("evaluate", "--goals", Path.Combine(RepoRoot, "samples", "smb", "exempelbolaget.yaml"), "--data", folder, "--period", "2023", "--format", "json");
             Assert.Equal(0, result.ExitCode);
             using var json = JsonDocument.Parse(result.Stdout);
             var statuses = json.RootElement.GetProperty("results").EnumerateArray()
@@ -80,7 +80,7 @@ public sealed class AccountsCommandTests
             Assert.Equal("met", statuses["soliditet"]);
             Assert.Equal("not_met", statuses["avkastning_eget_kapital"]);
             Assert.Equal("met", statuses["kundkredittid"]);
-            var before = Run("evaluate", "--goals", "samples/smb/goals.yaml", "--data", folder, "--period", "2022", "--format", "json");
+            var before = Run("evaluate", "--goals", "samples/smb/exempelbolaget.yaml", "--data", folder, "--period", "2022", "--format", "json");
             Assert.Contains("\"goal\":\"kundkredittid\",\"unit\":\"555555-5555\",\"value\":null,\"comparison\":null,\"status\":\"no_data\"", before.Stdout, StringComparison.Ordinal);
         }
         finally

@@ -97,11 +97,13 @@ public sealed class RunAnywhereTests : IDisposable
     }
 
     [Fact]
-    public void ShippedSmallCompanyGoalFile_IsValid()
+    public void ShippedSmallCompanyGoalFiles_AreValid()
     {
-        var shipped = Path.Combine(AppContext.BaseDirectory, "samples", "smb", "goals.yaml");
-        var result = Run("check", "--goals", shipped);
-        Assert.True(result.ExitCode == 0, result.Stderr);
+        foreach (var file in new[] { "goals.yaml", "exempelbolaget.yaml" })
+        {
+            var result = Run("check", "--goals", Path.Combine(AppContext.BaseDirectory, "samples", "smb", file));
+            Assert.True(result.ExitCode == 0, file + ": " + result.Stderr);
+        }
     }
 
     [Fact]
@@ -124,6 +126,38 @@ public sealed class RunAnywhereTests : IDisposable
             var seeded = Path.Combine(_cwd, "d", "goals.yaml");
             Assert.True(File.Exists(seeded), "no goals.yaml in the data folder");
             Assert.Equal(File.ReadAllText(StyrkortProcess.GoalFile), File.ReadAllText(seeded));
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+    }
+
+    [Fact]
+    public void ServeDemoSmb_SeedsTheSmallCompanysGoalFileAndItsDataDeclarations_AndNamesItsAccounts()
+    {
+        var port = FreePort();
+        var output = new StringBuilder();
+        var start = StyrkortProcess.StartInfo(_cwd, ["serve", "--demo", "smb", "--data-dir", "d", "--urls", $"http://127.0.0.1:{port}"]);
+        using var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            var health = WaitForHealth(http, port, process, TimeSpan.FromSeconds(120));
+            lock (output) Assert.True(health == "ok", "serve --demo smb did not answer /health:\n" + output);
+            var shipped = Path.Combine(StyrkortProcess.RepoRoot, "samples", "smb");
+            foreach (var file in new[] { "goals.yaml", "smb-data.yaml" })
+                Assert.Equal(File.ReadAllText(Path.Combine(shipped, file)), File.ReadAllText(Path.Combine(_cwd, "d", file)));
+            // The accounts are printed once the app has started, just after /health answers.
+            var clock = Stopwatch.StartNew();
+            bool Printed() { lock (output) return output.ToString().Contains("saljchef", StringComparison.Ordinal); }
+            while (clock.Elapsed < TimeSpan.FromSeconds(10) && !Printed()) Thread.Sleep(100);
+            lock (output) Assert.Contains("unit_manager (sales)", output.ToString(), StringComparison.Ordinal);
         }
         finally
         {

@@ -36,8 +36,25 @@ public sealed class EngineParityTests(SampleData sample) : IClassFixture<SampleD
         try
         {
             Succeeds(StyrkortProcess.Run(["sie", Path.Combine(Smb, "exempelbolaget.se"), .. SieFiles.Select(Sie), "--out", data]), "sie");
-            SameEvaluations("smb", Path.Combine(Smb, "goals.yaml"), data,
+            SameEvaluations("smb", Path.Combine(Smb, "exempelbolaget.yaml"), data,
                 [["--period", "2023"], ["--period", "2022"], ["--period", "2010"], ["--period", "2021-12"]]);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void SmbGeneratedSample_EvaluatesAlikeOnBothEngines()
+    {
+        // The generated small company, its SIE datasets included.
+        var data = Directory.CreateTempSubdirectory("styrkort-parity-smb-sample-").FullName;
+        try
+        {
+            Succeeds(StyrkortProcess.Run("sample", "smb", "--out", data, "--seed", "4"), "sample smb");
+            SameEvaluations("smb-sample", Path.Combine(Smb, "goals.yaml"), data,
+                [["--period", "2026-03"], ["--period", "2025", "--by", "customers.segment"], ["--period", "2026-Q1", "--unit", "sales"]]);
         }
         finally
         {

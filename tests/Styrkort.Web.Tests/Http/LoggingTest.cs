@@ -10,6 +10,8 @@ using Styrkort.Web.Tests.Support;
 
 namespace Styrkort.Web.Tests.Http;
 
+using Accounts = Styrkort.Web.Auth.Accounts;
+
 /// <summary>What the log says about requests and sign-ins, and what it never says: passwords, tokens, cookies.</summary>
 [Collection(DemoSiteCollection.Name)]
 public sealed class LoggingTest(DemoSite site)

@@ -5,6 +5,8 @@ using Styrkort.Web.Tests.Support;
 
 namespace Styrkort.Web.Tests.Http;
 
+using Accounts = Styrkort.Web.Auth.Accounts;
+
 /// <summary>
 /// Sessions end on the server: at sign-out, at a change of password, role or units, and at once when an account is
 /// disabled or locked out. Each test works on an account of its own; the demo accounts' sessions are shared.
