@@ -153,6 +153,9 @@ public sealed record Goal(
 
     /// <summary>The units (with their subtrees) the goal is followed in (<c>units: [id, …]</c>); empty: every unit.</summary>
     public IReadOnlyList<GoalUnit> Units { get; init; } = [];
+
+    /// <summary>Whether the <see cref="Units"/> bring their subtrees (<c>subunits: false</c>: the named units only).</summary>
+    public bool Subunits { get; init; } = true;
 }
 
 /// <summary>A breakdown dimension as written in a goal: dataset.column, and where.</summary>

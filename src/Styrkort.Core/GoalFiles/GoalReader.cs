@@ -23,7 +23,7 @@ internal static partial class GoalReader
     /// <param name="parameters">The parameters read so far: a level, bound, warning or band edge may name one.</param>
     public static Goal Read(YamlSource y, YamlNode node, IReadOnlyDictionary<string, Parameter> parameters)
     {
-        var map = y.Map(node, "a goal", "id", "name", "description", "area", "type", "metric", "comparison", "target", "board", "owner", "unit", "units", "breakdown");
+        var map = y.Map(node, "a goal", "id", "name", "description", "area", "type", "metric", "comparison", "target", "board", "owner", "unit", "units", "subunits", "breakdown");
         var id = y.Str(y.Required(map, "id", "a goal"));
         var what = $"goal '{id}'";
         // Once read and ignored: a goal file that relied on it would silently follow the goal everywhere.
@@ -57,7 +57,16 @@ internal static partial class GoalReader
             Breakdown = YamlSource.Get(map, "breakdown") is { } b ? Breakdown(y, b) : [],
             // Checked against the imported unit tree when the goal is evaluated: the goal file does not hold the units.
             Units = YamlSource.Get(map, "units") is { } u ? Units(y, u, what) : [],
+            Subunits = YamlSource.Get(map, "subunits") is { } s ? Subunits(y, s, map, what) : true,
         };
+    }
+
+    /// <summary>subunits: false follows the goal in the named units themselves: a company-wide ratio, not every department's.</summary>
+    private static bool Subunits(YamlSource y, YamlNode node, YamlMappingNode map, string what)
+    {
+        if (YamlSource.Get(map, "units") is null)
+            throw y.Error(node, $"{what}: 'subunits' says whether the units named in 'units' bring their subtrees; name them with 'units: [id, …]'");
+        return y.Bool(node);
     }
 
     private static List<GoalUnit> Units(YamlSource y, YamlNode node, string what)

@@ -64,7 +64,7 @@ internal static class Billing
         invoices.Sort((a, b) => a.Date.CompareTo(b.Date) is var d && d != 0 ? d : string.CompareOrdinal(a.Customer.Id, b.Customer.Id) is var e && e != 0 ? e : string.CompareOrdinal(a.Kind, b.Kind));
 
         using var csv = new CsvWriter(dir, SmbFiles.Invoices,
-            "invoice_id", "customer_id", "owner_id", "invoiced_on", "product_line", "kind", "amount", "cost_of_goods", "paid_on");
+            "invoice_id", "customer_id", "owner_id", "invoiced_on", "product_line", "kind", "amount", "cost_of_goods", "paid_on", "campaign_id");
         var n = 0;
         var cogs = new SortedDictionary<(DateOnly, string), decimal>();
         var commission = new SortedDictionary<DateOnly, decimal>();
@@ -74,7 +74,8 @@ internal static class Billing
             csv.Text(number).Text(i.Customer.Id).Text(i.Customer.Owner).Date(i.Date).Text(i.Customer.ProductLine).Text(i.Kind)
                 .Money(i.Amount).Money(i.Cost);
             if (i.PaidOn <= Company.LastDay) csv.Date(i.PaidOn); else csv.Empty();
-            csv.EndRow();
+            // The customer's campaign on each invoice, so that a campaign's return is one step from its invoices.
+            csv.Text(i.Customer.CampaignId).EndRow();
             books.CustomerInvoice(i.Date, number, Accounts[i.Kind].Revenue, i.Amount, i.PaidOn);
             var month = new DateOnly(i.Date.Year, i.Date.Month, 1);
             // The field-service app's subscriptions include a device, taken from stock.
