@@ -22,7 +22,7 @@ internal static partial class GoalReader
 
     public static Goal Read(YamlSource y, YamlNode node)
     {
-        var map = y.Map(node, "a goal", "id", "name", "description", "area", "type", "metric", "comparison", "target", "board", "owner", "unit", "breakdown");
+        var map = y.Map(node, "a goal", "id", "name", "description", "area", "type", "metric", "comparison", "target", "board", "owner", "unit", "breakdown", "serves", "deadline");
         var id = y.Str(y.Required(map, "id", "a goal"));
         var what = $"goal '{id}'";
         var typeNode = y.Required(map, "type", what);
@@ -50,7 +50,21 @@ internal static partial class GoalReader
         {
             // Checked against the metric once formulas are bound: a dimension must be reachable from what it aggregates.
             Breakdown = YamlSource.Get(map, "breakdown") is { } b ? Breakdown(y, b) : [],
+            // The goal served is checked once all goals are read: it may come later in the file.
+            Serves = YamlSource.Get(map, "serves") is { } s ? new GoalReference(y.Str(s), y.Loc(s)) : null,
+            Deadline = YamlSource.Get(map, "deadline") is { } dl ? Deadline(y, dl) : null,
         };
+    }
+
+    /// <summary>A date (2026-12-31) or a period (2026-Q4, 2026-12, 2026), which means its last day.</summary>
+    private static DateOnly Deadline(YamlSource y, YamlNode node)
+    {
+        var text = y.Str(node);
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            return date;
+        return Periods.Period.TryParse(text, out var period)
+            ? period.End
+            : throw y.Error(node, $"expected a deadline as a date (2026-12-31) or a period whose last day it is (2026-Q4, 2026-12, 2026), found '{text}'");
     }
 
     private static List<BreakdownEntry> Breakdown(YamlSource y, YamlNode node)
