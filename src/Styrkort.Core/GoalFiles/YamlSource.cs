@@ -172,6 +172,11 @@ internal sealed class YamlSource(string path, string text, List<StyrkortExceptio
         {
             throw new StyrkortException(new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column), "not valid YAML: " + (e.InnerException?.Message ?? e.Message));
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails so on some unclosed lists ("[a" before a key); it knows no place.
+            throw new StyrkortException(new SourceLocation(path, 0, 0), "not valid YAML: " + e.Message + " (a list or mapping in [ ] or { } that is not closed?)");
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new StyrkortException(new SourceLocation(path, 1, 1), "a goal file is a YAML mapping with the sections datasets, units, metrics, goals…");
         return root;
