@@ -59,7 +59,7 @@ internal static class EvaluateCommand
             if (p.GetValue(format) == "json")
             {
                 using var stdout = Console.OpenStandardOutput();
-                JsonOutput.Write(evaluation, stdout);
+                JsonOutput.Write(evaluation, stdout, file);
                 stdout.WriteByte((byte)'\n');
             }
             else
