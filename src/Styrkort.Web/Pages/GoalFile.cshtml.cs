@@ -13,7 +13,7 @@ namespace Styrkort.Web.Pages;
 /// the command line (file, line, column) and against the warehouse, then applied through the job queue. A save names the
 /// version it started from and is refused when someone saved since: no silent overwrite of a colleague's work.
 /// </summary>
-public sealed class GoalFileModel(GoalFileStore store, AppDb db, SiteState site) : PageModel
+public sealed class GoalFileModel(GoalFileStore store, AppDb db) : PageModel
 {
     public string Path => store.Name;
     public string Text { get; private set; } = "";
@@ -32,7 +32,9 @@ public sealed class GoalFileModel(GoalFileStore store, AppDb db, SiteState site)
         Latest = await GoalFileStore.LatestAsync(db, HttpContext.RequestAborted);
         Text = Latest?.Text ?? "";
         Version = Latest?.Number ?? 0;
-        Warnings = GoalPitfalls.Of(site.Goals).Select(w => Shown(w.Location, "warning: " + w.Message)).ToList();
+        // Read from the working copy of the latest version: the snapshot's locations name the file it was checked as.
+        if (Latest is not null && GoalFileReader.ReadAll(store.WorkingCopy).File is { } file)
+            Warnings = GoalPitfalls.Of(file).Select(w => Shown(w.Location, "warning: " + w.Message)).ToList();
     }
 
     /// <summary>A finding named by the goal file's name, not the data folder's path to its working copy.</summary>

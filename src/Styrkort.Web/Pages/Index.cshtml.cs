@@ -19,7 +19,11 @@ public sealed class IndexModel(SiteState site) : PageModel
     public IReadOnlyList<UnitInfo> AllUnits { get; private set; } = [];
     public IReadOnlyList<UnitInfo> Units { get; private set; } = [];
     public IReadOnlyList<GoalArea> Areas => site.Goals.Areas;
-    public IReadOnlyList<Goal> Goals => site.Goals.Goals;
+    /// <summary>The goals as a tree: each operational goal right under the goal it serves (file order where none serves another).</summary>
+    public IReadOnlyList<Goal> Goals => GoalStructure.Tree(site.Goals).Select(t => t.Goal).ToList();
+
+    /// <summary>How far under a strategic goal a goal stands: 0 for one that serves none.</summary>
+    public int Depth(Goal goal) => GoalStructure.Tree(site.Goals).First(t => t.Goal == goal).Depth;
     public string? UnitFilter { get; private set; }
     public string? AreaFilter { get; private set; }
     public bool HasData { get; private set; }
