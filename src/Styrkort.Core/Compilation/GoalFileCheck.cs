@@ -33,7 +33,10 @@ public sealed record GoalFileCheck(
     /// </summary>
     public IReadOnlyList<Finding> Findings()
     {
-        var findings = Errors.Select(e => new Finding(e.Location, e.Reason, false, Unreadable.Contains(e.Location)))
+        // The YAML parser's own stops; a file too large or not a mapping is not read at all, which its error says.
+        bool Stops(StyrkortException e) => Unreadable.Contains(e.Location)
+            && (e.Reason.StartsWith("not valid YAML", StringComparison.Ordinal) || e.Reason.StartsWith("lists and mappings nest", StringComparison.Ordinal));
+        var findings = Errors.Select(e => new Finding(e.Location, e.Reason, false, Stops(e)))
             .Concat(Warnings.Select(w => new Finding(w.Location, w.Message, true, false)))
             .ToList();
         return InFileOrder(findings, f => f.Location);
