@@ -108,7 +108,12 @@ public sealed class GoalFileStore(WebOptions options, SiteState site, JobQueue j
         }
     }
 
-    private SourceLocation Renamed(SourceLocation location, string candidate) => location with { File = Renamed(location.File, candidate) };
+    // The candidate itself is the goal file, by its name alone: a path relative to the working directory
+    // (data/goals/…) would name a folder the user never sees.
+    private SourceLocation Renamed(SourceLocation location, string candidate) => location with
+    {
+        File = Path.GetFileName(location.File) == Path.GetFileName(candidate) ? Name : Renamed(location.File, candidate),
+    };
 
     private string Renamed(string text, string candidate) =>
         text.Replace(candidate, Name, StringComparison.Ordinal).Replace(Path.GetFileName(candidate), Name, StringComparison.Ordinal);
