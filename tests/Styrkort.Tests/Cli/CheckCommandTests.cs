@@ -145,6 +145,23 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal($"error: 2 errors in {goals}", lines[2]);
     }
 
+    [Fact]
+    public void Check_ListsAtMostAHundred_ThenHowManyMore()
+    {
+        // 150 unknown top-level keys: 150 errors, of which the first 100 are listed.
+        var goals = Path.Combine(_folder, "goals.yaml");
+        File.WriteAllText(goals, File.ReadAllText(StyrkortProcess.GoalFile) + string.Concat(Enumerable.Range(1, 150).Select(i => $"extra{i}: 1\n")));
+
+        var result = StyrkortProcess.Run("check", "--goals", goals);
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = Lines(result.Stderr);
+        Assert.Equal(102, lines.Count);
+        Assert.Contains("unknown key 'extra100' in the goal file", lines[99], StringComparison.Ordinal);
+        Assert.Equal("… and 50 more", lines[100]);
+        Assert.Equal($"error: 150 errors in {goals}", lines[101]);
+    }
+
     private static List<string> Lines(string output) => output.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
 
     private static IEnumerable<string> Datasets(string goalFile) =>
