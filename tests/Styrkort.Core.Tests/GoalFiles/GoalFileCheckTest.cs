@@ -144,6 +144,24 @@ public sealed class GoalFileCheckTest
         return Base.Replace("units: {dataset:", datasets + "units: {dataset:", StringComparison.Ordinal) + yaml[at..];
     }
 
+    [Fact]
+    public void APopulationNamingAnUnknownDataset_IsLeftOut_AndItsUsesAreNotReportedAgain()
+    {
+        const string yaml = "  firms:\n    entity: firm\n    region: region\nmetrics:\n  firm_count: count(firms)\n";
+        var check = Check(yaml);
+        Assert.Equal([(BaseLines + 1, 3, "population 'firms' names unknown dataset 'firm'; datasets: units, companies, financials, loans")], Found(check));
+        Assert.DoesNotContain("firms", check.File!.Populations.Keys);
+    }
+
+    [Fact]
+    public void AnIncludeThatIsNotFound_IsOneError_WhatItWouldHaveDefinedIsNotReported()
+    {
+        var yaml = "include: [kpis.yaml]\nmetrics:\n  m: sum(invoices.amount during ytd)\n  n: margin * 2\n";
+        var check = Check(yaml);
+        var at = Position(yaml, "kpis.yaml");
+        Assert.Equal([(at.Line, at.Column, "included file 'kpis.yaml' not found")], Found(check));
+    }
+
     private const string Structure = """
         metrics:
           m: count(loans during ytd)
