@@ -53,6 +53,12 @@ public static class Limits
     /// <summary>The length of any line of one CSV file, in bytes (DuckDB refuses longer lines as it reads).</summary>
     public const int CsvLineBytes = 1024 * 1024;
 
+    /// <summary>
+    /// Errors listed for one goal file (check, evaluate, the web app); past them "… and N more". A file that has more
+    /// is most likely not a goal file, or one mistake repeated, and a screenful shows it.
+    /// </summary>
+    public const int ReportedErrors = 100;
+
     /// <summary>The length of one field (cell) of a CSV file, in characters.</summary>
     public const int CsvFieldChars = 10_000;
 }

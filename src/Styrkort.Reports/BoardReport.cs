@@ -17,7 +17,9 @@ public static class BoardReport
         if (options.Language is not ("sv" or "en")) throw new ArgumentException($"unknown language '{options.Language}'; expected sv or en");
         var lang = options.Language;
 
-        var scheduled = file.Goals.Where(g => TargetJudge.Scheduled(g, quarter)).ToList();
+        // In the order of the goal tree: an operational goal right after the strategic goal it serves (file order without serves).
+        var tree = GoalStructure.Tree(file);
+        var scheduled = tree.Select(x => x.Goal).Where(g => TargetJudge.Scheduled(g, quarter)).ToList();
         var evaluations = ReportEvaluations.Run(file, warehouse, quarter, scheduled, options.Unit, options.DecidedLevels);
         var unit = evaluations.Unit;
         var subunits = evaluations.Current.Units.Where(u => u.Id != unit.Id).ToList();
@@ -48,13 +50,28 @@ public static class BoardReport
                 var checkIns = options.CheckIns.Where(c => c.Goal == goal.Id && c.Unit == unit.Id && c.Period == quarter).ToList();
                 sections.Add(new GoalSection(++number, goal.Id, goal.Name.For(lang), area.Name.For(lang), goal.TypeLetter,
                     file.Metrics[goal.Metric].Unit, yearly, goal.BoardQuarters.Order().ToList(), Result(unit),
-                    subunits.Where(u => evaluations.Find(quarter, goal.Id, u.Id) is not null).Select(Result).ToList(), history, previous, definitions.For(goal), checkIns));
+                    subunits.Where(u => evaluations.Find(quarter, goal.Id, u.Id) is not null).Select(Result).ToList(), history, previous, definitions.For(goal), checkIns)
+                {
+                    Serves = GoalStructure.Served(file, goal)?.Name.For(lang),
+                    Owner = goal.Owner,
+                    Deadline = goal.Deadline,
+                    Depth = Depth(goal, scheduled.Where(g => g.Area == area.Id).ToList(), file),
+                });
             }
             if (sections.Count > 0) areas.Add(new AreaSection(area.Id, area.Name.For(lang), sections));
         }
 
         var today = DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime);
         return new BoardReportModel(file.Organisation, unit, quarter, lang, today, areas, definitions.Shared(), ImportHistory.Latest(file, warehouse));
+    }
+
+    /// <summary>How many goals of the same section the goal stands under, serving each the next: 0 when it serves none of them.</summary>
+    private static int Depth(Goal goal, IReadOnlyList<Goal> section, GoalFile file)
+    {
+        var depth = 0;
+        for (var at = GoalStructure.Served(file, goal); at is not null && section.Contains(at) && depth < section.Count; at = GoalStructure.Served(file, at))
+            depth++;
+        return depth;
     }
 
     /// <summary>The goal file's areas; a file without an area list groups by the area names its goals use.</summary>

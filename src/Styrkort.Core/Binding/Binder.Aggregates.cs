@@ -41,8 +41,17 @@ internal sealed partial class Binder
         var candidates = c.Args.Concat(c.Clauses.Where is { } w ? [w] : []).Concat(c.Clauses.Per ?? []).Concat(c.Clauses.By ?? []);
         foreach (var expr in candidates)
             if (FirstDataset(expr, env) is { } found) return found;
+        // A dataset the reader left out for an error of its own leaves its columns nameless here: name it, so that this
+        // use is known for a consequence of that error (BoundGoalFile drops it) and not reported as a second one.
+        if (LeftOut(env.Formula.Text) is { } name) throw new StyrkortException(env.At(c), $"unknown dataset '{name}'");
         throw new StyrkortException(env.At(c), $"cannot tell which dataset {c.Name}(…) reads; name a column (dataset.column) or add 'from dataset'");
     }
+
+    private string? LeftOut(string formula) =>
+        File.Skipped.Contains(GoalFileReader.Everything)
+            ? GoalFileReader.Everything
+            : File.Skipped.FirstOrDefault(n => System.Text.RegularExpressions.Regex.IsMatch(formula, $@"(?<![\w.]){System.Text.RegularExpressions.Regex.Escape(n)}\b",
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant));
 
     private Dataset? FirstDataset(Expr e, Env env)
     {

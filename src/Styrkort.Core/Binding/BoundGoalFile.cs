@@ -11,7 +11,7 @@ namespace Styrkort.Core.Binding;
 /// A goal file with every formula bound once: the metrics, values and population conditions as bound trees, and every
 /// error found in them (and in the goals' breakdowns) as diagnostics, in the order of the file.
 /// </summary>
-public sealed class BoundGoalFile
+public sealed partial class BoundGoalFile
 {
     private static readonly ConditionalWeakTable<GoalFile, BoundGoalFile> Cache = new();
 
@@ -23,13 +23,24 @@ public sealed class BoundGoalFile
         Metrics = binder.Metrics;
         Values = binder.Values;
         PopulationConditions = binder.PopulationConditions;
-        var diagnostics = binder.Diagnostics.ToList();
+        var diagnostics = binder.Diagnostics.Where(d => !Cascades(file, d)).ToList();
         foreach (var goal in file.Goals)
             foreach (var entry in goal.Breakdown)
                 if (Breakdown(goal.Metric, entry.Text, out var error) is null && Metrics.ContainsKey(goal.Metric))
                     diagnostics.Add(new StyrkortException(entry.Location, $"goal '{goal.Id}': {error}"));
         Diagnostics = diagnostics;
     }
+
+    /// <summary>
+    /// An unknown name that the reader left out for an error of its own (<see cref="GoalFile.Skipped"/>): reported there,
+    /// not again at each use.
+    /// </summary>
+    private static bool Cascades(GoalFile file, StyrkortException error) =>
+        file.Skipped.Count > 0 && UnknownName().Match(error.Reason) is { Success: true } m
+        && (file.Skipped.Contains(m.Groups[1].Value) || file.Skipped.Contains(GoalFileReader.Everything));
+
+    [System.Text.RegularExpressions.GeneratedRegex("^unknown (?:name|dataset|population|function) '([^'.(]+)")]
+    private static partial System.Text.RegularExpressions.Regex UnknownName();
 
     /// <summary>The bound goal file, bound on first use and kept as long as the goal file is.</summary>
     public static BoundGoalFile Of(GoalFile file) => Cache.GetValue(file, f => new BoundGoalFile(f));
@@ -40,10 +51,10 @@ public sealed class BoundGoalFile
     public IReadOnlyDictionary<string, BoundExpr> PopulationConditions { get; }
     public IReadOnlyList<StyrkortException> Diagnostics { get; }
 
-    /// <summary>Throws the first error, where there is one (callers that report one error at a time).</summary>
+    /// <summary>Throws the first error, carrying all of them, where there is one.</summary>
     public BoundGoalFile ThrowIfErrors()
     {
-        if (Diagnostics.Count > 0) throw Diagnostics[0];
+        if (Diagnostics.Count > 0) throw StyrkortException.Of(Diagnostics);
         return this;
     }
 

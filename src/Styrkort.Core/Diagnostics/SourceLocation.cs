@@ -15,4 +15,20 @@ public sealed class StyrkortException(SourceLocation location, string message) :
 {
     public SourceLocation Location { get; } = location;
     public string Reason { get; } = message;
+
+    /// <summary>
+    /// Every error found with this one, this one first, in the order they were found: a goal file is read to its end
+    /// so that all its mistakes are reported together. A lone error lists itself.
+    /// </summary>
+    public IReadOnlyList<StyrkortException> Errors
+    {
+        get => _errors is { Count: > 0 } ? _errors : [this];
+        init => _errors = value;
+    }
+
+    private readonly IReadOnlyList<StyrkortException>? _errors;
+
+    /// <summary>The first of <paramref name="errors"/>, carrying all of them.</summary>
+    public static StyrkortException Of(IReadOnlyList<StyrkortException> errors) =>
+        new(errors[0].Location, errors[0].Reason) { Errors = errors };
 }

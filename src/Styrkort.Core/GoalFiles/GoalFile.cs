@@ -15,7 +15,20 @@ public sealed record GoalFile(
     IReadOnlyDictionary<string, Metric> Metrics,
     IReadOnlyList<GoalArea> Areas,
     IReadOnlyList<Goal> Goals,
-    TargetLevelSource? TargetLevels);
+    TargetLevelSource? TargetLevels)
+{
+    /// <summary>
+    /// The names of entries left out because they held an error (<c>*</c>: a part that could not be read at all): a
+    /// use of one of them is not reported again as unknown.
+    /// </summary>
+    public IReadOnlySet<string> Skipped { get; init; } = new HashSet<string>();
+}
+
+/// <summary>
+/// What reading a goal file found: the file as far as it could be read (null when it has no unit tree), every error in
+/// the order found, and where YAML could not be read on (a syntax error ends what can be read of that file).
+/// </summary>
+public sealed record GoalFileReading(GoalFile? File, IReadOnlyList<StyrkortException> Errors, IReadOnlyList<SourceLocation> Unreadable);
 
 /// <summary>An expression as written in the goal file, with the means to point at any character of it.</summary>
 public sealed record Formula(string Text, SourceLocation Location, Func<int, SourceLocation> Locate);
@@ -156,7 +169,16 @@ public sealed record Goal(
 
     /// <summary>Whether the <see cref="Units"/> bring their subtrees (<c>subunits: false</c>: the named units only).</summary>
     public bool Subunits { get; init; } = true;
+
+    /// <summary>The goal this one serves (<c>serves:</c>): an operational goal names the strategic goal it contributes to.</summary>
+    public GoalReference? Serves { get; init; }
+
+    /// <summary>The day by which the goal is to be met (<c>deadline:</c>, a date or the last day of a period).</summary>
+    public DateOnly? Deadline { get; init; }
 }
+
+/// <summary>A goal id as written in another goal (<c>serves: customers</c>), and where.</summary>
+public sealed record GoalReference(string Id, SourceLocation Location);
 
 /// <summary>A breakdown dimension as written in a goal: dataset.column, and where.</summary>
 public sealed record BreakdownEntry(string Text, SourceLocation Location);

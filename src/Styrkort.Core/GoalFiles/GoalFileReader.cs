@@ -13,19 +13,43 @@ public static partial class GoalFileReader
     /// <summary>Where the libraries the program ships (bas-nyckeltal.yaml, sie.yaml) lie: found by bare name in an include.</summary>
     public static string LibraryFolder => System.IO.Path.Combine(AppContext.BaseDirectory, "libraries");
 
+    /// <summary>The goal file, or the first of its errors, which carries them all (<see cref="StyrkortException.Errors"/>).</summary>
     public static GoalFile Read(string path)
+    {
+        var reading = ReadAll(path);
+        if (reading.Errors.Count > 0) throw StyrkortException.Of(reading.Errors);
+        return reading.File!;
+    }
+
+    /// <summary>
+    /// Reads all that can be read: an entry with an error is reported and left out, and the file read on. The goal file
+    /// holds what was read (null when it cannot stand: no unit tree), with the names of what was left out, so that
+    /// later checks do not report a use of them as a second error.
+    /// </summary>
+    public static GoalFileReading ReadAll(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full)) throw new StyrkortException(new SourceLocation(path, 0, 0), "goal file not found");
         var parts = new Parts();
         ReadInto(full, parts, [], 0);
-        var units = parts.Units ?? throw new StyrkortException(new SourceLocation(path, 1, 1), "the goal file needs a 'units' section naming the unit tree's dataset");
-        if (parts.TargetLevels is { Period: { } periodColumn } levels) CheckPeriodsOnImport(parts, levels.Dataset, periodColumn);
-        var file = new GoalFile(path, parts.Organisation ?? "", parts.Parameters, parts.Datasets, units, parts.Functions, parts.Values,
-            parts.Populations, parts.Metrics, parts.Areas, parts.Goals, parts.TargetLevels);
-        GoalFileChecker.Check(file);
-        return file;
+        if (parts.Units is null)
+        {
+            if (parts.Unreadable.Count == 0 && !parts.Skipped.Contains(UnitsSection))
+                parts.Errors.Add(new StyrkortException(new SourceLocation(path, 1, 1), "the goal file needs a 'units' section naming the unit tree's dataset"));
+            return new GoalFileReading(null, parts.Errors, parts.Unreadable);
+        }
+        if (parts.TargetLevels is { Period: { } periodColumn } levels)
+        {
+            try { CheckPeriodsOnImport(parts, levels.Dataset, periodColumn); }
+            catch (StyrkortException e) { parts.Errors.Add(e); }
+        }
+        var file = new GoalFile(path, parts.Organisation ?? "", parts.Parameters, parts.Datasets, parts.Units, parts.Functions, parts.Values,
+            parts.Populations, parts.Metrics, parts.Areas, parts.Goals, parts.TargetLevels) { Skipped = parts.Skipped };
+        return new GoalFileReading(GoalFileChecker.Check(file, parts.Errors), parts.Errors, parts.Unreadable);
     }
+
+    /// <summary>The name under which a units section that could not be read is remembered in <see cref="GoalFile.Skipped"/>.</summary>
+    private const string UnitsSection = "units:";
 
     /// <summary>
     /// The period column of target_levels holds text; a pattern (unless the file gives its own) makes the import refuse
@@ -50,6 +74,9 @@ public static partial class GoalFileReader
         public UnitTree? Units;
         public TargetLevelSource? TargetLevels;
         public int Includes;
+        public readonly List<StyrkortException> Errors = [];
+        public readonly List<SourceLocation> Unreadable = [];
+        public readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase);
         public readonly Dictionary<string, Parameter> Parameters = new(StringComparer.OrdinalIgnoreCase);
         public readonly Dictionary<string, Dataset> Datasets = new(StringComparer.OrdinalIgnoreCase);
         public readonly Dictionary<string, Function> Functions = new(StringComparer.OrdinalIgnoreCase);
@@ -67,52 +94,115 @@ public static partial class GoalFileReader
         var display = Relative(path);
         var size = new FileInfo(real).Length;
         if (size > Limits.GoalFileBytes)
-            throw new StyrkortException(new SourceLocation(display, 0, 0),
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the file is {size} bytes; a goal file holds at most {Limits.GoalFileBytes} (1 MiB)"));
+        {
+            Unreadable(parts, new StyrkortException(new SourceLocation(display, 0, 0),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the file is {size} bytes; a goal file holds at most {Limits.GoalFileBytes} (1 MiB)")));
+            return;
+        }
         var text = File.ReadAllText(real);
-        var y = new YamlSource(display, text);
-        var root = y.Map(YamlSource.Load(y.Path, text), "the goal file", TopKeys);
+        var y = new YamlSource(display, text, parts.Errors);
+        YamlMappingNode root;
+        try
+        {
+            root = YamlSource.Load(y.Path, text);
+        }
+        catch (StyrkortException e)
+        {
+            // YAML's parser cannot go on past a syntax error: nothing after it in this file can be read.
+            Unreadable(parts, e);
+            return;
+        }
+        y.Map(root, "the goal file", TopKeys);
 
-        if (YamlSource.Get(root, "include") is { } include)
-            foreach (var item in y.List(include, "files to include"))
+        if (YamlSource.Get(root, "include") is { } include && !y.Try(() =>
             {
-                if (++parts.Includes > Limits.Includes)
-                    throw y.Error(item, $"more than {Limits.Includes} included files; a goal file includes at most {Limits.Includes}, all levels together");
-                if (depth + 1 > Limits.IncludeDepth)
-                    throw y.Error(item, $"includes nest more than {Limits.IncludeDepth} deep");
-                ReadInto(Include(y, item, System.IO.Path.GetDirectoryName(path)!), parts, seen, depth + 1);
-            }
+                foreach (var item in y.List(include, "files to include"))
+                {
+                    if (++parts.Includes > Limits.Includes)
+                        throw y.Error(item, $"more than {Limits.Includes} included files; a goal file includes at most {Limits.Includes}, all levels together");
+                    if (depth + 1 > Limits.IncludeDepth)
+                    {
+                        y.Report(y.Error(item, $"includes nest more than {Limits.IncludeDepth} deep"));
+                        parts.Skipped.Add(Everything);
+                        continue;
+                    }
+                    // What an include that cannot be found would have defined is unknown: no use of a name is then reported.
+                    if (!y.Try(() => ReadInto(Include(y, item, System.IO.Path.GetDirectoryName(path)!), parts, seen, depth + 1)))
+                        parts.Skipped.Add(Everything);
+                }
+            }))
+            parts.Skipped.Add(Everything);
 
-        parts.Organisation = y.OptStr(root, "organisation") ?? parts.Organisation;
-        foreach (var (name, keyNode, value) in y.Entries(YamlSource.Get(root, "parameters"), "parameters"))
-            Add(parts.Parameters, y, keyNode, CheckName(y, keyNode, name), new Parameter(name, y.Number(value), y.Loc(keyNode)));
-        foreach (var (name, keyNode, value) in y.Entries(YamlSource.Get(root, "datasets"), "datasets"))
-            Add(parts.Datasets, y, keyNode, CheckName(y, keyNode, name), DatasetReader.Read(y, name, keyNode, value));
-        foreach (var (signature, keyNode, value) in y.Entries(YamlSource.Get(root, "functions"), "functions"))
+        if (YamlSource.Get(root, "organisation") is { } organisation) y.Try(() => parts.Organisation = y.Str(organisation));
+        Each(y, parts, root, "parameters", (name, keyNode, value) =>
+            Add(parts.Parameters, y, keyNode, CheckName(y, keyNode, name), new Parameter(name, y.Number(value), y.Loc(keyNode))));
+        Each(y, parts, root, "datasets", (name, keyNode, value) =>
+            Add(parts.Datasets, y, keyNode, CheckName(y, keyNode, name), DatasetReader.Read(y, name, keyNode, value)));
+        Each(y, parts, root, "functions", (signature, keyNode, value) =>
         {
             var m = SignaturePattern().Match(signature);
             if (!m.Success) throw y.Error(keyNode, $"a function is written as name(parameter, …), found '{signature}'");
             var parameters = m.Groups["p"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var name = m.Groups["n"].Value;
             Add(parts.Functions, y, keyNode, name, new Function(name, parameters, y.Formula(value)));
-        }
-        foreach (var (name, keyNode, value) in y.Entries(YamlSource.Get(root, "values"), "values"))
-            Add(parts.Values, y, keyNode, CheckName(y, keyNode, name), y.Formula(value));
-        foreach (var (name, keyNode, value) in y.Entries(YamlSource.Get(root, "populations"), "populations"))
-            Add(parts.Populations, y, keyNode, CheckName(y, keyNode, name), PopulationReader.Read(y, name, keyNode, value));
-        foreach (var (name, keyNode, value) in y.Entries(YamlSource.Get(root, "metrics"), "metrics"))
-            Add(parts.Metrics, y, keyNode, CheckName(y, keyNode, name), ReadMetric(y, name, keyNode, value));
-        if (YamlSource.Get(root, "units") is { } units) parts.Units = ReadUnits(y, units);
-        if (YamlSource.Get(root, "target_levels") is { } levels) parts.TargetLevels = ReadTargetLevels(y, levels);
-        if (YamlSource.Get(root, "areas") is { } areas)
-            foreach (var area in y.List(areas, "goal areas"))
+        });
+        Each(y, parts, root, "values", (name, keyNode, value) =>
+            Add(parts.Values, y, keyNode, CheckName(y, keyNode, name), y.Formula(value)));
+        Each(y, parts, root, "populations", (name, keyNode, value) =>
+            Add(parts.Populations, y, keyNode, CheckName(y, keyNode, name), PopulationReader.Read(y, name, keyNode, value)));
+        Each(y, parts, root, "metrics", (name, keyNode, value) =>
+            Add(parts.Metrics, y, keyNode, CheckName(y, keyNode, name), ReadMetric(y, name, keyNode, value)));
+        if (YamlSource.Get(root, "units") is { } units && !y.Try(() => parts.Units = ReadUnits(y, units)))
+            parts.Skipped.Add(UnitsSection);
+        if (YamlSource.Get(root, "target_levels") is { } levels && !y.Try(() => parts.TargetLevels = ReadTargetLevels(y, levels)))
+            parts.Skipped.Add("target_levels:");
+        if (YamlSource.Get(root, "areas") is { } areas && !y.Try(() =>
             {
-                var map = y.Map(area, "a goal area", "id", "name");
-                parts.Areas.Add(new GoalArea(y.Str(y.Required(map, "id", "a goal area")), GoalReader.Text(y, y.Required(map, "name", "a goal area"))));
-            }
-        if (YamlSource.Get(root, "goals") is { } goals)
-            foreach (var goal in y.List(goals, "goals"))
-                parts.Goals.Add(GoalReader.Read(y, goal, parts.Parameters));
+                foreach (var area in y.List(areas, "goal areas"))
+                    if (!y.Try(() =>
+                        {
+                            var map = y.Map(area, "a goal area", "id", "name");
+                            parts.Areas.Add(new GoalArea(y.Str(y.Required(map, "id", "a goal area")), GoalReader.Text(y, y.Required(map, "name", "a goal area"))));
+                        }))
+                        parts.Skipped.Add(Id(area) ?? Everything);
+            }))
+            parts.Skipped.Add(Everything);
+        if (YamlSource.Get(root, "goals") is { } goals && !y.Try(() =>
+            {
+                foreach (var goal in y.List(goals, "goals"))
+                    if (!y.Try(() => parts.Goals.Add(GoalReader.Read(y, goal, parts.Parameters))) && Id(goal) is { } id)
+                        parts.Skipped.Add(id);
+            }))
+            parts.Skipped.Add(Everything);
+    }
+
+    /// <summary>In <see cref="GoalFile.Skipped"/>: a whole section could not be read, so any name may be one it defined.</summary>
+    internal const string Everything = "*";
+
+    private static void Unreadable(Parts parts, StyrkortException error)
+    {
+        parts.Errors.Add(error);
+        parts.Unreadable.Add(error.Location);
+        parts.Skipped.Add(Everything);
+    }
+
+    /// <summary>The id of a goal or an area that could not be read, where it has a readable one.</summary>
+    private static string? Id(YamlNode node) =>
+        node is YamlMappingNode map && YamlSource.Get(map, "id") is YamlScalarNode { Value: { Length: > 0 } id } ? id : null;
+
+    /// <summary>Reads each entry of a named section; one that fails is reported, remembered as skipped, and the next read.</summary>
+    private static void Each(YamlSource y, Parts parts, YamlMappingNode root, string section, Action<string, YamlNode, YamlNode> read)
+    {
+        if (YamlSource.Get(root, section) is not { } node) return;
+        if (node is not YamlMappingNode map)
+        {
+            y.Report(y.Error(node, $"expected a mapping ({section})"));
+            parts.Skipped.Add(Everything);
+            return;
+        }
+        foreach (var (key, value) in map.Children)
+            if (!y.Try(() => read(y.Str(key), key, value)))
+                parts.Skipped.Add(key is YamlScalarNode { Value: { } name } ? name.Split('(')[0].Trim() : Everything);
     }
 
     /// <summary>

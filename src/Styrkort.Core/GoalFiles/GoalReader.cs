@@ -23,7 +23,7 @@ internal static partial class GoalReader
     /// <param name="parameters">The parameters read so far: a level, bound, warning or band edge may name one.</param>
     public static Goal Read(YamlSource y, YamlNode node, IReadOnlyDictionary<string, Parameter> parameters)
     {
-        var map = y.Map(node, "a goal", "id", "name", "description", "area", "type", "metric", "comparison", "target", "board", "owner", "unit", "units", "subunits", "breakdown");
+        var map = y.Map(node, "a goal", "id", "name", "description", "area", "type", "metric", "comparison", "target", "board", "owner", "unit", "units", "subunits", "breakdown", "serves", "deadline");
         var id = y.Str(y.Required(map, "id", "a goal"));
         var what = $"goal '{id}'";
         // Once read and ignored: a goal file that relied on it would silently follow the goal everywhere.
@@ -57,7 +57,10 @@ internal static partial class GoalReader
             Breakdown = YamlSource.Get(map, "breakdown") is { } b ? Breakdown(y, b) : [],
             // Checked against the imported unit tree when the goal is evaluated: the goal file does not hold the units.
             Units = YamlSource.Get(map, "units") is { } u ? Units(y, u, what) : [],
-            Subunits = YamlSource.Get(map, "subunits") is { } s ? Subunits(y, s, map, what) : true,
+            Subunits = YamlSource.Get(map, "subunits") is { } sub ? Subunits(y, sub, map, what) : true,
+            // The goal served is checked once all goals are read: it may come later in the file.
+            Serves = YamlSource.Get(map, "serves") is { } s ? new GoalReference(y.Str(s), y.Loc(s)) : null,
+            Deadline = YamlSource.Get(map, "deadline") is { } dl ? Deadline(y, dl) : null,
         };
     }
 
@@ -94,6 +97,17 @@ internal static partial class GoalReader
                 : throw y.Error(node, $"unknown parameter '{text}'; expected a number or a parameter" +
                                       (parameters.Count > 0 ? $"; parameters: {string.Join(", ", parameters.Keys)}" : " (the goal file defines none)"));
         return y.Number(node);
+    }
+
+    /// <summary>A date (2026-12-31) or a period (2026-Q4, 2026-12, 2026), which means its last day.</summary>
+    private static DateOnly Deadline(YamlSource y, YamlNode node)
+    {
+        var text = y.Str(node);
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            return date;
+        return Periods.Period.TryParse(text, out var period)
+            ? period.End
+            : throw y.Error(node, $"expected a deadline as a date (2026-12-31) or a period whose last day it is (2026-Q4, 2026-12, 2026), found '{text}'");
     }
 
     private static List<BreakdownEntry> Breakdown(YamlSource y, YamlNode node)

@@ -5,10 +5,34 @@ using YamlDotNet.RepresentationModel;
 
 namespace Styrkort.Core.GoalFiles;
 
-/// <summary>Typed, located access to the YAML nodes of one goal file; every complaint names line and column.</summary>
-internal sealed class YamlSource(string path, string text)
+/// <summary>
+/// Typed, located access to the YAML nodes of one goal file; every complaint names line and column. A complaint is
+/// thrown, and caught by the reader at the entry it spoils (<see cref="Try"/>), which is skipped; what does not spoil
+/// an entry (an unknown key) is only reported, into <see cref="Errors"/>, shared by a goal file and its includes.
+/// </summary>
+internal sealed class YamlSource(string path, string text, List<StyrkortException>? errors = null)
 {
     public string Path { get; } = path;
+
+    /// <summary>Every error reported so far, in the order found.</summary>
+    public List<StyrkortException> Errors { get; } = errors ?? [];
+
+    public void Report(StyrkortException error) => Errors.Add(error);
+
+    /// <summary>Reads one entry; an error is reported and false returned, so that the caller skips the entry and goes on.</summary>
+    public bool Try(Action read)
+    {
+        try
+        {
+            read();
+            return true;
+        }
+        catch (StyrkortException e)
+        {
+            Report(e);
+            return false;
+        }
+    }
 
     public SourceLocation Loc(YamlNode node) => new(Path, (int)node.Start.Line, (int)node.Start.Column);
 
@@ -17,10 +41,11 @@ internal sealed class YamlSource(string path, string text)
     public YamlMappingNode Map(YamlNode node, string what, params string[] allowedKeys)
     {
         if (node is not YamlMappingNode map) throw Error(node, $"expected a mapping ({what})");
+        // An unknown key is left out and the entry read without it: the rest of the entry may still be right.
         if (allowedKeys.Length > 0)
             foreach (var (key, value) in map.Children)
                 if (!allowedKeys.Contains(Str(key)))
-                    throw Error(key, $"unknown key '{Str(key)}' in {what}; expected one of: {string.Join(", ", allowedKeys)}{CommaHint(map, value)}");
+                    Report(Error(key, $"unknown key '{Str(key)}' in {what}; expected one of: {string.Join(", ", allowedKeys)}{CommaHint(map, value)}"));
         return map;
     }
 
@@ -146,6 +171,11 @@ internal sealed class YamlSource(string path, string text)
         catch (YamlException e)
         {
             throw new StyrkortException(new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column), "not valid YAML: " + (e.InnerException?.Message ?? e.Message));
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails so on some unclosed lists ("[a" before a key); it knows no place.
+            throw new StyrkortException(new SourceLocation(path, 0, 0), "not valid YAML: " + e.Message + " (a list or mapping in [ ] or { } that is not closed?)");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new StyrkortException(new SourceLocation(path, 1, 1), "a goal file is a YAML mapping with the sections datasets, units, metrics, goals…");

@@ -26,7 +26,7 @@ internal static class HtmlReport
         foreach (var area in model.Areas)
         {
             h.Append(CultureInfo.InvariantCulture, $"<h3>{Encode(area.Name)}</h3>");
-            Table(h, t, t.Goal, t.Change, true, area.Goals.Select(g => (g, g.Result, $"<a href=\"#goal-{Encode(g.Id)}\">{g.Number}&nbsp; {Encode(g.Name)}</a>", true)), lang);
+            Table(h, t, t.Goal, t.Change, true, area.Goals.Select(g => (g, g.Result, $"{(g.Depth > 0 ? string.Concat(Enumerable.Repeat("&nbsp;&nbsp;", g.Depth)) + "↳ " : "")}<a href=\"#goal-{Encode(g.Id)}\">{g.Number}&nbsp; {Encode(g.Name)}</a>", true)), lang);
         }
         h.Append("</section>\n");
 
@@ -42,7 +42,7 @@ internal static class HtmlReport
         var r = goal.Result;
         var since = t.Since(goal.PreviousReport, goal.Yearly);
         h.Append(CultureInfo.InvariantCulture, $"<section class=\"goal\" id=\"goal-{Encode(goal.Id)}\"><h2>{goal.Number}&nbsp; {Encode(goal.Name)}</h2>");
-        h.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{Encode($"{t.Area}: {goal.AreaName} · {t.GoalType}: {goal.TypeLetter} ({(goal.TypeLetter == "Ä" ? t.OwnersDecide : t.BoardDecides)}) · {t.Agenda}: {t.Calendar(goal.BoardQuarters)}")}</p>");
+        h.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{Encode($"{t.Area}: {goal.AreaName} · {t.GoalType}: {goal.TypeLetter} ({(goal.TypeLetter == "Ä" ? t.OwnersDecide : t.BoardDecides)}) · {t.Agenda}: {t.Calendar(goal.BoardQuarters)}{goal.Structure(t)}")}</p>");
         if (goal.Definition.Description is { } about) h.Append(CultureInfo.InvariantCulture, $"<p><em>{Encode(about)}</em></p>");
         h.Append("<div class=\"figures\">");
         Figure(h, t.Value, ReportFormat.Value(r.Value, goal.MeasureUnit, lang));

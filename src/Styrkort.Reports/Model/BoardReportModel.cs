@@ -44,7 +44,21 @@ public sealed record GoalSection(
     IReadOnlyList<HistoryPoint> History,
     Period PreviousReport,
     GoalDefinition Definition,
-    IReadOnlyList<GoalCheckIn> CheckIns);
+    IReadOnlyList<GoalCheckIn> CheckIns)
+{
+    /// <summary>The name of the strategic goal this goal serves (<c>serves:</c>), its owner and deadline, where set.</summary>
+    public string? Serves { get; init; }
+    public string? Owner { get; init; }
+    public DateOnly? Deadline { get; init; }
+
+    /// <summary>How far the goal stands under the goals of its section it serves: operational goals are set in under their strategic goal.</summary>
+    public int Depth { get; init; }
+
+    /// <summary>" · Serves: … · Owner: … · Deadline: …" for the goal's heading line, empty when none is set.</summary>
+    public string Structure(ReportText t) =>
+        (Serves is { } s ? $" · {t.Serves}: {s}" : "") + (Owner is { } o ? $" · {t.Owner}: {o}" : "") +
+        (Deadline is { } d ? $" · {t.Deadline}: {ReportFormat.Date(d)}" : "");
+}
 
 /// <summary>A goal's outcome for one unit in the report period, and how it moved since the board last saw the goal.</summary>
 public sealed record UnitResult(

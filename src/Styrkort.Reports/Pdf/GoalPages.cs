@@ -15,7 +15,7 @@ internal static class GoalPages
         w.NewPage();
         w.Heading($"{goal.Number}  {goal.Name}", 16, after: 2);
         var type = goal.TypeLetter == "Ä" ? t.OwnersDecide : t.BoardDecides;
-        w.Text($"{t.Area}: {goal.AreaName} · {t.GoalType}: {goal.TypeLetter} ({type}) · {t.Agenda}: {t.Calendar(goal.BoardQuarters)}", 8f, Face.Regular, PageWriter.Muted);
+        w.Text($"{t.Area}: {goal.AreaName} · {t.GoalType}: {goal.TypeLetter} ({type}) · {t.Agenda}: {t.Calendar(goal.BoardQuarters)}{goal.Structure(t)}", 8f, Face.Regular, PageWriter.Muted);
         if (goal.Definition.Description is { } about) w.Text(about, 8.5f, Face.Italic, PageWriter.Ink);
         w.Space(8);
         KeyFigures(w, goal, lang, t);

@@ -20,7 +20,7 @@ internal static class SummaryPages
         foreach (var area in model.Areas)
         {
             w.Heading(area.Name, 11, before: 6, after: 2);
-            var rows = area.Goals.Select(g => Row(g, g.Result, lang, $"{g.Number}  {g.Name}", previousPeriod: true)).ToList();
+            var rows = area.Goals.Select(g => Row(g, g.Result, lang, $"{g.Number}  {g.Name}", indent: g.Depth * 10, previousPeriod: true)).ToList();
             PdfTable.Draw(w, columns, rows, 8.5f);
         }
     }

@@ -24,7 +24,7 @@ public sealed record ReportText
         Parameters = "Parameters", Values = "Values", Functions = "Functions", Populations = "Populations",
         Sources = "Data sources", SourcesIntro = "The latest import of each dataset in the warehouse the numbers were computed from.",
         Dataset = "Dataset", File = "File", Rows = "Rows", Imported = "Imported (UTC)", Page = "Page",
-        WrittenBy = "Written by", Folder = "Imported from", Contents = "Contents", Versus = "vs",
+        Serves = "Serves", Owner = "Owner", Deadline = "Deadline", WrittenBy = "Written by", Folder = "Imported from", Contents = "Contents", Versus = "vs",
     };
 
     public string Title { get; init; } = "Styrelserapport";
@@ -47,6 +47,9 @@ public sealed record ReportText
     public string OwnersDecide { get; init; } = "nivån beslutas av ägaren";
     public string BoardDecides { get; init; } = "nivån beslutas av varje styrelse";
     public string Agenda { get; init; } = "Till styrelsen";
+    public string Serves { get; init; } = "Tjänar";
+    public string Owner { get; init; } = "Ägare";
+    public string Deadline { get; init; } = "Deadline";
     public string QuarterLetter { get; init; } = "K";
     public string LastQuarters { get; init; } = "De senaste åtta kvartalen";
     public string LastYears { get; init; } = "De senaste åtta åren (varje år per dess fjärde kvartal)";

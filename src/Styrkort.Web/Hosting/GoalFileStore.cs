@@ -69,9 +69,7 @@ public sealed class GoalFileStore(WebOptions options, SiteState site, JobQueue j
     public GoalFile Load(GoalFileVersion version)
     {
         WriteWorkingCopy(version.Text);
-        var file = GoalFileReader.Read(WorkingCopy);
-        MetricCompiler.CheckAll(file);
-        return file;
+        return GoalFileCheck.Run(WorkingCopy).Accepted();
     }
 
     /// <summary>
@@ -79,15 +77,20 @@ public sealed class GoalFileStore(WebOptions options, SiteState site, JobQueue j
     /// beside the working copy so that its includes resolve the same way. Throws <see cref="StyrkortException"/> naming
     /// the goal file, never the candidate.
     /// </summary>
-    public GoalFile Check(string text)
+    public GoalFile Check(string text) => Check(text, out _);
+
+    /// <inheritdoc cref="Check(string)"/>
+    /// <param name="warnings">The pitfalls of its goal structure, named after the goal file: shown, never refused.</param>
+    public GoalFile Check(string text, out IReadOnlyList<GoalFileWarning> warnings)
     {
         Directory.CreateDirectory(Folder);
         var candidate = Path.Combine(Folder, $".{Name}.{Guid.NewGuid():N}.candidate");
         try
         {
             File.WriteAllText(candidate, Normalise(text));
-            var file = GoalFileReader.Read(candidate);
-            MetricCompiler.CheckAll(file);
+            var check = GoalFileCheck.Run(candidate);
+            warnings = check.Warnings.Select(w => new GoalFileWarning(Renamed(w.Location, candidate), Renamed(w.Message, candidate))).ToList();
+            var file = check.Accepted();
             site.Read(w =>
             {
                 if (w.HasUnits) w.RequireLoaded(file, Name);
@@ -97,14 +100,23 @@ public sealed class GoalFileStore(WebOptions options, SiteState site, JobQueue j
         }
         catch (StyrkortException e)
         {
-            throw new StyrkortException(e.Location with { File = e.Location.File.Replace(candidate, Name, StringComparison.Ordinal).Replace(Path.GetFileName(candidate), Name, StringComparison.Ordinal) },
-                e.Reason.Replace(candidate, Name, StringComparison.Ordinal).Replace(Path.GetFileName(candidate), Name, StringComparison.Ordinal));
+            throw StyrkortException.Of(e.Errors.Select(error => new StyrkortException(Renamed(error.Location, candidate), Renamed(error.Reason, candidate))).ToList());
         }
         finally
         {
             if (File.Exists(candidate)) File.Delete(candidate);
         }
     }
+
+    // The candidate itself is the goal file, by its name alone: a path relative to the working directory
+    // (data/goals/…) would name a folder the user never sees.
+    private SourceLocation Renamed(SourceLocation location, string candidate) => location with
+    {
+        File = Path.GetFileName(location.File) == Path.GetFileName(candidate) ? Name : Renamed(location.File, candidate),
+    };
+
+    private string Renamed(string text, string candidate) =>
+        text.Replace(candidate, Name, StringComparison.Ordinal).Replace(Path.GetFileName(candidate), Name, StringComparison.Ordinal);
 
     /// <summary>
     /// Queues a checked text as a new version: the job evaluates the default quarters under it first (a formula that fails

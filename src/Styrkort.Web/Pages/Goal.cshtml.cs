@@ -23,6 +23,9 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
     public Goal Goal { get; private set; } = null!;
     public Metric Metric { get; private set; } = null!;
     public string? ComparisonFormula { get; private set; }
+    /// <summary>The strategic goal this goal serves, and the operational goals that serve it (serves:).</summary>
+    public Goal? Serves { get; private set; }
+    public IReadOnlyList<Goal> ServedBy { get; private set; } = [];
     public Period Period { get; private set; }
     public string Unit { get; private set; } = "";
     public IReadOnlyList<string> Quarters { get; private set; } = [];
@@ -42,6 +45,8 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
         if (!snapshot.HasData) return Redirect("/");
         Goal = goal;
         Metric = snapshot.Goals.Metrics[goal.Metric];
+        Serves = GoalStructure.Served(snapshot.Goals, goal);
+        ServedBy = GoalStructure.ServedBy(snapshot.Goals, goal.Id);
         ComparisonFormula = goal.Comparison is { } c ? snapshot.Goals.Metrics[c].Formula.Text : null;
         Period = site.TryPeriod(period, out var p, out var sane) ? p : site.DefaultQuarter;
         if (!sane) return BadRequest($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}");

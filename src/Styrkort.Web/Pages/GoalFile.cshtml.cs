@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Styrkort.Core.Diagnostics;
+using Styrkort.Core.GoalFiles;
 using Styrkort.Web.AppStore;
 using Styrkort.Web.Auth;
 using Styrkort.Web.Hosting;
@@ -20,6 +21,10 @@ public sealed class GoalFileModel(GoalFileStore store, AppDb db) : PageModel
     /// <summary>The version the form saves over.</summary>
     public int Version { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>Every error of a refused text in file order, the first of them being <see cref="Error"/>'s; empty for other refusals.</summary>
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    /// <summary>The pitfalls of the goal structure in force (or of the refused text): shown, never refused.</summary>
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
     public bool MayEdit => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Controller);
 
     public async Task OnGetAsync()
@@ -27,7 +32,14 @@ public sealed class GoalFileModel(GoalFileStore store, AppDb db) : PageModel
         Latest = await GoalFileStore.LatestAsync(db, HttpContext.RequestAborted);
         Text = Latest?.Text ?? "";
         Version = Latest?.Number ?? 0;
+        // Read from the working copy of the latest version: the snapshot's locations name the file it was checked as.
+        if (Latest is not null && GoalFileReader.ReadAll(store.WorkingCopy).File is { } file)
+            Warnings = GoalPitfalls.Of(file).Select(w => Shown(w.Location, "warning: " + w.Message)).ToList();
     }
+
+    /// <summary>A finding named by the goal file's name, not the data folder's path to its working copy.</summary>
+    private static string Shown(SourceLocation at, string message) =>
+        $"{at with { File = System.IO.Path.GetFileName(at.File) }}: {message}";
 
     public async Task<IActionResult> OnPostAsync(string? text, int version)
     {
@@ -44,7 +56,8 @@ public sealed class GoalFileModel(GoalFileStore store, AppDb db) : PageModel
         }
         try
         {
-            var file = store.Check(Text);
+            var file = store.Check(Text, out var warnings);
+            Warnings = warnings.Select(w => w.ToString()).ToList();
             var job = store.Enqueue(file, Text, version, User.Identity!.Name!, "save", AuditActions.GoalFileSave);
             if (job is null)
             {
@@ -56,6 +69,8 @@ public sealed class GoalFileModel(GoalFileStore store, AppDb db) : PageModel
         catch (StyrkortException e)
         {
             Error = e.Message;
+            if (e.Errors.Count > 1)
+                Errors = Core.Compilation.GoalFileCheck.InFileOrder(e.Errors, x => x.Location).Select(x => x.Message).ToList();
             return Page();
         }
     }

@@ -19,7 +19,14 @@ public sealed class IndexModel(SiteState site) : PageModel
     public IReadOnlyList<UnitInfo> AllUnits { get; private set; } = [];
     public IReadOnlyList<UnitInfo> Units { get; private set; } = [];
     public IReadOnlyList<GoalArea> Areas => site.Goals.Areas;
-    public IReadOnlyList<Goal> Goals => site.Goals.Goals;
+    /// <summary>The goals as a tree: each operational goal right under the goal it serves (file order where none serves another).</summary>
+    public IReadOnlyList<Goal> Goals => Tree.Select(t => t.Goal).ToList();
+
+    /// <summary>How far under a strategic goal a goal stands: 0 for one that serves none.</summary>
+    public int Depth(Goal goal) => Tree.First(t => t.Goal == goal).Depth;
+
+    private IReadOnlyList<(Goal Goal, int Depth)> Tree => _tree ??= GoalStructure.Tree(site.Goals);
+    private IReadOnlyList<(Goal Goal, int Depth)>? _tree;
     public string? UnitFilter { get; private set; }
     public string? AreaFilter { get; private set; }
     public bool HasData { get; private set; }

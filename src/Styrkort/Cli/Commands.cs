@@ -37,6 +37,11 @@ public static class Commands
             foreach (var error in e.Errors) err.WriteLine($"  {error}");
             return 1;
         }
+        catch (StyrkortException e) when (e.Errors.Count > 1)
+        {
+            FindingsOutput.Errors(err, e);
+            return 1;
+        }
         catch (StyrkortException e)
         {
             err.WriteLine("error: " + e.Message);

@@ -60,7 +60,7 @@ internal static class EvaluateCommand
             if (p.GetValue(format) == "json")
             {
                 using var stdout = Console.OpenStandardOutput();
-                JsonOutput.Write(evaluation, stdout, p.GetValue(lang)!);
+                JsonOutput.Write(evaluation, stdout, file, p.GetValue(lang)!);
                 stdout.WriteByte((byte)'\n');
             }
             else
@@ -120,12 +120,8 @@ internal static class EvaluateCommand
         throw new ArgumentException($"--by {dimension}: no goal's metric can be broken down by it; goal '{reasons[0].Goal}': {reasons[0].Reason}");
     }
 
-    public static GoalFile Load(string path)
-    {
-        var file = GoalFileReader.Read(path);
-        MetricCompiler.CheckAll(file);
-        return file;
-    }
+    /// <summary>The goal file, refused with all its errors when it has any; its warnings are check's to show.</summary>
+    public static GoalFile Load(string path) => GoalFileCheck.Run(path).Accepted();
 
     /// <summary>The warehouse to read: one made by import (a DuckDB file or a PostgreSQL URL), or an in-memory one loaded from the CSV folder.</summary>
     public static IWarehouse Open(GoalFile file, string? data, string? warehouseLocation)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Styrkort.Core.Evaluation;
+using Styrkort.Core.GoalFiles;
 
 namespace Styrkort.Cli;
 
@@ -10,9 +11,11 @@ namespace Styrkort.Cli;
 /// </summary>
 public static class JsonOutput
 {
+    /// <param name="file">The goal file evaluated: its goals' <c>serves</c>, <c>owner</c> and <c>deadline</c> are written where set.</param>
     /// <param name="lang">The language of the band labels (sv or en).</param>
-    public static void Write(Evaluation evaluation, Stream output, string lang = "sv")
+    public static void Write(Evaluation evaluation, Stream output, GoalFile? file = null, string lang = "sv")
     {
+        var goals = file?.Goals.DistinctBy(g => g.Id).ToDictionary(g => g.Id, StringComparer.Ordinal) ?? [];
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
         json.WriteStartObject();
         json.WriteString("period", evaluation.Period.ToString());
@@ -42,10 +45,19 @@ public static class JsonOutput
             // Absent, not empty, on results without breakdowns: the output of goal files without any stays byte for byte as it was.
             if (breakdowns.Contains((o.Goal, o.Unit))) Breakdowns(json, breakdowns[(o.Goal, o.Unit)]);
             if (o.Band is { } band) json.WriteString("band", band.For(lang));
+            if (goals.TryGetValue(o.Goal, out var goal)) Structure(json, goal);
             json.WriteEndObject();
         }
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>Where the goal stands in the goal structure; each field absent when not set, as in goal files without them.</summary>
+    private static void Structure(Utf8JsonWriter json, Goal goal)
+    {
+        if (goal.Serves is { } serves) json.WriteString("serves", serves.Id);
+        if (!string.IsNullOrWhiteSpace(goal.Owner)) json.WriteString("owner", goal.Owner);
+        if (goal.Deadline is { } deadline) json.WriteString("deadline", deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     private static void Breakdowns(Utf8JsonWriter json, IEnumerable<GoalBreakdown> breakdowns)

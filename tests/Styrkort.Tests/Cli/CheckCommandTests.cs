@@ -59,6 +59,114 @@ public sealed class CheckCommandTests : IDisposable
         ], lines);
     }
 
+    [Fact]
+    public void Check_ListsTheErrorsOfReadingAndOfFormulasTogether_InFileOrder()
+    {
+        var text = File.ReadAllText(StyrkortProcess.GoalFile);
+        // Unknown keys in two goals, a misspelt column, a dataset that does not exist, a bad deadline: one run.
+        var bad = text
+            .Replace("formula: sum(loans.amount during ytd)", "formula: sum(loans.amout during ytd)", StringComparison.Ordinal)
+            .Replace("    metric: disbursed_loans\n", "    metric: disbursed_loans\n    colour: green\n", StringComparison.Ordinal)
+            .Replace("    metric: cost_per_effort\n", "    metric: cost_per_effort\n    colour: red\n    deadline: soon\n", StringComparison.Ordinal)
+            .Replace("    metric: completed_efforts\n", "    metric: completed_efforts\n    breakdown: [grants.kind]\n", StringComparison.Ordinal);
+        var goals = Path.Combine(_folder, "goals.yaml");
+        File.WriteAllText(goals, bad);
+
+        var result = StyrkortProcess.Run("check", "--goals", goals);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        var keys = "id, name, description, area, type, metric, comparison, target, board, owner, unit, breakdown, serves, deadline";
+        Assert.Equal(
+        [
+            $"{goals}:{Where(bad, "loans.amout")}: dataset 'loans' has no column 'amout'; its columns: loan_id, org_nr, unit_id, disbursed_on, amount, phase",
+            $"{goals}:{Where(bad, "colour: green")}: unknown key 'colour' in a goal; expected one of: {keys}",
+            $"{goals}:{Where(bad, "grants.kind")}: goal 'completed_efforts': breakdown 'grants.kind': unknown dataset 'grants'; datasets: {string.Join(", ", Datasets(bad))}",
+            $"{goals}:{Where(bad, "colour: red")}: unknown key 'colour' in a goal; expected one of: {keys}",
+            $"{goals}:{Where(bad, "soon")}: expected a deadline as a date (2026-12-31) or a period whose last day it is (2026-Q4, 2026-12, 2026), found 'soon'",
+            $"error: 5 errors in {goals}",
+        ], Lines(result.Stderr));
+    }
+
+    [Fact]
+    public void Check_AYamlSyntaxError_SaysNothingAfterItWasChecked()
+    {
+        var goals = Path.Combine(_folder, "goals.yaml");
+        File.WriteAllText(goals, File.ReadAllText(StyrkortProcess.GoalFile).Replace("  - id: completed_efforts\n", "  - id: completed_efforts\n   name: x\n", StringComparison.Ordinal));
+
+        var result = StyrkortProcess.Run("check", "--goals", goals);
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = Lines(result.Stderr);
+        Assert.Equal(3, lines.Count);
+        Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(goals)}:\\d+:\\d+: not valid YAML: ", lines[0]);
+        Assert.EndsWith($": note: YAML cannot be read past this error: nothing after it in {goals} was checked", lines[1], StringComparison.Ordinal);
+        Assert.Equal($"error: 1 error in {goals}", lines[2]);
+    }
+
+    [Fact]
+    public void Check_OnlyWarnings_AreListedWithLineAndColumn_AndTheExitCodeIsZero()
+    {
+        // One goal serves another: the file has a structure now, and its goals without owner or deadline are named.
+        var text = File.ReadAllText(StyrkortProcess.GoalFile);
+        var structured = text.Replace("    metric: completed_efforts\n", "    metric: completed_efforts\n    serves: disbursed_loans\n    owner: Rådgivningschef\n    deadline: 2026-Q4\n", StringComparison.Ordinal);
+        var goals = Path.Combine(_folder, "goals.yaml");
+        File.WriteAllText(goals, structured);
+
+        var result = StyrkortProcess.Run("check", "--goals", goals);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = Lines(result.Stderr);
+        // 11 goals without owner and deadline (two warnings each), 4 only better than a comparison.
+        Assert.Equal(11 * 2 + 4, lines.Count);
+        Assert.All(lines, l => Assert.Contains(": warning: ", l, StringComparison.Ordinal));
+        Assert.Contains($"{goals}:{Where(structured, "id: disbursed_loans")}: warning: goal 'disbursed_loans' has no owner; name the person or role who answers for it (owner: …)", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("'completed_efforts'", StringComparison.Ordinal));
+        Assert.Equal("ok: 11 datasets, 3 populations, 16 metrics, 12 goals, 26 warnings", result.Stdout.Trim());
+    }
+
+    [Fact]
+    public void Evaluate_RefusesAFileWithErrors_ListingAllOfThem()
+    {
+        var text = File.ReadAllText(StyrkortProcess.GoalFile);
+        var bad = text
+            .Replace("formula: sum(loans.amount during ytd)", "formula: sum(loans.amout during ytd)", StringComparison.Ordinal)
+            .Replace("    metric: cost_per_effort\n", "    metric: cost_per_effort\n    colour: red\n", StringComparison.Ordinal);
+        var goals = Path.Combine(_folder, "goals.yaml");
+        File.WriteAllText(goals, bad);
+
+        var result = StyrkortProcess.Run("evaluate", "--goals", goals, "--data", Path.Combine(_folder, "nowhere"), "--period", "2026-Q2");
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = Lines(result.Stderr);
+        Assert.Equal(3, lines.Count);
+        Assert.StartsWith($"error: {goals}:{Where(bad, "loans.amout")}: dataset 'loans' has no column 'amout'", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"error: {goals}:{Where(bad, "colour: red")}: unknown key 'colour'", lines[1], StringComparison.Ordinal);
+        Assert.Equal($"error: 2 errors in {goals}", lines[2]);
+    }
+
+    [Fact]
+    public void Check_ListsAtMostAHundred_ThenHowManyMore()
+    {
+        // 150 unknown top-level keys: 150 errors, of which the first 100 are listed.
+        var goals = Path.Combine(_folder, "goals.yaml");
+        File.WriteAllText(goals, File.ReadAllText(StyrkortProcess.GoalFile) + string.Concat(Enumerable.Range(1, 150).Select(i => $"extra{i}: 1\n")));
+
+        var result = StyrkortProcess.Run("check", "--goals", goals);
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = Lines(result.Stderr);
+        Assert.Equal(102, lines.Count);
+        Assert.Contains("unknown key 'extra100' in the goal file", lines[99], StringComparison.Ordinal);
+        Assert.Equal("… and 50 more", lines[100]);
+        Assert.Equal($"error: 150 errors in {goals}", lines[101]);
+    }
+
+    private static List<string> Lines(string output) => output.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+
+    private static IEnumerable<string> Datasets(string goalFile) =>
+        Core.GoalFiles.GoalFileReader.ReadAll(StyrkortProcess.GoalFile).File!.Datasets.Keys;
+
     /// <summary>line:column (1-based) of the first occurrence of <paramref name="what"/>.</summary>
     private static string Where(string text, string what)
     {

@@ -40,4 +40,37 @@ public sealed class JsonOutputTests
 
         Assert.Equal(expected, Encoding.UTF8.GetString(output.ToArray()));
     }
+
+    [Fact]
+    public void AResult_NamesTheGoalItServes_ItsOwnerAndDeadline_WhereSet()
+    {
+        var folder = Directory.CreateTempSubdirectory("styrkort-json-").FullName;
+        try
+        {
+            var goals = Path.Combine(folder, "goals.yaml");
+            File.WriteAllText(goals, File.ReadAllText(StyrkortProcess.GoalFile).Replace("    metric: completed_efforts\n",
+                "    metric: completed_efforts\n    serves: disbursed_loans\n    owner: Rådgivningschef\n    deadline: 2026-Q4\n", StringComparison.Ordinal));
+            var file = Core.GoalFiles.GoalFileReader.Read(goals);
+            var evaluation = new Evaluation(Period.Parse("2026-Q2"), [new UnitInfo("hq", "HQ", null, 0)],
+            [
+                new Outcome("completed_efforts", "hq", new Quantity(3m, null), null, Status.NoTarget, false, NoTarget),
+                new Outcome("disbursed_loans", "hq", new Quantity(5m, null), null, Status.NoTarget, false, NoTarget),
+            ]);
+            using var output = new MemoryStream();
+
+            JsonOutput.Write(evaluation, output, file);
+
+            // 2026-Q4 is the deadline's last day; the goal served has none of the three and gets none of the fields.
+            var expected = (
+                "{'period':'2026-Q2','results':[" +
+                "{'goal':'completed_efforts','unit':'hq','value':3,'comparison':null,'status':'no_target','scheduled':false,'target':{'rule':'at_least','source':'goal_file','level':null,'phased':false}," +
+                "'serves':'disbursed_loans','owner':'R\\u00E5dgivningschef','deadline':'2026-12-31'}," +
+                "{'goal':'disbursed_loans','unit':'hq','value':5,'comparison':null,'status':'no_target','scheduled':false,'target':{'rule':'at_least','source':'goal_file','level':null,'phased':false}}]}").Replace('\'', '"');
+            Assert.Equal(expected, Encoding.UTF8.GetString(output.ToArray()));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
