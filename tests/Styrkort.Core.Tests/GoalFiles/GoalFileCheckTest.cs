@@ -67,7 +67,7 @@ public sealed class GoalFileCheckTest
                 "cannot tell which dataset sum(…) reads; name a column (dataset.column) or add 'from dataset'"),
             (Position(SeveralErrors, "[a, b]").Line, Position(SeveralErrors, "[a, b]").Column, "expected a mapping (a name in Swedish and English)"),
             (Position(SeveralErrors, "colour").Line, Position(SeveralErrors, "colour").Column,
-                "unknown key 'colour' in a goal; expected one of: id, name, description, area, type, metric, comparison, target, board, owner, unit, breakdown, serves, deadline"),
+                "unknown key 'colour' in a goal; expected one of: id, name, description, area, type, metric, comparison, target, board, owner, unit, units, subunits, breakdown, serves, deadline"),
             (Position(SeveralErrors, "{rule: at_least, levle").Line, Position(SeveralErrors, "{rule: at_least, levle").Column,
                 "rule at_least needs 'level': a number or 'board'"),
             (Position(SeveralErrors, "levle").Line, Position(SeveralErrors, "levle").Column,

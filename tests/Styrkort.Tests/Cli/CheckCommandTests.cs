@@ -76,7 +76,7 @@ public sealed class CheckCommandTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("", result.Stdout);
-        var keys = "id, name, description, area, type, metric, comparison, target, board, owner, unit, breakdown, serves, deadline";
+        var keys = "id, name, description, area, type, metric, comparison, target, board, owner, unit, units, subunits, breakdown, serves, deadline";
         Assert.Equal(
         [
             $"{goals}:{Where(bad, "loans.amout")}: dataset 'loans' has no column 'amout'; its columns: loan_id, org_nr, unit_id, disbursed_on, amount, phase",

@@ -23,10 +23,17 @@ public sealed class SampleSmbCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
         var company = json.RootElement.GetProperty("results").EnumerateArray().Where(r => r.GetProperty("unit").GetString() == "nordvik").ToList();
-        Assert.Equal(18, company.Count);
+        // The goals followed in the company itself (not the sales goals of the teams and salespeople, units: [key_accounts, growth]).
+        Assert.Equal(20, company.Count);
         foreach (var r in company)
             Assert.True(r.GetProperty("value").ValueKind == JsonValueKind.Number, r.GetProperty("goal").GetString() + " has no value");
-        var churn = company.Single(r => r.GetProperty("goal").GetString() == "churn_rate");
+        // Every goal of the file has a value somewhere, and none is shown for a unit it is not followed in.
+        var results = json.RootElement.GetProperty("results").EnumerateArray().ToList();
+        var goals = results.Select(r => r.GetProperty("goal").GetString()).Distinct().ToList();
+        Assert.Equal(27, goals.Count);
+        Assert.All(goals, g => Assert.Contains(results, r => r.GetProperty("goal").GetString() == g && r.GetProperty("value").ValueKind == JsonValueKind.Number));
+        Assert.DoesNotContain(results, r => r.GetProperty("goal").GetString() == "revenue" && r.GetProperty("unit").GetString() is "nordvik" or "marketing" or "sales");
+        var churn = company.Single(r => r.GetProperty("goal").GetString() == "churn");
         Assert.Equal(["small", "large"], churn.GetProperty("breakdowns")[0].GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("key").GetString()));
 
         // Market share in Stockholm, from the files: 100 × Stockholm customers' invoices 2025-04..2026-03 / Stockholm's 2026 market.
@@ -57,8 +64,19 @@ public sealed class SampleSmbCommandTests : IDisposable
         var result = Run("evaluate", "--data", _folder, "--period", "2026-Q1", "--unit", "sales", "--format", "json");
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
-        Assert.Contains(json.RootElement.GetProperty("results").EnumerateArray(),
-            r => r.GetProperty("goal").GetString() == "revenue_vs_budget" && r.GetProperty("value").ValueKind == JsonValueKind.Number);
+        // The team's quarter is judged against the sum of its three monthly budgets, with its bonus band.
+        var team = json.RootElement.GetProperty("results").EnumerateArray()
+            .Single(r => r.GetProperty("goal").GetString() == "revenue" && r.GetProperty("unit").GetString() == "growth");
+        Assert.Equal("budget", team.GetProperty("target").GetProperty("source").GetString());
+        Assert.Equal(JsonValueKind.String, team.GetProperty("band").ValueKind);
+
+        // A week: each salesperson's demos in 2026-W12.
+        var week = Run("evaluate", "--data", _folder, "--period", "2026-W12", "--format", "json");
+        Assert.True(week.ExitCode == 0, week.Stderr);
+        using var weekJson = JsonDocument.Parse(week.Stdout);
+        var demos = weekJson.RootElement.GetProperty("results").EnumerateArray().Where(r => r.GetProperty("goal").GetString() == "demos").ToList();
+        Assert.Equal(9, demos.Count); // two teams and seven salespeople
+        Assert.All(demos, d => Assert.Equal(JsonValueKind.Number, d.GetProperty("value").ValueKind));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -31,11 +31,11 @@ public sealed class SmbDemoTest : IAsyncLifetime
     public async Task SalesManagerAndSalesperson_WriteForTheirOwnUnitsOnly_TheControllerSeesTheCompany()
     {
         var manager = await SignInAsync("saljchef");
-        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/goals/revenue_vs_budget/checkin?unit=growth&period=2026-Q1")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/goals/revenue_vs_budget/checkin?unit=marketing&period=2026-Q1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/goals/revenue/checkin?unit=growth&period=2026-Q1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/goals/revenue/checkin?unit=marketing&period=2026-Q1")).StatusCode);
         var anna = await SignInAsync("anna");
-        Assert.Equal(HttpStatusCode.OK, (await anna.GetAsync("/goals/revenue_vs_budget/checkin?unit=anna_lindqvist&period=2026-Q1")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await anna.GetAsync("/goals/revenue_vs_budget/checkin?unit=johan_berg&period=2026-Q1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anna.GetAsync("/goals/revenue/checkin?unit=anna_lindqvist&period=2026-Q1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await anna.GetAsync("/goals/revenue/checkin?unit=johan_berg&period=2026-Q1")).StatusCode);
         var overview = await (await SignInAsync("controller")).GetStringAsync("/?period=2026-03");
         Assert.Contains("Nordvik Analys AB", overview, StringComparison.Ordinal);
         Assert.Contains("Team Storkund", overview, StringComparison.Ordinal);
