@@ -71,7 +71,7 @@ public sealed class GoalFileCheckTest
             (Position(SeveralErrors, "{rule: at_least, levle").Line, Position(SeveralErrors, "{rule: at_least, levle").Column,
                 "rule at_least needs 'level': a number or 'board'"),
             (Position(SeveralErrors, "levle").Line, Position(SeveralErrors, "levle").Column,
-                "unknown key 'levle' in the target of goal 'g2'; expected one of: rule, level, min, max, phasing"),
+                "unknown key 'levle' in the target of goal 'g2'; expected one of: rule, level, min, max, phasing, warning, bands, bands_on"),
         ], Found(check).Select(f => (f.Line, f.Column, f.Message)).ToList());
         // What uses the metric left out (the goal g3, the metric uses_broken) is not reported a second time.
         Assert.DoesNotContain(check.Errors, e => e.Reason.Contains("'broken'", StringComparison.Ordinal));
