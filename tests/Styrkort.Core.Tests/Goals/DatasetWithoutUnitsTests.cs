@@ -128,6 +128,24 @@ public abstract class DatasetWithoutUnitsTests(Engine engine)
         }
     }
 
+    private IReadOnlyList<Evaluation.Evaluation> EvaluateTogether(params string[] periods)
+    {
+        var folder = Directory.CreateTempSubdirectory("styrkort-unitless-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "goals.yaml"), GoalFile);
+            foreach (var (name, text) in Files) File.WriteAllText(Path.Combine(folder, name), text);
+            var file = GoalFileReader.Read(Path.Combine(folder, "goals.yaml"));
+            using var store = engine.Open();
+            store.Import(file, folder, TimeProvider.System);
+            return new Evaluator(file, store).Evaluate(periods.Select(Period.Parse).ToList(), null, CancellationToken.None);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static double? Value(Evaluation.Evaluation e, string goal, string unit) =>
         e.Outcomes.Single(o => o.Goal == goal && o.Unit == unit).Value?.AsDouble;
 
@@ -151,6 +169,19 @@ public abstract class DatasetWithoutUnitsTests(Engine engine)
         Assert.Equal(sales, metrics["sales"]["co"].AsDouble);
         Assert.Equal(share, Value(e, "market_share", "co")!.Value, 9);
         Assert.Equal(share, Value(e, "market_share_of_year", "co")!.Value, 9);
+    }
+
+    [Fact]
+    public void Latest_InOnePlanForSeveralPeriods_IsEachPeriodsOwnLatestYear()
+    {
+        // As above, but 2025, 2026-03 and 2026-Q1 in one query: 100 × 1100 / 8000, 100 × 600 / 20000, 100 × 1800 / 20000.
+        var e = EvaluateTogether("2025", "2026-03", "2026-Q1");
+        Assert.Equal(13.75, Value(e[0], "market_share", "co")!.Value, 9);
+        Assert.Equal(3.0, Value(e[1], "market_share", "co")!.Value, 9);
+        Assert.Equal(9.0, Value(e[2], "market_share", "co")!.Value, 9);
+        // And by region: 2026-03 north 100 × 600 / 4000 = 15; 2025 north 100 × 800 / 2000 = 40.
+        Assert.Equal([("north", 15.0)], Segments(e[1], "market_share", "co", "regions.region_id").Select(s => (s.Key, Math.Round(s.Value!.Value, 9))));
+        Assert.Equal(40.0, Segments(e[0], "market_share", "co", "regions.region_id").Single(s => s.Key == "north").Value!.Value, 9);
     }
 
     [Theory]
