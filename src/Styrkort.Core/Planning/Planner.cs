@@ -374,17 +374,13 @@ internal sealed class Planner(BoundGoalFile bound)
     /// The value of a metric per unit (and segment): the select over the units (or the segments found) with the
     /// metric's aggregate nodes joined.
     /// </summary>
-    public (SqlExpr Value, List<AggregateNode> Nodes) MetricValue(string metric, PeriodScalars scalars, Dimension? dimension) =>
-        MetricValue(metric, scalars, dimension, out _);
-
-    /// <param name="segmentNodes">The per-segment aggregates over datasets without units, joined on the segment alone.</param>
-    public (SqlExpr Value, List<AggregateNode> Nodes) MetricValue(string metric, PeriodScalars scalars, Dimension? dimension, out List<PlanNode> segmentNodes)
+    /// <returns>Also, in a breakdown, the per-segment aggregates over datasets without units (joined on the segment alone).</returns>
+    public (SqlExpr Value, List<AggregateNode> Nodes, List<PlanNode> SegmentNodes) MetricValue(string metric, PeriodScalars scalars, Dimension? dimension)
     {
         var ctx = new UnitContext(this, dimension);
         var value = Expressions(scalars).Render(bound.Metrics[metric], ctx);
         var cast = new SqlCast(value, bound.IsExact(metric) ? SqlType.Decimal : SqlType.Double);
-        segmentNodes = ctx.SegmentNodes;
-        return (cast, ctx.Nodes);
+        return (cast, ctx.Nodes, ctx.SegmentNodes);
     }
 
     public static List<SqlJoin> UnitJoins(IEnumerable<AggregateNode> nodes, string alias, bool segmented) =>
@@ -411,14 +407,14 @@ internal sealed class Planner(BoundGoalFile bound)
     /// The segments are those of the unit's own rows; an aggregate over a dataset without units (<paramref name="segmentNodes"/>)
     /// gives its value to each of them but adds none: the market of a region where the unit sells nothing is not its segment.
     /// </remarks>
-    public SqlSelect? Segments(SqlExpr value, IReadOnlyList<AggregateNode> nodes, IReadOnlyList<PlanNode>? segmentNodes = null)
+    public SqlSelect? Segments(SqlExpr value, IReadOnlyList<AggregateNode> nodes, IReadOnlyList<PlanNode> segmentNodes)
     {
         if (nodes.Count == 0) return null;
         var keys = nodes.Select(n => (SqlQueryBody)new SqlSelect([new(Col(n.Name, "unit_id"), "unit_id"), new(Col(n.Name, "_segment"), "_segment")],
             new SqlTable(n.Name, n.Name), [])).ToList();
         var union = keys.Count == 1 ? keys[0] : new SqlUnion(keys, All: false);
         var joins = UnitJoins(nodes, "k", segmented: true);
-        joins.AddRange((segmentNodes ?? []).Select(n => new SqlJoin(SqlJoinKind.Left, new SqlTable(n.Name, n.Name),
+        joins.AddRange(segmentNodes.Select(n => new SqlJoin(SqlJoinKind.Left, new SqlTable(n.Name, n.Name),
             new SqlBinary("IS NOT DISTINCT FROM", Col(n.Name, "_segment"), Col("k", "_segment")))));
         return new SqlSelect([new(Col("k", "unit_id"), "unit_id"), new(new SqlCast(Col("k", "_segment"), SqlType.Text), "seg"), new(value, "v")],
             new SqlDerived(union, "k"), joins);
