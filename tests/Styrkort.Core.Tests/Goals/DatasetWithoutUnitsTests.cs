@@ -55,6 +55,7 @@ public abstract class DatasetWithoutUnitsTests(Engine engine)
           market_latest: sum(market.market_sales during latest)
           market_share: 100 * sales / sum(market.market_sales during latest)
           market_share_of_year: 100 * sales / sum(market.market_sales during year(period.year))
+          share_of_mean_region: 100 * sales / mean(sum(market.market_sales) per region_id during latest)
           monthly_latest: sum(market_monthly.amount during latest)
           daily_latest: sum(market_daily.amount during latest)
         areas:
@@ -72,6 +73,13 @@ public abstract class DatasetWithoutUnitsTests(Engine engine)
             area: growth
             type: Ä
             metric: market_share_of_year
+            target: {rule: at_least, level: 10}
+            breakdown: [regions.region_id]
+          - id: share_of_mean_region
+            name: {sv: Andel av en medelregion, en: Share of a mean region}
+            area: growth
+            type: Ä
+            metric: share_of_mean_region
             target: {rule: at_least, level: 10}
             breakdown: [regions.region_id]
         """;
@@ -212,6 +220,16 @@ public abstract class DatasetWithoutUnitsTests(Engine engine)
         Assert.Equal([("south", 10.0)], Segments(e, "market_share", "bo", "regions.region_id").Select(s => (s.Key, Math.Round(s.Value!.Value, 9))));
         // A year(…) window is split the same way.
         Assert.Equal([("north", 15.0), ("south", 10.0)], Segments(e, "market_share_of_year", "co", "regions.region_id").Select(s => (s.Key, Math.Round(s.Value!.Value, 9))));
+    }
+
+    [Fact]
+    public void Breakdown_SplitsATwoStepAggregationOverADatasetWithoutUnits()
+    {
+        var (e, _) = Evaluate("2026-Q1");
+        // The mean region's 2026 market: (4000 + 12000 + 4000) / 3; 100 × 1800 / (20000 / 3) = 27. Per region the mean
+        // is over that region's one group: north 100 × 600 / 4000 = 15, south 100 × 1200 / 12000 = 10.
+        Assert.Equal(27.0, Value(e, "share_of_mean_region", "co")!.Value, 9);
+        Assert.Equal([("north", 15.0), ("south", 10.0)], Segments(e, "share_of_mean_region", "co", "regions.region_id").Select(s => (s.Key, Math.Round(s.Value!.Value, 9))));
     }
 
     [Fact]
