@@ -24,7 +24,7 @@ public static class MetricCompiler
         var name = file.Metrics.Keys.First(k => k.Equals(metricName, StringComparison.OrdinalIgnoreCase));
         var planner = new Planner(bound);
         var scalars = planner.WithValueCtes(period);
-        var (value, nodes) = planner.MetricValue(name, scalars, null);
+        var (value, nodes, _) = planner.MetricValue(name, scalars, null);
         var body = new SqlSelect(
             [new SqlSelectItem(Core.Sql.Sql.Col("u", "unit_id"), "unit_id"), new SqlSelectItem(value, "value")],
             new SqlTable("_units", "u"), Planner.UnitJoins(nodes, "u", segmented: false), OrderBy: [Core.Sql.Sql.Col("u", "unit_id")]);

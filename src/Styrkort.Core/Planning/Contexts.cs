@@ -131,11 +131,22 @@ internal sealed class UnitContext(Planner planner, Dimension? dimension) : SqlCo
 {
     public List<AggregateNode> Nodes { get; } = [];
 
+    /// <summary>Aggregates over datasets without units, split by the breakdown's segments.</summary>
+    public List<PlanNode> SegmentNodes { get; } = [];
+
     public override SqlExpr Column(BoundColumn column) => throw new InvalidOperationException("a column at the level of a metric");
 
     public override SqlExpr Aggregate(BoundAggregate aggregate, ExpressionSql es)
     {
-        if (aggregate.Input is DatasetInput { PerUnit: false }) return planner.ScalarAggregate(aggregate, es.Scalars);
+        if (aggregate.Input is DatasetInput { PerUnit: false } whole)
+        {
+            // Rows without units that reach the dimension are split by it as a unit's rows are: a region's sales
+            // against that region's market. Rows that do not reach it (a price index) are the same for every segment.
+            if (dimension is null || dimension.PathFrom(whole.Dataset) is null) return planner.ScalarAggregate(aggregate, es.Scalars);
+            var (segmentNode, value) = planner.SegmentAggregate(aggregate, es.Scalars, dimension);
+            if (!SegmentNodes.Contains(segmentNode)) SegmentNodes.Add(segmentNode);
+            return value;
+        }
         var (node, column) = planner.UnitAggregate(aggregate, es.Scalars, dimension);
         if (!Nodes.Contains(node)) Nodes.Add(node);
         return ExpressionSql.WhenEmpty(aggregate, column);

@@ -34,7 +34,7 @@ public sealed class EvaluationPlan
             var nodes = new List<AggregateNode>();
             for (var m = 0; m < metrics.Count; m++)
             {
-                var (value, used) = planner.MetricValue(metrics[m].Metric, scalars, null);
+                var (value, used, _) = planner.MetricValue(metrics[m].Metric, scalars, null);
                 columns.Add(($"m{m}", value));
                 nodes.AddRange(used);
             }
@@ -44,8 +44,8 @@ public sealed class EvaluationPlan
             for (var m = 0; m < metrics.Count; m++)
                 for (var d = 0; d < metrics[m].Breakdowns.Count; d++)
                 {
-                    var (value, used) = planner.MetricValue(metrics[m].Metric, scalars, metrics[m].Breakdowns[d]);
-                    if (planner.Segments(value, used) is not { } segments) continue;
+                    var (value, used, wholes) = planner.MetricValue(metrics[m].Metric, scalars, metrics[m].Breakdowns[d]);
+                    if (planner.Segments(value, used, wholes) is not { } segments) continue;
                     parts.Add(Row(p, m, d, bound.IsExact(metrics[m].Metric), new SqlDerived(segments, "s"), Col("s", "unit_id"), Col("s", "seg"), Col("s", "v")));
                 }
         }

@@ -262,6 +262,17 @@ internal sealed class Planner(BoundGoalFile bound)
         return ExpressionSql.WhenEmpty(a, value);
     }
 
+    /// <summary>
+    /// An aggregate over a dataset without units in a breakdown that its rows reach: one value per segment, the same for
+    /// every unit (the market of a region), so that a ratio of a unit's rows to it is a ratio within the segment.
+    /// </summary>
+    public (PlanNode Node, SqlExpr Value) SegmentAggregate(BoundAggregate a, PeriodScalars scalars, Dimension dimension)
+    {
+        var select = DatasetQuery(a, (DatasetInput)a.Input, scalars, dimension, perUnit: false);
+        var node = Node(3, "segment:" + KeyDialect.Instance.RenderBody(select), name => new FixedNode(name, () => select), "seg");
+        return (node, ExpressionSql.WhenEmpty(a, Col(node.Name, "v")));
+    }
+
     /// <summary>One aggregate over a dataset's rows as its own query: a scalar, or a two-step ('per') aggregation.</summary>
     private SqlSelect DatasetQuery(BoundAggregate a, DatasetInput d, PeriodScalars scalars, Dimension? dimension, bool perUnit = true)
     {
@@ -309,6 +320,8 @@ internal sealed class Planner(BoundGoalFile bound)
         }
         var aggregate = es.AggregateCall(a, ctx, null);
         if (a.Filter is { } w) where = And(where, es.Render(w, ctx));
+        if (segment is not null)
+            return new SqlSelect([new SqlSelectItem(segment, "_segment"), new SqlSelectItem(aggregate, "v")], rows, ctx.References.Joins, where, [segment]);
         return new SqlSelect([new SqlSelectItem(aggregate, "v")], rows, ctx.References.Joins, where);
     }
 
@@ -361,12 +374,13 @@ internal sealed class Planner(BoundGoalFile bound)
     /// The value of a metric per unit (and segment): the select over the units (or the segments found) with the
     /// metric's aggregate nodes joined.
     /// </summary>
-    public (SqlExpr Value, List<AggregateNode> Nodes) MetricValue(string metric, PeriodScalars scalars, Dimension? dimension)
+    /// <returns>Also, in a breakdown, the per-segment aggregates over datasets without units (joined on the segment alone).</returns>
+    public (SqlExpr Value, List<AggregateNode> Nodes, List<PlanNode> SegmentNodes) MetricValue(string metric, PeriodScalars scalars, Dimension? dimension)
     {
         var ctx = new UnitContext(this, dimension);
         var value = Expressions(scalars).Render(bound.Metrics[metric], ctx);
         var cast = new SqlCast(value, bound.IsExact(metric) ? SqlType.Decimal : SqlType.Double);
-        return (cast, ctx.Nodes);
+        return (cast, ctx.Nodes, ctx.SegmentNodes);
     }
 
     public static List<SqlJoin> UnitJoins(IEnumerable<AggregateNode> nodes, string alias, bool segmented) =>
@@ -389,13 +403,20 @@ internal sealed class Planner(BoundGoalFile bound)
     }
 
     /// <summary>The segments of one metric: every (unit, key) some aggregate of it has rows for, with the metric computed from those rows.</summary>
-    public SqlSelect? Segments(SqlExpr value, IReadOnlyList<AggregateNode> nodes)
+    /// <remarks>
+    /// The segments are those of the unit's own rows; an aggregate over a dataset without units (<paramref name="segmentNodes"/>)
+    /// gives its value to each of them but adds none: the market of a region where the unit sells nothing is not its segment.
+    /// </remarks>
+    public SqlSelect? Segments(SqlExpr value, IReadOnlyList<AggregateNode> nodes, IReadOnlyList<PlanNode> segmentNodes)
     {
         if (nodes.Count == 0) return null;
         var keys = nodes.Select(n => (SqlQueryBody)new SqlSelect([new(Col(n.Name, "unit_id"), "unit_id"), new(Col(n.Name, "_segment"), "_segment")],
             new SqlTable(n.Name, n.Name), [])).ToList();
         var union = keys.Count == 1 ? keys[0] : new SqlUnion(keys, All: false);
+        var joins = UnitJoins(nodes, "k", segmented: true);
+        joins.AddRange(segmentNodes.Select(n => new SqlJoin(SqlJoinKind.Left, new SqlTable(n.Name, n.Name),
+            new SqlBinary("IS NOT DISTINCT FROM", Col(n.Name, "_segment"), Col("k", "_segment")))));
         return new SqlSelect([new(Col("k", "unit_id"), "unit_id"), new(new SqlCast(Col("k", "_segment"), SqlType.Text), "seg"), new(value, "v")],
-            new SqlDerived(union, "k"), UnitJoins(nodes, "k", segmented: true));
+            new SqlDerived(union, "k"), joins);
     }
 }
