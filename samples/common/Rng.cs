@@ -1,34 +1,17 @@
 using System.Numerics;
 
-namespace Styrkort.Samples.Smb.Internal;
-
-/// <summary>Independent random streams, so that adding draws to one concern leaves the others unchanged.</summary>
-internal enum RngStream : ulong
-{
-    Staff = 1,
-    Engagement,
-    Campaigns,
-    Web,
-    Leads,
-    Customers,
-    Invoices,
-    Payments,
-    Nps,
-    Costs,
-    Activities,
-    Budgets,
-    Market,
-}
+namespace Styrkort.Samples;
 
 /// <summary>
-/// xoshiro256** seeded through SplitMix64. Unlike <see cref="Random"/> a generator can be created for
+/// xoshiro256** seeded through SplitMix64, shared by the sample generators. Each generator names its independent
+/// streams (a constant per concern, so that adding draws to one concern leaves the others unchanged). Unlike <see cref="Random"/> a generator can be created for
 /// (seed, stream, index), so one company's attributes are recomputed from its index instead of stored.
 /// </summary>
-internal sealed class Rng
+public sealed class Rng
 {
     private ulong _s0, _s1, _s2, _s3;
 
-    public Rng(int seed, RngStream stream, long index = 0)
+    public Rng(int seed, ulong stream, long index = 0)
     {
         ulong x = Key(seed, stream, index, 0);
         _s0 = SplitMix(ref x);
@@ -38,7 +21,7 @@ internal sealed class Rng
     }
 
     /// <summary>A uniform number in [0, 1) fixed by its arguments, for attributes looked up out of order.</summary>
-    public static double Hash01(int seed, RngStream stream, long a, long b)
+    public static double Hash01(int seed, ulong stream, long a, long b)
     {
         ulong x = Key(seed, stream, a, b);
         return (SplitMix(ref x) >> 11) * (1.0 / (1UL << 53));
@@ -116,7 +99,7 @@ internal sealed class Rng
         return weights.Length - 1;
     }
 
-    private static ulong Key(int seed, RngStream stream, long a, long b)
+    private static ulong Key(int seed, ulong stream, long a, long b)
     {
         ulong x = (ulong)(uint)seed;
         ulong k = Mix(x + 0x9E3779B97F4A7C15UL);

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace Styrkort.Samples.Smb.Internal;
+namespace Styrkort.Samples;
 
 /// <summary>
 /// Writes one CSV file of the sample format: UTF-8 without BOM, LF, invariant numbers, quoting only
 /// when a field needs it. Numbers are formatted into a stack buffer so that millions of rows allocate
 /// nothing per field.
 /// </summary>
-internal sealed class CsvWriter : IDisposable
+public sealed class CsvWriter : IDisposable
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private readonly StreamWriter _writer;
