@@ -24,15 +24,7 @@ public static class RatiosJson
         {
             json.WriteStartObject();
             json.WriteNumber("index", year.Index);
-            json.WriteString("start", year.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteString("end", year.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteStartObject("ratios");
-            foreach (var ratio in report.Ratios)
-            {
-                json.WritePropertyName(ratio.Name);
-                Value(json, year.Values.GetValueOrDefault(ratio.Name));
-            }
-            json.WriteEndObject();
+            Span(json, year.Start, year.End, report.Ratios, year.Values);
             if (year.Industry is { } industry)
             {
                 json.WriteStartObject("industry");
@@ -64,18 +56,24 @@ public static class RatiosJson
         {
             json.WriteStartObject();
             json.WriteString("period", period.Period);
-            json.WriteString("start", period.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteString("end", period.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteStartObject("ratios");
-            foreach (var ratio in report.Ratios)
-            {
-                json.WritePropertyName(ratio.Name);
-                Value(json, period.Values.GetValueOrDefault(ratio.Name));
-            }
-            json.WriteEndObject();
+            Span(json, period.Start, period.End, report.Ratios, period.Values);
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>A year's or a period's bounds and its ratios, in the library's order.</summary>
+    private static void Span(Utf8JsonWriter json, DateOnly start, DateOnly end, IReadOnlyList<RatioDefinition> ratios, IReadOnlyDictionary<string, Quantity?> values)
+    {
+        json.WriteString("start", start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteString("end", end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteStartObject("ratios");
+        foreach (var ratio in ratios)
+        {
+            json.WritePropertyName(ratio.Name);
+            Value(json, values.GetValueOrDefault(ratio.Name));
+        }
         json.WriteEndObject();
     }
 

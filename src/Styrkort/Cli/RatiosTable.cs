@@ -2,6 +2,7 @@ using System.Globalization;
 using Spectre.Console;
 using Styrkort.Accounts.Datasets;
 using Styrkort.Accounts.Ratios;
+using Styrkort.Core.Evaluation;
 using Styrkort.Core.Formatting;
 
 namespace Styrkort.Cli;
@@ -38,17 +39,23 @@ public static class RatiosTable
         foreach (var ratio in report.Ratios)
         {
             var cells = new List<string> { Markup.Escape(ratio.Label.For(lang)) };
-            for (var i = 0; i < years.Count; i++)
-            {
-                var value = years[i].Values.GetValueOrDefault(ratio.Name)?.AsDouble;
-                cells.Add(value is { } v ? Markup.Escape(Value(v, ratio.Unit, lang)) : "–");
-                if (i + 1 < years.Count) cells.Add(Markup.Escape(Change(value, years[i + 1].Values.GetValueOrDefault(ratio.Name)?.AsDouble, ratio.Unit, lang)));
-            }
+            AddValues(cells, ratio, years.Select(y => y.Values).ToList(), lang);
             if (industry is not null)
                 cells.Add(industry.Medians.TryGetValue(ratio.Name, out var median) ? Markup.Escape(Value(median, ratio.Unit, lang)) : "");
             table.AddRow(cells.ToArray());
         }
         console.Write(table);
+    }
+
+    /// <summary>A ratio's value in each column (a year or a period), each followed by its change against the next.</summary>
+    private static void AddValues(List<string> cells, RatioDefinition ratio, IReadOnlyList<IReadOnlyDictionary<string, Quantity?>> columns, string lang)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var value = columns[i].GetValueOrDefault(ratio.Name)?.AsDouble;
+            cells.Add(value is { } v ? Markup.Escape(Value(v, ratio.Unit, lang)) : "–");
+            if (i + 1 < columns.Count) cells.Add(Markup.Escape(Change(value, columns[i + 1].GetValueOrDefault(ratio.Name)?.AsDouble, ratio.Unit, lang)));
+        }
     }
 
     /// <summary><c>ratios --period</c>: one column per period (the one asked, then a year before), each followed by its change against the next.</summary>
@@ -71,12 +78,7 @@ public static class RatiosTable
         foreach (var ratio in report.Ratios)
         {
             var cells = new List<string> { Markup.Escape(ratio.Label.For(lang)) };
-            for (var i = 0; i < periods.Count; i++)
-            {
-                var value = periods[i].Values.GetValueOrDefault(ratio.Name)?.AsDouble;
-                cells.Add(value is { } v ? Markup.Escape(Value(v, ratio.Unit, lang)) : "–");
-                if (i + 1 < periods.Count) cells.Add(Markup.Escape(Change(value, periods[i + 1].Values.GetValueOrDefault(ratio.Name)?.AsDouble, ratio.Unit, lang)));
-            }
+            AddValues(cells, ratio, periods.Select(p => p.Values).ToList(), lang);
             table.AddRow(cells.ToArray());
         }
         console.Write(table);
