@@ -16,10 +16,13 @@ internal sealed class SmbKpiData : IDisposable
     public static string GoalFilePath { get; } = Path.Combine(RepoRoot(), "samples", "smb", "goals.yaml");
 
     private readonly Engine _engine;
+    private readonly Func<string, string>? _editGoals;
 
-    public SmbKpiData(Engine engine)
+    /// <param name="editGoals">Reads a changed copy of goals.yaml (beside a copy of smb-data.yaml) instead: to try a formula.</param>
+    public SmbKpiData(Engine engine, Func<string, string>? editGoals = null)
     {
         _engine = engine;
+        _editGoals = editGoals;
         Folder = Path.Combine(Path.GetTempPath(), "styrkort-smb-kpis-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
     }
@@ -165,7 +168,15 @@ internal sealed class SmbKpiData : IDisposable
     /// <summary>Imports the files (the SIE datasets as header-only files) into a fresh warehouse, which the caller disposes.</summary>
     public (GoalFile File, Warehouse.IWarehouse Store) Import()
     {
-        var file = GoalFileReader.Read(GoalFilePath);
+        var goals = GoalFilePath;
+        if (_editGoals is not null)
+        {
+            var copy = Directory.CreateDirectory(Path.Combine(Folder, "goals")).FullName;
+            File.Copy(Path.Combine(Path.GetDirectoryName(GoalFilePath)!, "smb-data.yaml"), Path.Combine(copy, "smb-data.yaml"), overwrite: true);
+            goals = Path.Combine(copy, "goals.yaml");
+            File.WriteAllText(goals, _editGoals(File.ReadAllText(GoalFilePath)));
+        }
+        var file = GoalFileReader.Read(goals);
         foreach (var dataset in file.Datasets.Values)
         {
             var text = Files.TryGetValue(dataset.File, out var written)
