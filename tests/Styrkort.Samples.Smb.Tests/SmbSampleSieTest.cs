@@ -66,13 +66,23 @@ public sealed class SmbSampleSieTest(GeneratedSmbSample sample)
     }
 
     [Fact]
-    public void SieDatasets_AreWrittenBesideIt_WithTheCompanyAsTheRootUnit()
+    public void SieDatasets_AreWrittenBesideIt_AsAnySieFilesAre_AndTheGoalFileMapsTheCompanyToTheRootUnit()
     {
+        // As exported by any program: the company is its organisation number; smb-data.yaml maps it to the root unit.
         var companies = sample.Rows("sie_companies.csv").ToList();
-        Assert.Equal("nordvik", Assert.Single(companies)["company"]);
+        Assert.Equal("556912-3457", Assert.Single(companies)["company"]);
         Assert.Equal("556912-3457", companies[0]["org_nr"]);
-        Assert.All(sample.Rows("sie_balances.csv"), b => Assert.Equal("nordvik", b["company"]));
+        Assert.All(sample.Rows("sie_balances.csv"), b => Assert.Equal("556912-3457", b["company"]));
         Assert.Contains(sample.Rows("units.csv"), u => u["unit_id"] == "nordvik" && u["parent_id"].Length == 0);
+        var data = Styrkort.Core.GoalFiles.GoalFileReader.Read(Path.Combine(SourceRoot(), "samples", "smb", "goals.yaml"));
+        Assert.Equal("nordvik", data.Units.Organisations["556912-3457"]);
+    }
+
+    private static string SourceRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Styrkort.sln"))) return dir.FullName;
+        throw new InvalidOperationException("the source tree (Styrkort.sln) is not above " + AppContext.BaseDirectory);
     }
 
     [Fact]

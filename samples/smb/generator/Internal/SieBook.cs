@@ -67,10 +67,9 @@ internal static class SieBook
         var path = Path.Combine(dir, SmbFiles.Sie);
         using (var stream = File.Create(path)) SieWriter.Write(Document(books, path), stream, checksum: true);
         var read = SieReader.Read(path);
-        // The SIE conversion names a company by its organisation number; the sample's goal file knows it as the root
-        // unit, so the simplest mapping that works is to give the company that id before the datasets are written.
-        var companies = CompanyBooks.From([read.Document]).Select(c => c with { Id = Company.Root }).ToList();
-        SieDatasets.Write(companies, dir);
+        // The datasets name the company by its organisation number, as any SIE file's do; smb-data.yaml maps that
+        // number to the root unit (units: organisations:), the way a user reads an exported file against their own tree.
+        SieDatasets.Write(CompanyBooks.From([read.Document]), dir);
     }
 
     private static SieDocument Document(Books books, string path)
