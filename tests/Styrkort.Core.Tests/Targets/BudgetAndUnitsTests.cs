@@ -1,5 +1,6 @@
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.Evaluation;
+using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Tests.Engines;
 
 namespace Styrkort.Core.Tests.Targets;
@@ -29,6 +30,28 @@ public abstract class BudgetAndUnitsTests(Engine engine)
         // Marketing's 999 is no one's: not a result "0, not met" for the company or for marketing.
         Assert.DoesNotContain(("sold_vs_budget", "marketing"), jan.Keys);
         Assert.DoesNotContain(("sold_vs_budget", "company"), jan.Keys);
+    }
+
+    [Fact]
+    public void Subunits_False_TheGoalIsFollowedInTheNamedUnitsOnly()
+    {
+        // units: [sales] with subunits: false: the department's own result, not one for anna and bo below it.
+        using var data = new SalesData(engine, SalesData.Goals.Replace("units: [sales]", "units: [sales, company]\n    subunits: false", StringComparison.Ordinal));
+        var jan = data.Evaluate("2026-01")[0];
+        Assert.Equal(["company", "sales"], jan.Keys.Where(k => k.Goal == "sold_vs_budget").Select(k => k.Unit).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Subunits_WithoutUnits_IsAnErrorAtTheKey()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"styrkort-subunits-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, SalesData.Head + SalesData.Goals.Replace("units: [bo]", "subunits: false", StringComparison.Ordinal));
+        try
+        {
+            var e = Assert.Throws<StyrkortException>(() => GoalFileReader.Read(path));
+            Assert.Contains("goal 'average_sale': 'subunits' says whether the units named in 'units' bring their subtrees", e.Reason, StringComparison.Ordinal);
+        }
+        finally { File.Delete(path); }
     }
 
     [Fact]
