@@ -15,9 +15,11 @@ public static class TableOutput
     {
         var sv = lang != "en";
         var units = evaluation.Units.ToDictionary(u => u.Id);
+        // A week is a board week when a board quarter ends in it: say so, rather than "this quarter" of a week.
+        var week = evaluation.Period.Kind == Core.Periods.PeriodKind.Week;
         console.MarkupLine(sv
-            ? $"[bold]{Markup.Escape(file.Organisation)}[/] — utfall för [bold]{evaluation.Period}[/]   [yellow]★[/] = styrelsen ser målet detta kvartal"
-            : $"[bold]{Markup.Escape(file.Organisation)}[/] — outcomes for [bold]{evaluation.Period}[/]   [yellow]★[/] = on the board's agenda this quarter");
+            ? $"[bold]{Markup.Escape(file.Organisation)}[/] — utfall för [bold]{evaluation.Period}[/]   [yellow]★[/] = styrelsen ser målet {(week ? "denna vecka (ett styrelsekvartal slutar i den)" : "detta kvartal")}"
+            : $"[bold]{Markup.Escape(file.Organisation)}[/] — outcomes for [bold]{evaluation.Period}[/]   [yellow]★[/] = on the board's agenda {(week ? "this week (a board quarter ends in it)" : "this quarter")}");
         var byGoal = evaluation.Outcomes.ToLookup(o => o.Goal);
         var breakdowns = evaluation.Breakdowns.ToLookup(b => (b.Goal, b.Unit));
         var areas = file.Areas.Count > 0 ? file.Areas : file.Goals.Select(g => g.Area).Distinct().Select(a => new GoalArea(a, new LocalizedText(a, a))).ToList();

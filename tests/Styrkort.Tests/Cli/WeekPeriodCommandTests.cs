@@ -100,6 +100,7 @@ public sealed class WeekPeriodCommandTests : IDisposable
         var result = Evaluate("--period", "2026-W12", "--lang", "en");
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("outcomes for 2026-W12", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("on the board's agenda this week (a board quarter ends in it)", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("Customer meetings in the week", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("Anna", result.Stdout, StringComparison.Ordinal);
     }
