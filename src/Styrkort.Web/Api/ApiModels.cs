@@ -3,9 +3,13 @@ namespace Styrkort.Web.Api;
 public sealed record GoalDto(string Id, string NameSv, string NameEn, string Area, string Type, string Metric, string Formula,
     string? Comparison, string Rule, string Level, IReadOnlyList<string> BoardQuarters);
 
-public sealed record TargetDto(string Rule, string Source, decimal? Level, decimal? AnnualLevel, decimal? Min, decimal? Max, bool Phased);
+/// <param name="Warning">The warning zone's edge (at_risk between it and the level), where the target has one.</param>
+public sealed record TargetDto(string Rule, string Source, decimal? Level, decimal? AnnualLevel, decimal? Min, decimal? Max, bool Phased, decimal? Warning = null);
 
-public sealed record OutcomeDto(string Goal, string Unit, double? Value, double? Comparison, string Status, bool Scheduled, TargetDto Target);
+/// <summary>The band a value fell in (a bonus step), in both languages: the API answers the same whoever asks.</summary>
+public sealed record BandDto(string Sv, string En);
+
+public sealed record OutcomeDto(string Goal, string Unit, double? Value, double? Comparison, string Status, bool Scheduled, TargetDto Target, BandDto? Band = null);
 
 public sealed record OutcomesDto(string Period, IReadOnlyList<OutcomeDto> Results);
 

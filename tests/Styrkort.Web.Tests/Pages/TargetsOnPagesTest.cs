@@ -110,6 +110,20 @@ public sealed partial class TargetsOnPagesTest : IAsyncLifetime
         Assert.Contains("<span class=\"badge met\">Uppfyllt</span> <span class=\"band\">Full bonus</span>", table, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Api_Outcomes_CarryTheBandInBothLanguages_AndTheWarning()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(await _client.GetStringAsync("/api/outcomes?period=2026-Q2"));
+        var results = json.RootElement.GetProperty("results").EnumerateArray().Where(r => r.GetProperty("goal").GetString() == "sold_vs_budget").ToList();
+        // Only the goal's units: sales, anna, bo.
+        Assert.Equal(["anna", "bo", "sales"], results.Select(r => r.GetProperty("unit").GetString()).Order(StringComparer.Ordinal));
+        var anna = results.Single(r => r.GetProperty("unit").GetString() == "anna");
+        Assert.Equal("at_risk", anna.GetProperty("status").GetString());
+        Assert.Equal("Delbonus", anna.GetProperty("band").GetProperty("sv").GetString());
+        Assert.Equal("Partial bonus", anna.GetProperty("band").GetProperty("en").GetString());
+        Assert.Equal(80, anna.GetProperty("target").GetProperty("warning").GetDecimal());
+    }
+
     [GeneratedRegex("data-unit=\"([^\"]+)\"")]
     private static partial Regex DataUnit();
 
