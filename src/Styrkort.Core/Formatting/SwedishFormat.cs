@@ -41,12 +41,28 @@ public static class SwedishFormat
         string N(int decimals) => value.ToString("N" + (decimals + extraDecimals), nf);
         return unit switch
         {
-            "percent" => N(1) + (lang == "en" ? "%" : "\u00a0%"),
-            "SEK" => N(0) + (lang == "en" ? " SEK" : "\u00a0kr"),
+            "percent" => N(1),
+            "SEK" => N(0),
             "count" => N(0),
-            "days" => N(1) + (lang == "en" ? " days" : "\u00a0dagar"),
-            "times" => N(2) + (lang == "en" ? " times" : "\u00a0ggr"),
+            "days" => N(1),
+            "times" => N(2),
             _ => N(1),
-        };
+        } + Suffix(unit, lang);
     }
+
+    /// <summary>
+    /// A level as it was typed or decided, with its own decimals and no more (55,75 % stays 55,75 %, 56 % stays 56 %):
+    /// a board decision must read exactly as decided, never rounded to the unit's usual decimals.
+    /// </summary>
+    public static string Exact(decimal value, string? unit, string lang = "sv") =>
+        value.ToString("#,0.############################", lang == "en" ? English : Numbers) + Suffix(unit, lang);
+
+    private static string Suffix(string? unit, string lang) => unit switch
+    {
+        "percent" => lang == "en" ? "%" : "\u00a0%",
+        "SEK" => lang == "en" ? " SEK" : "\u00a0kr",
+        "days" => lang == "en" ? " days" : "\u00a0dagar",
+        "times" => lang == "en" ? " times" : "\u00a0ggr",
+        _ => "",
+    };
 }

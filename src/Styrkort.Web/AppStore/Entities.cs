@@ -65,6 +65,8 @@ public static class TargetKinds
 {
     public const string Proposal = "proposal";
     public const string Decision = "decision";
+    /// <summary>A proposal taken back before the board decided it: a row of its own, so the history keeps both.</summary>
+    public const string Withdrawal = "withdrawal";
 }
 
 /// <summary>A personal API token; only its SHA-256 is stored, the token itself is shown once.</summary>
@@ -103,6 +105,7 @@ public static class AuditActions
     public const string Import = "import";
     public const string TargetProposal = "target.proposal";
     public const string TargetDecision = "target.decision";
+    public const string TargetWithdrawal = "target.withdrawal";
     public const string GoalFileSave = "goalfile.save";
     public const string GoalFileRestore = "goalfile.restore";
     public const string CheckIn = "checkin";
