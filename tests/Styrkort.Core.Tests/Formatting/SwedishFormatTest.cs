@@ -25,4 +25,16 @@ public sealed class SwedishFormatTest
     [InlineData(80.00001, new[] { 80.0 }, "80,00001\u00a0%")]
     public void Beside_AddsDecimalsOnlyWhereRoundingWouldHideTheDifference(double value, double[] levels, string expected) =>
         Assert.Equal(expected, SwedishFormat.Beside(value, levels, "percent"));
+
+    // A decided level reads as decided: its own decimals, none added, none rounded away, trailing zeros dropped.
+    [Theory]
+    [InlineData("55.75", "percent", "sv", "55,75\u00a0%")]
+    [InlineData("56", "percent", "sv", "56\u00a0%")]
+    [InlineData("56.00", null, "sv", "56")]
+    [InlineData("1234567.5", "SEK", "sv", "1\u00a0234\u00a0567,5\u00a0kr")]
+    [InlineData("-3.25", null, "sv", "\u22123,25")]
+    [InlineData("55.75", "percent", "en", "55.75%")]
+    [InlineData("1234567.5", "SEK", "en", "1,234,567.5 SEK")]
+    public void Exact_KeepsTheLevelsOwnDecimals(string value, string? unit, string lang, string expected) =>
+        Assert.Equal(expected, SwedishFormat.Exact(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), unit, lang));
 }
