@@ -6,6 +6,7 @@
   var form = document.getElementById('goalfile-form');
   var button = document.getElementById('save-goalfile');
   if (!text || !gutter || !form || !button) return;
+  var label = button.textContent;
 
   function renumber() {
     var lines = text.value.split('\n').length;
@@ -51,6 +52,6 @@
     form.setAttribute('aria-busy', 'true');
   });
   // Back to a page kept in the browser's cache: the form is usable again.
-  window.addEventListener('pageshow', function () { button.disabled = false; form.removeAttribute('aria-busy'); });
+  window.addEventListener('pageshow', function () { button.textContent = label; button.disabled = false; form.removeAttribute('aria-busy'); });
   renumber();
 })();
