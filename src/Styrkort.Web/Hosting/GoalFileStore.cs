@@ -110,13 +110,36 @@ public sealed class GoalFileStore(WebOptions options, SiteState site, JobQueue j
 
     // The candidate itself is the goal file, by its name alone: a path relative to the working directory
     // (data/goals/…) would name a folder the user never sees.
+    // An included file is named relative to the goal file (lib/parameters.yaml), as its include: line names it: the
+    // server's absolute path to the data folder is neither the user's business nor something to publish.
     private SourceLocation Renamed(SourceLocation location, string candidate) => location with
     {
-        File = Path.GetFileName(location.File) == Path.GetFileName(candidate) ? Name : Renamed(location.File, candidate),
+        File = Path.GetFileName(location.File) == Path.GetFileName(candidate) ? Name : Shown(location.File),
     };
 
-    private string Renamed(string text, string candidate) =>
-        text.Replace(candidate, Name, StringComparison.Ordinal).Replace(Path.GetFileName(candidate), Name, StringComparison.Ordinal);
+    private string Renamed(string text, string candidate)
+    {
+        var renamed = text.Replace(candidate, Name, StringComparison.Ordinal).Replace(Path.GetFileName(candidate), Name, StringComparison.Ordinal);
+        var folder = Path.GetFullPath(Folder);
+        // Longest first: the goals folder lies inside the data folder.
+        renamed = renamed.Replace(folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal)
+            .Replace(Folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+        var data = Path.GetFullPath(options.DataDirectory);
+        return renamed.Replace(data + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+    }
+
+    /// <summary>An engine's message as the user may read it: the data folder's place on the server left out.</summary>
+    private string WithoutServerPaths(string message) =>
+        message.Replace(Path.GetFullPath(Folder) + Path.DirectorySeparatorChar, "", StringComparison.Ordinal)
+            .Replace(Path.GetFullPath(options.DataDirectory) + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+
+    /// <summary>A file as the user knows it: relative to the goal file's folder when inside it, else by its name alone.</summary>
+    public string Shown(string file)
+    {
+        if (file.Length == 0 || file == Name) return file;
+        var relative = Path.GetRelativePath(Path.GetFullPath(Folder), Path.GetFullPath(file));
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFileName(file) : relative.Replace('\\', '/');
+    }
 
     /// <summary>
     /// Queues a checked text as a new version: the job evaluates the default quarters under it first (a formula that fails
@@ -141,7 +164,7 @@ public sealed class GoalFileStore(WebOptions options, SiteState site, JobQueue j
             }
             catch (Exception e) when (e is not OperationCanceledException and not StyrkortException)
             {
-                throw new StyrkortException(new SourceLocation(Name, 0, 0), "the goal file does not evaluate against the warehouse: " + e.Message.Split('\n')[0]);
+                throw new StyrkortException(new SourceLocation(Name, 0, 0), "the goal file does not evaluate against the warehouse: " + WithoutServerPaths(e.Message.Split('\n')[0]));
             }
             ctx.Cancellation.ThrowIfCancellationRequested();
             var version = NewVersion(number, text, user, origin);

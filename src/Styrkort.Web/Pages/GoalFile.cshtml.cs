@@ -23,6 +23,12 @@ public sealed class GoalFileModel(GoalFileStore store, AppDb db) : PageModel
     public string? Error { get; private set; }
     /// <summary>Every error of a refused text in file order, the first of them being <see cref="Error"/>'s; empty for other refusals.</summary>
     public IReadOnlyList<string> Errors { get; private set; } = [];
+    /// <summary>Every error of a refused text with its place, so that the page links each to its line in the editor.</summary>
+    public IReadOnlyList<Finding> Findings { get; private set; } = [];
+    /// <summary>An error at a place, its file named as the user knows it; <see cref="InEditor"/> when that place is in the text below.</summary>
+    public sealed record Finding(SourceLocation At, string Reason, bool InEditor);
+    /// <summary>Lines the gutter numbers: the text's, at least one.</summary>
+    public int LineCount => Math.Max(1, Text.Split('\n').Length);
     /// <summary>The pitfalls of the goal structure in force (or of the refused text): shown, never refused.</summary>
     public IReadOnlyList<string> Warnings { get; private set; } = [];
     public bool MayEdit => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Controller);
@@ -38,8 +44,8 @@ public sealed class GoalFileModel(GoalFileStore store, AppDb db) : PageModel
     }
 
     /// <summary>A finding named by the goal file's name, not the data folder's path to its working copy.</summary>
-    private static string Shown(SourceLocation at, string message) =>
-        $"{at with { File = System.IO.Path.GetFileName(at.File) }}: {message}";
+    private string Shown(SourceLocation at, string message) =>
+        $"{at with { File = store.Shown(at.File) }}: {message}";
 
     public async Task<IActionResult> OnPostAsync(string? text, int version)
     {
@@ -69,8 +75,9 @@ public sealed class GoalFileModel(GoalFileStore store, AppDb db) : PageModel
         catch (StyrkortException e)
         {
             Error = e.Message;
-            if (e.Errors.Count > 1)
-                Errors = Core.Compilation.GoalFileCheck.InFileOrder(e.Errors, x => x.Location).Select(x => x.Message).ToList();
+            var ordered = e.Errors.Count > 1 ? Core.Compilation.GoalFileCheck.InFileOrder(e.Errors, x => x.Location).ToList() : [e];
+            if (e.Errors.Count > 1) Errors = ordered.Select(x => x.Message).ToList();
+            Findings = ordered.Select(x => new Finding(x.Location, x.Reason, x.Location.File == store.Name && x.Location.Line > 0)).ToList();
             return Page();
         }
     }

@@ -24,7 +24,7 @@ public sealed partial class GoalFilePageTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         var items = Regex.Matches(Html.TextOfId(page, "div", "goalfile-error") is not null ? page : "", "<li>(.*?)</li>", RegexOptions.Singleline)
-            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+            .Select(m => WebUtility.HtmlDecode(Regex.Replace(m.Groups[1].Value, "<[^>]+>", ""))).ToList();
         Assert.Equal(3, items.Count);
         Assert.Matches(@"^goals\.yaml:\d+:\d+: dataset 'loans' has no column 'amout'", items[0]);
         Assert.Matches(@"^goals\.yaml:\d+:\d+: unknown key 'colour' in a goal", items[1]);
