@@ -39,6 +39,9 @@ public sealed record SiteSnapshot(
         HasData && (FirstDate is not { } first || LastDate is not { } last
                     || (period.End >= first.AddMonths(-3) && period.Start <= last.AddYears(1)));
 
+    /// <summary>The levels of target_levels and the board's decisions, by goal, unit and period, as the evaluator reads them.</summary>
+    public TargetLevelBook Levels { get; init; } = TargetLevelBook.Empty;
+
     /// <summary>The outcomes of a period without data: every goal and unit, no value, the target that would apply.</summary>
     public Evaluation Empty(Period period)
     {
@@ -46,10 +49,8 @@ public sealed record SiteSnapshot(
         foreach (var goal in Goals.Goals)
             foreach (var unit in Units.Where(u => GoalScope.Follows(goal, u.Id, IsWithin)))
             {
-                // Only the years' levels are kept here; a budget summed from its months is not the year's level spread out.
-                decimal? level = goal.Target.Sums && period.Kind != PeriodKind.Year ? null
-                    : DecidedLevels.TryGetValue((goal.Id, unit.Id, period.EndYear), out var d) ? d
-                    : ImportedLevels.TryGetValue((goal.Id, unit.Id, period.EndYear), out var i) ? i : null;
+                // The same levels, looked up the same way, as the evaluation of a period with data.
+                var level = goal.Target.FromDataset ? Levels.For(goal, unit.Id, period) : null;
                 var judged = TargetJudge.Judge(goal, period, null, null, level);
                 outcomes.Add(new Outcome(goal.Id, unit.Id, null, null, judged.Status, TargetJudge.Scheduled(goal, period), judged.Target));
             }

@@ -159,15 +159,19 @@ public sealed class SiteState : IDisposable
         {
             if (!w.HasUnits)
                 return new SiteSnapshot(goals, version, false, [], new HashSet<string>(), new Dictionary<string, IReadOnlySet<string>>(), levels,
-                    new Dictionary<(string, string, int), decimal>(), new Dictionary<string, DatasetLineage>(), null, null, cache);
+                    new Dictionary<(string, string, int), decimal>(), new Dictionary<string, DatasetLineage>(), null, null, cache)
+                    { Levels = TargetLevelBook.Of(goals, [], levels) };
             var units = w.Units();
             var lineage = w.Lineage(goals.Datasets.Keys).ToDictionary(l => l.Dataset,
                 l => new DatasetLineage(l.Dataset, l.Rows, l.ImportedAt, l.File is null ? null : Path.GetFileName(l.File)),
                 StringComparer.OrdinalIgnoreCase);
             var imported = goals.TargetLevels is { } source ? w.ImportedLevels(source) : new Dictionary<(string, string, int), decimal>();
             var (first, last) = w.DateRange(goals);
+            var book = goals.TargetLevels is { } rows && goals.Goals.Any(g => g.Target.FromDataset)
+                ? TargetLevelBook.Of(goals, w.TargetLevels(rows), levels)
+                : TargetLevelBook.Empty;
             return new SiteSnapshot(goals, version, true, units, units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal), Ancestry(units),
-                levels, imported, lineage, first, last, cache);
+                levels, imported, lineage, first, last, cache) { Levels = book };
         });
         if (snapshot.HasData)
         {

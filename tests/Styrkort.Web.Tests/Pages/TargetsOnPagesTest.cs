@@ -64,7 +64,7 @@ public sealed partial class TargetsOnPagesTest : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(data, "units.csv"), "unit_id,name,parent_id\ncompany,Company,\nsales,Sales,company\nanna,Anna,sales\nbo,Bo,sales\nmarketing,Marketing,company\n");
         // Q2: Anna 90 of 100 → 90 %, at risk (≥ 80), partial bonus; Bo 60 of 50 → 120 %, met, full bonus.
         await File.WriteAllTextAsync(Path.Combine(data, "sales.csv"), "sale_id,unit_id,sold_on,amount\ns1,anna,2026-04-10,90\ns2,bo,2026-05-15,60\ns3,marketing,2026-04-20,999\n");
-        await File.WriteAllTextAsync(Path.Combine(data, "budget.csv"), "goal_id,unit_id,period,level\nsold_vs_budget,anna,2026-Q2,100\nsold_vs_budget,bo,2026-Q2,50\nsold_vs_budget,sales,2026-Q2,150\n");
+        await File.WriteAllTextAsync(Path.Combine(data, "budget.csv"), "goal_id,unit_id,period,level\nsold_vs_budget,anna,2026-Q2,100\nsold_vs_budget,bo,2026-Q2,50\nsold_vs_budget,sales,2026-Q2,150\nsold_vs_budget,anna,2027-Q3,120\n");
 
         _app = await DemoSite.StartAsync(Path.Combine(_folder, "app"), loginAttemptsPerMinute: 1000, demo: false, goalFile: Path.Combine(seed, "goals.yaml"));
         using (var scope = _app.Services.CreateScope())
@@ -122,6 +122,17 @@ public sealed partial class TargetsOnPagesTest : IAsyncLifetime
         Assert.Equal("Delbonus", anna.GetProperty("band").GetProperty("sv").GetString());
         Assert.Equal("Partial bonus", anna.GetProperty("band").GetProperty("en").GetString());
         Assert.Equal(80, anna.GetProperty("target").GetProperty("warning").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Api_APeriodWithoutData_ShowsTheBudgetThatWouldApply()
+    {
+        // 2027-Q3 lies past the data: answered without a query, yet with the level of its own budget row.
+        using var json = System.Text.Json.JsonDocument.Parse(await _client.GetStringAsync("/api/outcomes?period=2027-Q3"));
+        var anna = json.RootElement.GetProperty("results").EnumerateArray()
+            .Single(r => r.GetProperty("goal").GetString() == "sold_vs_budget" && r.GetProperty("unit").GetString() == "anna");
+        Assert.Equal("no_data", anna.GetProperty("status").GetString());
+        Assert.Equal(120, anna.GetProperty("target").GetProperty("level").GetDecimal());
     }
 
     [GeneratedRegex("data-unit=\"([^\"]+)\"")]
