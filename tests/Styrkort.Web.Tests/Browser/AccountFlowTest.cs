@@ -18,7 +18,7 @@ public sealed class AccountFlowTest(BrowserSite site) : IClassFixture<BrowserSit
         var user = await site.NewPageAsync();
         try
         {
-            await SignInAsync(admin, "admin", DemoSite.PasswordOf("admin"));
+            await BrowserSite.SignInAsync(admin, "admin");
             await admin.GotoAsync("/admin/users");
             await admin.Locator("input[name=userName]").FillAsync("anna");
             await admin.Locator("input[name=password]").FillAsync("annas-first-password");
@@ -38,7 +38,7 @@ public sealed class AccountFlowTest(BrowserSite site) : IClassFixture<BrowserSit
             await admin.Locator("#audit-filter button[type=submit]").ClickAsync();
             await Expect(admin.Locator("#audit tbody tr").First).ToContainTextAsync("role viewer → unit_manager");
 
-            await SignInAsync(user, "anna", "annas-first-password");
+            await BrowserSite.SignInAsync(user, "anna", "annas-first-password");
             await user.Locator("header nav a[href='/account']").ClickAsync();
             await user.Locator("input[name=current]").FillAsync("annas-first-password");
             await user.Locator("input[name=password]").FillAsync("annas-second-password");
@@ -62,14 +62,4 @@ public sealed class AccountFlowTest(BrowserSite site) : IClassFixture<BrowserSit
         }
     }
 
-    private static async Task SignInAsync(IPage page, string userName, string password)
-    {
-        await page.GotoAsync("/");
-        await page.WaitForURLAsync(new Regex("/login"));
-        await page.Locator("input[name=userName]").FillAsync(userName);
-        await page.Locator("input[name=password]").FillAsync(password);
-        await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/(\\?.*)?$"));
-        await Expect(page.Locator("header .who")).ToHaveTextAsync(userName);
-    }
 }

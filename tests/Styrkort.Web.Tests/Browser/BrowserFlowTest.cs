@@ -28,7 +28,7 @@ public sealed partial class BrowserFlowTest(BrowserSite site) : IClassFixture<Br
         var page = await site.NewPageAsync();
         await OnFailureKeepAScreenshot(page, async () =>
         {
-            await SignInAsync(page, "controller");
+            await BrowserSite.SignInAsync(page, "controller");
 
             // The overview: goals × units for the last complete quarter, each cell with its status.
             var quarter = site.Site.DefaultQuarter.ToString();
@@ -91,7 +91,7 @@ public sealed partial class BrowserFlowTest(BrowserSite site) : IClassFixture<Br
         var page = await site.NewPageAsync();
         await OnFailureKeepAScreenshot(page, async () =>
         {
-            await SignInAsync(page, "controller");
+            await BrowserSite.SignInAsync(page, "controller");
             await page.Locator("header nav a[href='/imports']").ClickAsync();
             await page.WaitForURLAsync(new Regex("/imports$"));
             var batches = await page.Locator("#batches tbody tr").CountAsync();
@@ -136,16 +136,6 @@ public sealed partial class BrowserFlowTest(BrowserSite site) : IClassFixture<Br
         });
     }
 
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/");
-        await page.WaitForURLAsync(new Regex("/login"));
-        await page.Locator("input[name=userName]").FillAsync(userName);
-        await page.Locator("input[name=password]").FillAsync(DemoSite.PasswordOf(userName));
-        await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/(\\?.*)?$"));
-        await Expect(page.Locator("header .who")).ToHaveTextAsync(userName);
-    }
 
     private static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -32,7 +32,7 @@ public sealed class ContentSecurityPolicyTest(BrowserSite site) : IClassFixture<
             await page.Locator("input[name=userName]").FillAsync("admin");
             await page.Locator("input[name=password]").FillAsync(DemoSite.PasswordOf("admin"));
             await page.Locator("form button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(new Regex("/(\\?.*)?$"));
+            await Expect(page.Locator("header .who")).ToHaveTextAsync("admin");
 
             var period = site.Site.DefaultQuarter.ToString();
             string[] paths =

@@ -17,12 +17,7 @@ public sealed class GoalFileEditorTest(BrowserSite site) : IClassFixture<Browser
         var page = await site.NewPageAsync();
         try
         {
-            await page.GotoAsync("/");
-            await page.WaitForURLAsync(new Regex("/login"));
-            await page.Locator("input[name=userName]").FillAsync("controller");
-            await page.Locator("input[name=password]").FillAsync(DemoSite.PasswordOf("controller"));
-            await page.Locator("form button[type=submit]").ClickAsync();
-            await Expect(page.Locator("header .who")).ToHaveTextAsync("controller");
+            await BrowserSite.SignInAsync(page, "controller");
 
             await page.GotoAsync("/goalfile");
             var text = page.Locator("#goalfile-text");
