@@ -26,6 +26,19 @@ public static class Ui
         _ => "no_target",
     };
 
+    /// <summary>
+    /// A status's sign, shown beside its name so that status never rests on colour alone (WCAG 1.4.1). Plain text
+    /// characters, not emoji, so that every font draws them in the text's own colour.
+    /// </summary>
+    public static string StatusIcon(Status s) => s switch
+    {
+        Status.Met => "✓",
+        Status.NotMet => "✗",
+        Status.AtRisk => "!",
+        Status.NoData => "…",
+        _ => "○",
+    };
+
     /// <summary>The band the value fell in, in the page's language; empty when the goal has no bands or there is no value.</summary>
     public static string Band(Outcome o, Texts t) => o.Band?.For(t.Lang) ?? "";
 
