@@ -30,4 +30,12 @@ public static class HtmlRenderer
 
     /// <summary>The report as an <c>&lt;article class="board-report"&gt;</c> carrying its own (scoped) styles.</summary>
     public static string Fragment(BoardReportModel model) => HtmlReport.Write(model);
+
+    /// <summary>A goal owner's analysis and actions as the report's HTML prints them in a goal's section.</summary>
+    public static string CheckIn(GoalCheckIn checkIn, string language)
+    {
+        var h = new StringBuilder();
+        HtmlReport.CheckIn(h, checkIn, ReportText.For(language));
+        return h.ToString();
+    }
 }

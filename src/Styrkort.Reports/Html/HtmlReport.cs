@@ -70,18 +70,21 @@ internal static class HtmlReport
                 goal.Subunits.Prepend(r).Select(u => (goal, u, $"<span style=\"padding-left:{(u.Unit.Depth - depth) * 1.2:0.#}em\">{Encode(u.Unit.Name)}</span>", false)), lang, emphasiseFirst: true);
         }
 
-        foreach (var checkIn in goal.CheckIns)
-        {
-            h.Append(CultureInfo.InvariantCulture, $"<h4>{Encode(t.Analysis)}</h4><div class=\"analysis\">{HtmlText.Markdown(checkIn.Analysis)}</div>");
-            if (checkIn.WrittenBy is not null || checkIn.WrittenOn is not null)
-                h.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\"><em>{Encode(string.Join(", ", new[] { checkIn.WrittenBy is { } by ? $"{t.WrittenBy} {by}" : null, checkIn.WrittenOn is { } on ? ReportFormat.Date(on) : null }.OfType<string>()))}</em></p>");
-            if (checkIn.Actions.Count == 0) continue;
-            h.Append(CultureInfo.InvariantCulture, $"<h4>{Encode(t.Actions)}</h4><table><thead><tr><th>{Encode(t.What)}</th><th>{Encode(t.Who)}</th><th>{Encode(t.Due)}</th><th>{Encode(t.State)}</th></tr></thead><tbody>");
-            foreach (var a in checkIn.Actions)
-                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(a.What)}</td><td>{Encode(a.Who)}</td><td>{(a.Due is { } d ? ReportFormat.Date(d) : "–")}</td><td>{Encode(t.ActionState(a.State))}</td></tr>");
-            h.Append("</tbody></table>");
-        }
+        foreach (var checkIn in goal.CheckIns) CheckIn(h, checkIn, t);
         h.Append("</section>\n");
+    }
+
+    /// <summary>A goal owner's analysis and actions, as a goal's section prints them (and the web app's preview shows them).</summary>
+    public static void CheckIn(StringBuilder h, GoalCheckIn checkIn, ReportText t)
+    {
+        h.Append(CultureInfo.InvariantCulture, $"<h4>{Encode(t.Analysis)}</h4><div class=\"analysis\">{HtmlText.Markdown(checkIn.Analysis)}</div>");
+        if (checkIn.WrittenBy is not null || checkIn.WrittenOn is not null)
+            h.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\"><em>{Encode(string.Join(", ", new[] { checkIn.WrittenBy is { } by ? $"{t.WrittenBy} {by}" : null, checkIn.WrittenOn is { } on ? ReportFormat.Date(on) : null }.OfType<string>()))}</em></p>");
+        if (checkIn.Actions.Count == 0) return;
+        h.Append(CultureInfo.InvariantCulture, $"<h4>{Encode(t.Actions)}</h4><table><thead><tr><th>{Encode(t.What)}</th><th>{Encode(t.Who)}</th><th>{Encode(t.Due)}</th><th>{Encode(t.State)}</th></tr></thead><tbody>");
+        foreach (var a in checkIn.Actions)
+            h.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(a.What)}</td><td>{Encode(a.Who)}</td><td>{(a.Due is { } d ? ReportFormat.Date(d) : "–")}</td><td>{Encode(t.ActionState(a.State))}</td></tr>");
+        h.Append("</tbody></table>");
     }
 
     private static void Figure(StringBuilder h, string label, string value, bool encoded = false) =>

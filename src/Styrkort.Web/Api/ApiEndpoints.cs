@@ -53,17 +53,30 @@ public static class ApiEndpoints
             return (await query.ToListAsync()).Select(ToDto).ToList();
         });
 
+        api.MapGet("/checkins/versions", async (AppDb db, string goal, string unit, string period) =>
+            (await db.CheckInVersions.AsNoTracking()
+                .Where(v => db.CheckIns.Any(c => c.Id == v.CheckInId && c.GoalId == goal && c.UnitId == unit && c.Period == period))
+                .OrderByDescending(v => v.Number).ToListAsync()).Select(ToDto).ToList());
+
         api.MapPost("/checkins", async (HttpContext http, SiteState site, AppDb db, CheckInDto body) =>
         {
             var user = http.User.Identity!.Name!;
-            if (CheckIns.Problem(site, body.Goal, body.Unit, body.Period) is { } problem) return Results.BadRequest(new ErrorDto(problem));
+            var t = new Localization.Texts("en");
             if (!await CheckIns.MayWrite(http, db, body.Unit)) return Results.Forbid();
+            if (CheckIns.Problem(site, body.Goal, body.Unit, body.Period, t) is { } problem) return Results.BadRequest(new ErrorDto(problem));
             if (CheckIns.Invalid(body.Analysis, (body.Actions ?? []).Select(a => new CheckInAction { What = a.What ?? "", Who = a.Who ?? "", State = a.State ?? "" }).ToList(),
-                    http.RequestServices.GetRequiredService<WebLimits>(), new Localization.Texts("en")) is { } invalid) return Results.BadRequest(new ErrorDto(invalid));
+                    http.RequestServices.GetRequiredService<WebLimits>(), t) is { } invalid) return Results.BadRequest(new ErrorDto(invalid));
             // A script may leave out the analysis or the actions (JSON null).
             var saved = await CheckIns.SaveAsync(db, site, body.Goal, body.Unit, body.Period, body.Analysis ?? "",
-                (body.Actions ?? []).Select(a => new CheckInAction { What = a.What ?? "", Who = a.Who ?? "", Due = a.Due, State = a.State ?? ActionStates.Open }).ToList(), user);
-            return Results.Ok(ToDto(saved));
+                (body.Actions ?? []).Select(a => new CheckInAction { What = a.What ?? "", Who = a.Who ?? "", Due = a.Due, State = a.State ?? ActionStates.Open }).ToList(),
+                user, body.Version);
+            return saved switch
+            {
+                CheckInSave.Saved s => Results.Ok(ToDto(s.CheckIn)),
+                CheckInSave.Stale stale => Results.Conflict(new CheckInConflictDto(
+                    $"{CheckIns.StaleMessage(stale, t)}; send \"version\": {stale.Latest.Number} to save over it", ToDto(stale.Latest))),
+                _ => throw new InvalidOperationException(),
+            };
         }).RequireAuthorization(Policies.CheckIn);
 
         api.MapGet("/imports", (SiteState site) => site.Read(w => w.Imports(1000)).Select(ToDto).ToList());
@@ -133,5 +146,8 @@ public static class ApiEndpoints
         j.Step, j.Message, j.Errors, j.Batches.Select(ToDto).ToList());
 
     private static CheckInDto ToDto(CheckIn c) => new(c.GoalId, c.UnitId, c.Period, c.Analysis,
-        c.Actions.Select(a => new ActionDto(a.What, a.Who, a.Due, a.State)).ToList(), c.UpdatedBy, c.UpdatedAtUtc);
+        c.Actions.Select(a => new ActionDto(a.What, a.Who, a.Due, a.State)).ToList(), c.UpdatedBy, c.UpdatedAtUtc, c.Version);
+
+    private static CheckInVersionDto ToDto(CheckInVersion v) => new(v.Number, v.Analysis,
+        CheckInVersions.Actions(v).Select(a => new ActionDto(a.What, a.Who, a.Due, a.State)).ToList(), v.SavedBy, v.SavedAtUtc);
 }

@@ -17,7 +17,18 @@ public sealed record SeriesPointDto(string Period, string Unit, double? Value, d
 
 public sealed record ActionDto(string What, string Who, DateOnly? Due, string State);
 
-public sealed record CheckInDto(string Goal, string Unit, string Period, string Analysis, IReadOnlyList<ActionDto> Actions, string? UpdatedBy, DateTime? UpdatedAtUtc);
+/// <param name="Version">
+/// In an answer, the check-in's latest version. In a save, the version it was edited from: a save over an older
+/// version is refused (409); leave it out (or 0) to write a check-in that has none yet.
+/// </param>
+public sealed record CheckInDto(string Goal, string Unit, string Period, string Analysis, IReadOnlyList<ActionDto> Actions, string? UpdatedBy, DateTime? UpdatedAtUtc,
+    int? Version = null);
+
+/// <summary>One saved version of a check-in (GET /api/checkins/versions), newest first.</summary>
+public sealed record CheckInVersionDto(int Version, string Analysis, IReadOnlyList<ActionDto> Actions, string SavedBy, DateTime SavedAtUtc);
+
+/// <summary>A save refused because it was edited from an older version: why, and the version saved since.</summary>
+public sealed record CheckInConflictDto(string Error, CheckInVersionDto Current);
 
 /// <summary>One dataset's import in the import history; <paramref name="Id"/> is the batch (the datasets of one import share it), <paramref name="ImportedBy"/> null for the command line.</summary>
 public sealed record ImportBatchDto(long Id, string Dataset, string FileName, string Sha256, long Rows, string? ImportedBy, DateTime ImportedAtUtc);

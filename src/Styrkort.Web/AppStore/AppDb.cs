@@ -9,6 +9,7 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
 {
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<CheckInAction> CheckInActions => Set<CheckInAction>();
+    public DbSet<CheckInVersion> CheckInVersions => Set<CheckInVersion>();
     public DbSet<TargetDecision> TargetDecisions => Set<TargetDecision>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -19,6 +20,9 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
         base.OnModelCreating(builder);
         builder.Entity<CheckIn>().HasIndex(c => new { c.GoalId, c.UnitId, c.Period }).IsUnique();
         builder.Entity<CheckIn>().HasMany(c => c.Actions).WithOne().HasForeignKey(a => a.CheckInId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<CheckIn>().Property(c => c.Version).IsConcurrencyToken();
+        builder.Entity<CheckIn>().HasMany(c => c.Versions).WithOne().HasForeignKey(v => v.CheckInId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<CheckInVersion>().HasIndex(v => new { v.CheckInId, v.Number }).IsUnique();
         builder.Entity<TargetDecision>().HasIndex(t => new { t.GoalId, t.UnitId, t.Year });
         builder.Entity<TargetDecision>().Property(t => t.Level).HasPrecision(18, 4);
         builder.Entity<ApiToken>().HasIndex(t => t.Hash).IsUnique();

@@ -11,7 +11,10 @@ public sealed class AppUser : IdentityUser
     public bool Disabled { get; set; }
 }
 
-/// <summary>A goal owner's analysis of a goal for a unit and quarter, with the actions decided.</summary>
+/// <summary>
+/// A goal owner's analysis of a goal for a unit and quarter, with the actions decided: the current state, which the
+/// pages and the report read. Every save also adds a <see cref="CheckInVersion"/>, so the versions are its history.
+/// </summary>
 public sealed class CheckIn
 {
     public int Id { get; set; }
@@ -21,7 +24,29 @@ public sealed class CheckIn
     public string Analysis { get; set; } = "";
     public string UpdatedBy { get; set; } = "";
     public DateTime UpdatedAtUtc { get; set; }
+    /// <summary>
+    /// The number of the latest version (1, 2, 3, …). A save names the version it was edited from and is refused when
+    /// that is no longer this one; it is also the concurrency token, so two saves at the same moment cannot both win.
+    /// </summary>
+    public int Version { get; set; }
     public List<CheckInAction> Actions { get; set; } = [];
+    public List<CheckInVersion> Versions { get; set; } = [];
+}
+
+/// <summary>
+/// One saved version of a check-in, as it was saved: rows are only ever added (the database refuses updates and
+/// deletes). The actions are kept as JSON (<see cref="Api.CheckInVersions"/> reads and writes it): a version is read
+/// whole, never queried by its actions.
+/// </summary>
+public sealed class CheckInVersion
+{
+    public int Id { get; set; }
+    public int CheckInId { get; set; }
+    public int Number { get; set; }
+    public string Analysis { get; set; } = "";
+    public string Actions { get; set; } = "[]";
+    public string SavedBy { get; set; } = "";
+    public DateTime SavedAtUtc { get; set; }
 }
 
 public sealed class CheckInAction
@@ -108,6 +133,7 @@ public static class AuditActions
     public const string TargetWithdrawal = "target.withdrawal";
     public const string GoalFileSave = "goalfile.save";
     public const string GoalFileRestore = "goalfile.restore";
+    /// <summary>A check-in saved; the details name the version it became.</summary>
     public const string CheckIn = "checkin";
     public const string AccountCreate = "account.create";
     public const string AccountUpdate = "account.update";

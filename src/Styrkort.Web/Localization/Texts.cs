@@ -71,6 +71,22 @@ public sealed class Texts(string lang)
         ["audit"] = "Händelselogg", ["audit_action"] = "Händelse", ["audit_text"] = "Text", ["audit_from"] = "Från", ["audit_to"] = "Till",
         ["audit_export"] = "Exportera CSV", ["audit_entries"] = "händelser", ["audit_subject"] = "Gäller", ["audit_details"] = "Detaljer",
         ["audit_newer"] = "Nyare", ["audit_older"] = "Äldre",
+        // Check-ins: versions, preview, the check-in round.
+        ["checkin_goal_unknown"] = "Det finns inget mål '{0}'.", ["checkin_unit_unknown"] = "Det finns ingen enhet '{0}'.",
+        ["checkin_not_followed"] = "Målet {0} följs inte upp i enheten '{1}'.",
+        ["checkin_quarter"] = "Analyser skrivs per kvartal (till exempel 2026-Q2), inte för '{0}'.",
+        ["checkin_before_data"] = "'{0}' ligger före de importerade uppgifterna, som börjar {1}.",
+        ["checkin_future"] = "'{0}' ligger efter det senaste kvartalet som kan analyseras ({1}).",
+        ["checkin_stale"] = "Version {0} sparades av {1} {2} UTC, efter versionen du utgick från ({3}); inget sparades.",
+        ["checkin_stale_new"] = "{1} hann skriva en analys {2} UTC (version {0}) medan du skrev din; inget sparades.",
+        ["checkin_stale_form"] = "Din text finns kvar i formuläret och den nyare versionen visas nedan. För in det som ska med och spara igen: då sparas din text över den nyare versionen.",
+        ["checkin_newer"] = "Den nyare versionen", ["checkin_yours_vs_newer"] = "Vad din text ändrar i den nyare versionen",
+        ["checkin_round"] = "Analysrunda", ["checkin_round_help"] = "Vilka mål och enheter som har en analys för kvartalet och vilka som saknar en. ★ = styrelsen ser målet detta kvartal.",
+        ["checkin_missing_count"] = "{0} av {1} saknas", ["checkin_missing"] = "Saknas", ["checkin_written"] = "Skriven",
+        ["checkin_mine"] = "Mina enheter", ["checkin_edit"] = "Ändra", ["checkin_none"] = "Ingen analys är skriven ännu.",
+        ["preview"] = "Förhandsgranska", ["preview_note"] = "Förhandsgranskning – inget är sparat ännu.",
+        ["preview_goal"] = "Så visas den på målsidan", ["preview_report"] = "Så visas den i styrelserapporten",
+        ["history_versions"] = "Historik", ["version"] = "Version", ["changes"] = "Ändringar", ["versus"] = "mot",
     };
 
     private static readonly Dictionary<string, string> En = new()
@@ -131,5 +147,21 @@ public sealed class Texts(string lang)
         ["audit"] = "Audit trail", ["audit_action"] = "Action", ["audit_text"] = "Text", ["audit_from"] = "From", ["audit_to"] = "To",
         ["audit_export"] = "Export CSV", ["audit_entries"] = "entries", ["audit_subject"] = "Subject", ["audit_details"] = "Details",
         ["audit_newer"] = "Newer", ["audit_older"] = "Older",
+        // Check-ins: versions, preview, the check-in round.
+        ["checkin_goal_unknown"] = "unknown goal '{0}'", ["checkin_unit_unknown"] = "unknown unit '{0}'",
+        ["checkin_not_followed"] = "the goal {0} is not followed in unit '{1}'",
+        ["checkin_quarter"] = "check-ins are written per quarter (such as 2026-Q2), not for '{0}'",
+        ["checkin_before_data"] = "'{0}' lies before the imported data, which begins {1}",
+        ["checkin_future"] = "'{0}' lies after the latest quarter that can be analysed ({1})",
+        ["checkin_stale"] = "version {0} was saved by {1} at {2} UTC, after the version you started from ({3}); nothing was saved",
+        ["checkin_stale_new"] = "{1} wrote an analysis at {2} UTC (version {0}) while you were writing yours; nothing was saved",
+        ["checkin_stale_form"] = "Your text is still in the form and the newer version is shown below. Bring in what should stay and save again: your text is then saved over the newer version.",
+        ["checkin_newer"] = "The newer version", ["checkin_yours_vs_newer"] = "What your text changes in the newer version",
+        ["checkin_round"] = "Check-in round", ["checkin_round_help"] = "Which goals and units have an analysis for the quarter, and which lack one. ★ = on the board's agenda this quarter.",
+        ["checkin_missing_count"] = "{0} of {1} missing", ["checkin_missing"] = "Missing", ["checkin_written"] = "Written",
+        ["checkin_mine"] = "My units", ["checkin_edit"] = "Edit", ["checkin_none"] = "No analysis has been written yet.",
+        ["preview"] = "Preview", ["preview_note"] = "Preview – nothing has been saved yet.",
+        ["preview_goal"] = "As on the goal page", ["preview_report"] = "As in the board report",
+        ["history_versions"] = "History", ["version"] = "Version", ["changes"] = "Changes", ["versus"] = "against",
     };
 }

@@ -122,15 +122,21 @@ public sealed class AuthorizationMatrixTest(DemoSite site)
         return (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName))!.Id;
     }
 
+    private Task<int> CurrentCheckInVersionAsync() => site.App.UseAppStoreAsync(async (db, _) =>
+        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            db.CheckIns.Where(c => c.GoalId == Goal && c.UnitId == "skane" && c.Period == site.Period).Select(c => c.Version)));
+
     private async Task<HttpRequestMessage> RequestAsync(HttpClient client, string method, string path, bool signedIn)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method == "GET") return request;
         var token = signedIn && !path.StartsWith("/api/", StringComparison.Ordinal) ? await DemoSite.FormTokenAsync(client) : null;
         (string, string)[] Fields(params (string, string)[] fields) => token is null ? fields : [.. fields, (Support.Html.TokenField, token)];
+        // A check-in is saved over its latest version (the rows write the same one, one after the other).
+        var version = (await CurrentCheckInVersionAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
         request.Content = path switch
         {
-            $"/goals/{Goal}/checkin" => DemoSite.Form(Fields(("unit", "skane"), ("period", site.Period), ("analysis", "Matrisens analys."),
+            $"/goals/{Goal}/checkin" => DemoSite.Form(Fields(("unit", "skane"), ("period", site.Period), ("version", version), ("analysis", "Matrisens analys."),
                 ("actions[0].What", "Ring kunderna"), ("actions[0].Who", "Anna"), ("actions[0].State", "open"))),
             "/targets" => DemoSite.Form(Fields(("goal", Goal), ("unit", "skane"), ("year", site.Site.DefaultQuarter.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 ("level", "55"), ("kind", "proposal"))),
@@ -143,7 +149,7 @@ public sealed class AuthorizationMatrixTest(DemoSite site)
             _ when path.StartsWith("/admin/users/", StringComparison.Ordinal) && !path.Contains('?', StringComparison.Ordinal) => DemoSite.Form(Fields(("role", "no_such_role"))),
             _ when path.EndsWith("?handler=Disable", StringComparison.Ordinal) => DemoSite.Form(Fields()),
             "/logout" => DemoSite.Form(Fields()),
-            "/api/checkins" => JsonContent.Create(new CheckInDto(Goal, "skane", site.Period, "Analys via API.", [new ActionDto("Följ upp", "Bo", null, "open")], null, null)),
+            "/api/checkins" => JsonContent.Create(new CheckInDto(Goal, "skane", site.Period, "Analys via API.", [new ActionDto("Följ upp", "Bo", null, "open")], null, null, int.Parse(version, System.Globalization.CultureInfo.InvariantCulture))),
             "/api/imports" => DemoSite.Upload("not_a_dataset.csv", "a,b\n1,2\n"),
             _ => throw new ArgumentException($"no body for POST {path}"),
         };

@@ -28,8 +28,9 @@ public sealed class WorkflowTest(DemoSite site)
         var action = Assert.Single(listed.Actions); // the empty row is dropped
         Assert.Equal(new ActionDto("Se över prissättningen", "Karin", new DateOnly(2026, 12, 31), "in_progress"), action);
 
-        // Written again, it is replaced, not doubled.
-        Assert.Equal(HttpStatusCode.OK, (await controller.PostAsJsonAsync("/api/checkins", body with { Analysis = "Ny bedömning.", Actions = [] })).StatusCode);
+        // Written again over the version it was read as, it is replaced, not doubled.
+        Assert.Equal(1, listed.Version);
+        Assert.Equal(HttpStatusCode.OK, (await controller.PostAsJsonAsync("/api/checkins", body with { Analysis = "Ny bedömning.", Actions = [], Version = listed.Version })).StatusCode);
         listed = Assert.Single((await controller.GetFromJsonAsync<List<CheckInDto>>($"/api/checkins?goal=loan_return_36m&unit=uppsala&period={site.Period}"))!);
         Assert.Equal("Ny bedömning.", listed.Analysis);
         Assert.Empty(listed.Actions);
@@ -59,7 +60,7 @@ public sealed class WorkflowTest(DemoSite site)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty((await response.Content.ReadFromJsonAsync<CheckInDto>())!.Actions);
 
-        using var noAnalysis = new StringContent($"{{\"goal\": \"engagement_index\", \"unit\": \"nord\", \"period\": \"{site.Period}\", \"actions\": []}}",
+        using var noAnalysis = new StringContent($"{{\"goal\": \"engagement_index\", \"unit\": \"nord\", \"period\": \"{site.Period}\", \"actions\": [], \"version\": 1}}",
             System.Text.Encoding.UTF8, "application/json");
         response = await controller.PostAsync("/api/checkins", noAnalysis);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

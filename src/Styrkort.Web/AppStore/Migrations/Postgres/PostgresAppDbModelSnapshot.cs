@@ -333,6 +333,10 @@ namespace Styrkort.Web.AppStore.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("GoalId", "UnitId", "Period")
@@ -372,6 +376,43 @@ namespace Styrkort.Web.AppStore.Migrations.Postgres
                     b.HasIndex("CheckInId");
 
                     b.ToTable("CheckInActions");
+                });
+
+            modelBuilder.Entity("Styrkort.Web.AppStore.CheckInVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Analysis")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("CheckInId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckInId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CheckInVersions");
                 });
 
             modelBuilder.Entity("Styrkort.Web.AppStore.GoalFileVersion", b =>
@@ -522,9 +563,20 @@ namespace Styrkort.Web.AppStore.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Styrkort.Web.AppStore.CheckInVersion", b =>
+                {
+                    b.HasOne("Styrkort.Web.AppStore.CheckIn", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("CheckInId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Styrkort.Web.AppStore.CheckIn", b =>
                 {
                     b.Navigation("Actions");
+
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -318,6 +318,10 @@ namespace Styrkort.Web.AppStore.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("GoalId", "UnitId", "Period")
@@ -355,6 +359,41 @@ namespace Styrkort.Web.AppStore.Migrations.Sqlite
                     b.HasIndex("CheckInId");
 
                     b.ToTable("CheckInActions");
+                });
+
+            modelBuilder.Entity("Styrkort.Web.AppStore.CheckInVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Analysis")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CheckInId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckInId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CheckInVersions");
                 });
 
             modelBuilder.Entity("Styrkort.Web.AppStore.GoalFileVersion", b =>
@@ -501,9 +540,20 @@ namespace Styrkort.Web.AppStore.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Styrkort.Web.AppStore.CheckInVersion", b =>
+                {
+                    b.HasOne("Styrkort.Web.AppStore.CheckIn", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("CheckInId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Styrkort.Web.AppStore.CheckIn", b =>
                 {
                     b.Navigation("Actions");
+
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }
