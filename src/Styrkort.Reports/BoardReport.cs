@@ -62,7 +62,21 @@ public static class BoardReport
         }
 
         var today = DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime);
-        return new BoardReportModel(file.Organisation, unit, quarter, lang, today, areas, definitions.Shared(), ImportHistory.Latest(file, warehouse));
+        var model = new BoardReportModel(file.Organisation, unit, quarter, lang, today, areas, definitions.Shared(), ImportHistory.Latest(file, warehouse));
+        return options.ListMissingCheckIns ? model with { MissingCheckIns = Missing(model, options.CheckIns) } : model;
+    }
+
+    /// <summary>The units of each goal's table without a written analysis (a blank one counts as missing) for the quarter.</summary>
+    private static IReadOnlyList<MissingCheckIns> Missing(BoardReportModel model, IReadOnlyList<GoalCheckIn> checkIns)
+    {
+        var written = checkIns.Where(c => c.Period == model.Period && !string.IsNullOrWhiteSpace(c.Analysis))
+            .Select(c => (c.Goal, c.Unit)).ToHashSet();
+        return model.Goals
+            .Select(g => (Goal: g, Units: g.Subunits.Prepend(g.Result).Select(r => r.Unit).ToList()))
+            .Select(x => new MissingCheckIns(x.Goal.Number, x.Goal.Id, x.Goal.Name, x.Goal.Owner,
+                x.Units.Where(u => !written.Contains((x.Goal.Id, u.Id))).ToList(), x.Units.Count))
+            .Where(m => m.Units.Count > 0)
+            .ToList();
     }
 
     /// <summary>How many goals of the same section the goal stands under, serving each the next: 0 when it serves none of them.</summary>

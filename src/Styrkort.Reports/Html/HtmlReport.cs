@@ -31,6 +31,7 @@ internal static class HtmlReport
         h.Append("</section>\n");
 
         foreach (var goal in model.Goals) Goal(h, model, goal, t);
+        if (model.MissingCheckIns is { } missing) Missing(h, missing, t);
         Appendix(h, model, t);
         h.Append("</article>");
         return h.ToString();
@@ -85,6 +86,21 @@ internal static class HtmlReport
         foreach (var a in checkIn.Actions)
             h.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(a.What)}</td><td>{Encode(a.Who)}</td><td>{(a.Due is { } d ? ReportFormat.Date(d) : "–")}</td><td>{Encode(t.ActionState(a.State))}</td></tr>");
         h.Append("</tbody></table>");
+    }
+
+    private static void Missing(StringBuilder h, IReadOnlyList<MissingCheckIns> missing, ReportText t)
+    {
+        h.Append(CultureInfo.InvariantCulture, $"<section id=\"missing-checkins\"><h2>{Encode(t.MissingCheckIns)}</h2><p class=\"muted\">{Encode(t.MissingIntro)}</p>");
+        if (missing.Count == 0) h.Append(CultureInfo.InvariantCulture, $"<p>{Encode(t.NoneMissing)}</p>");
+        else
+        {
+            h.Append(CultureInfo.InvariantCulture, $"<table><thead><tr><th>{Encode(t.Goal)}</th><th>{Encode(t.Owner)}</th><th>{Encode(t.UnitsWithout)}</th></tr></thead><tbody>");
+            foreach (var m in missing)
+                h.Append(CultureInfo.InvariantCulture, $"<tr data-goal=\"{Encode(m.GoalId)}\"><td>{m.Number}&nbsp; {Encode(m.GoalName)}</td><td>{Encode(m.Owner ?? "–")}</td>")
+                    .Append(CultureInfo.InvariantCulture, $"<td>{Encode(string.Join(", ", m.Units.Select(u => u.Name)))} <small class=\"muted\">({Encode(t.Of(m.Units.Count, m.Expected))})</small></td></tr>");
+            h.Append("</tbody></table>");
+        }
+        h.Append("</section>\n");
     }
 
     private static void Figure(StringBuilder h, string label, string value, bool encoded = false) =>

@@ -21,7 +21,16 @@ public sealed record BoardReportModel(
     public IReadOnlyList<GoalSection> Goals { get; } = Areas.SelectMany(a => a.Goals).ToList();
 
     public bool English => Language == "en";
+
+    /// <summary>
+    /// Per goal of the report, the units of its table (the report unit and the subunits it is followed in) without an
+    /// analysis for the quarter; null when the caller keeps no check-ins (<see cref="BoardReportOptions.ListMissingCheckIns"/>).
+    /// </summary>
+    public IReadOnlyList<MissingCheckIns>? MissingCheckIns { get; init; }
 }
+
+/// <summary>A goal of the report and the units of its table that lack the goal owner's analysis (of <paramref name="Expected"/>).</summary>
+public sealed record MissingCheckIns(int Number, string GoalId, string GoalName, string? Owner, IReadOnlyList<UnitInfo> Units, int Expected);
 
 /// <summary>A goal area with the goals of it that the board sees this quarter.</summary>
 public sealed record AreaSection(string Id, string Name, IReadOnlyList<GoalSection> Goals);

@@ -11,6 +11,13 @@ public sealed record BoardReportOptions
 
     public IReadOnlyList<GoalCheckIn> CheckIns { get; init; } = [];
 
+    /// <summary>
+    /// Whether <see cref="CheckIns"/> are all there are (the web application keeps them): then the report lists the goals
+    /// and units without an analysis. The command line keeps no check-ins, so its report leaves that section out rather
+    /// than call every analysis missing.
+    /// </summary>
+    public bool ListMissingCheckIns { get; init; }
+
     /// <summary>Board levels decided in the app store, by (goal, unit, year); passed on to the evaluator.</summary>
     public IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal>? DecidedLevels { get; init; }
 

@@ -52,6 +52,7 @@ internal static class CoverPage
         w.Space(4);
         Entry(w, t.Summary, pages.GetValueOrDefault(PdfRenderer.SummaryKey));
         foreach (var goal in model.Goals) Entry(w, $"{goal.Number}  {goal.Name}", pages.GetValueOrDefault(goal.Id), indent: 10);
+        if (model.MissingCheckIns is not null) Entry(w, t.MissingCheckIns, pages.GetValueOrDefault(PdfRenderer.MissingKey));
         Entry(w, t.Appendix, pages.GetValueOrDefault(PdfRenderer.AppendixKey));
     }
 

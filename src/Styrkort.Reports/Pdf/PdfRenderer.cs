@@ -9,7 +9,7 @@ namespace Styrkort.Reports;
 /// </summary>
 public static class PdfRenderer
 {
-    internal const string SummaryKey = "#summary", AppendixKey = "#appendix";
+    internal const string SummaryKey = "#summary", AppendixKey = "#appendix", MissingKey = "#missing-checkins";
 
     public static void Render(BoardReportModel model, Stream output)
     {
@@ -44,6 +44,11 @@ public static class PdfRenderer
         {
             pages[goal.Id] = w.Page + 1;
             GoalPages.Draw(w, model, goal);
+        }
+        if (model.MissingCheckIns is { } missing)
+        {
+            pages[MissingKey] = w.Page + 1;
+            MissingCheckInsPage.Draw(w, model, missing);
         }
         pages[AppendixKey] = w.Page + 1;
         AppendixPages.Draw(w, model);

@@ -25,6 +25,8 @@ public sealed record ReportText
         Sources = "Data sources", SourcesIntro = "The latest import of each dataset in the warehouse the numbers were computed from.",
         Dataset = "Dataset", File = "File", Rows = "Rows", Imported = "Imported (UTC)", Page = "Page",
         Serves = "Serves", Owner = "Owner", Deadline = "Deadline", WrittenBy = "Written by", Folder = "Imported from", Contents = "Contents", Versus = "vs",
+        MissingCheckIns = "Missing analyses", MissingIntro = "The goals and units of this report without the goal owner's analysis for the quarter.",
+        NoneMissing = "Every analysis has been written.", UnitsWithout = "Units without an analysis", UnitId = "Unit id", GoalId = "Goal id",
     };
 
     public string Title { get; init; } = "Styrelserapport";
@@ -87,6 +89,15 @@ public sealed record ReportText
     public string Folder { get; init; } = "Importerat från";
     public string Contents { get; init; } = "Innehåll";
     public string Versus { get; init; } = "mot";
+    public string MissingCheckIns { get; init; } = "Saknade analyser";
+    public string MissingIntro { get; init; } = "Målen och enheterna i rapporten som saknar målägarens analys för kvartalet.";
+    public string NoneMissing { get; init; } = "Alla analyser är skrivna.";
+    public string UnitsWithout { get; init; } = "Enheter utan analys";
+    public string UnitId { get; init; } = "Enhets-id";
+    public string GoalId { get; init; } = "Mål-id";
+
+    /// <summary>"3 av 20" / "3 of 20".</summary>
+    public string Of(int part, int whole) => En ? $"{part} of {whole}" : $"{part} av {whole}";
 
     public static ReportText For(string lang) => lang == "en" ? English : Swedish;
 

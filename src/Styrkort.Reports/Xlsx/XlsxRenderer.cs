@@ -24,6 +24,7 @@ public static class XlsxRenderer
         var sheets = new List<SheetBuilder> { XlsxSheets.Summary(model) };
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { sheets[0].Name };
         foreach (var goal in model.Goals) sheets.Add(XlsxSheets.Goal(model, goal, XlsxSheets.SheetName($"{goal.Number} {goal.Id}", used)));
+        if (model.MissingCheckIns is { } missing) sheets.Add(XlsxSheets.Missing(model, missing, XlsxSheets.SheetName(ReportText.For(model.Language).MissingCheckIns, used)));
         sheets.Add(XlsxSheets.Sources(model, XlsxSheets.SheetName(ReportText.For(model.Language).Sources, used)));
 
         using var document = SpreadsheetDocument.Create(output, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook);

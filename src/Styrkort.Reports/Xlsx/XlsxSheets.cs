@@ -44,6 +44,19 @@ internal static class XlsxSheets
         return sheet;
     }
 
+    /// <summary>One row per goal and unit without an analysis, so that the list can be filtered and followed up.</summary>
+    public static SheetBuilder Missing(BoardReportModel model, IReadOnlyList<MissingCheckIns> missing, string name)
+    {
+        var t = ReportText.For(model.Language);
+        var sheet = new SheetBuilder(name).Title(t.MissingCheckIns);
+        if (missing.Count == 0) return sheet.Row(t.NoneMissing);
+        sheet.Header("#", t.GoalId, t.Goal, t.Owner, t.UnitId, t.Unit);
+        foreach (var m in missing)
+            foreach (var u in m.Units)
+                sheet.Row(m.Number, m.GoalId, m.GoalName, m.Owner, u.Id, u.Name);
+        return sheet;
+    }
+
     public static SheetBuilder Sources(BoardReportModel model, string name)
     {
         var t = ReportText.For(model.Language);

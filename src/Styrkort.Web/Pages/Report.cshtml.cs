@@ -40,12 +40,12 @@ public sealed class ReportModel(SiteState site) : PageModel
         if (unit is not null && !snapshot.UnitIds.Contains(unit)) return Results.NotFound($"unknown unit '{unit}'");
         var checkIns = (await db.CheckIns.AsNoTracking().Include(c => c.Actions).Where(c => c.Period == quarter.ToString()).ToListAsync())
             .Select(c => new GoalCheckIn(c.GoalId, c.UnitId, quarter, c.Analysis,
-                c.Actions.Select(a => new GoalAction(a.What, a.Who, a.Due, Reports.ActionStates.Parse(a.State))).ToList(),
+                c.Actions.OrderBy(a => a.Id).Select(a => new GoalAction(a.What, a.Who, a.Due, Reports.ActionStates.Parse(a.State))).ToList(),
                 c.UpdatedBy, DateOnly.FromDateTime(c.UpdatedAtUtc)))
             .ToList();
         var options = new BoardReportOptions
         {
-            Unit = unit, Language = lang == "en" ? "en" : "sv", Clock = site.Clock, CheckIns = checkIns,
+            Unit = unit, Language = lang == "en" ? "en" : "sv", Clock = site.Clock, CheckIns = checkIns, ListMissingCheckIns = true,
             DecidedLevels = snapshot.DecidedLevels,
         };
         // The goal file and levels of the snapshot, the data on a reader connection of its own: never waits for an import.
