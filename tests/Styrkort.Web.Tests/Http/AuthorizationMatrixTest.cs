@@ -38,6 +38,9 @@ public sealed class AuthorizationMatrixTest(DemoSite site)
         Row("GET", $"/goals/{Goal}",                                "login",   "200",       "200",       "200",       "200");
         Row("GET", $"/goals/{Goal}/checkin?unit=skane&period={{p}}", "login",  "200",       "200",       "200",       "403");
         Row("POST", $"/goals/{Goal}/checkin",                       "login",   "→/goals/",  "→/goals/",  "→/goals/",  "403");
+        Row("POST", $"/goals/{Goal}/checkin?handler=Preview",       "login",   "200",       "200",       "200",       "403");
+        Row("GET", $"/goals/{Goal}/checkin/history?unit=skane&period={{p}}", "login", "200",  "200",       "200",       "200");
+        Row("GET", "/checkins",                                     "login",   "200",       "200",       "200",       "200");
         Row("GET", "/targets",                                      "login",   "200",       "200",       "200",       "200");
         Row("POST", "/targets",                                     "login",   "→/targets", "→/targets", "403",       "403");
         Row("GET", "/imports",                                      "login",   "200",       "200",       "403",       "403");
@@ -136,7 +139,7 @@ public sealed class AuthorizationMatrixTest(DemoSite site)
         var version = (await CurrentCheckInVersionAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
         request.Content = path switch
         {
-            $"/goals/{Goal}/checkin" => DemoSite.Form(Fields(("unit", "skane"), ("period", site.Period), ("version", version), ("analysis", "Matrisens analys."),
+            $"/goals/{Goal}/checkin" or $"/goals/{Goal}/checkin?handler=Preview" => DemoSite.Form(Fields(("unit", "skane"), ("period", site.Period), ("version", version), ("analysis", "Matrisens analys."),
                 ("actions[0].What", "Ring kunderna"), ("actions[0].Who", "Anna"), ("actions[0].State", "open"))),
             "/targets" => DemoSite.Form(Fields(("goal", Goal), ("unit", "skane"), ("year", site.Site.DefaultQuarter.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 ("level", "55"), ("kind", "proposal"))),
