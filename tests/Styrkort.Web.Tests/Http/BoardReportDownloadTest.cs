@@ -35,6 +35,30 @@ public sealed class BoardReportDownloadTest(DemoSite site)
         Assert.Contains("Avkastning lån rullande 36 månader", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Html_ListsTheMissingAnalyses_OfTheQuarter()
+    {
+        // Östergötland has no subunits: each goal of its report expects one analysis, Östergötland's own.
+        var goal = site.Site.Goals.Goals.First(g => Core.Evaluation.TargetJudge.Scheduled(g, site.Site.DefaultQuarter));
+        var board = await site.As("board");
+        var before = await board.GetStringAsync($"/report/download?period={site.Period}&unit=ostergotland&format=html");
+        Assert.Contains($"<tr data-goal=\"{goal.Id}\">", Missing(before), StringComparison.Ordinal);
+
+        var saved = await (await site.As("controller")).PostAsJsonAsync("/api/checkins", new CheckInDto(goal.Id, "ostergotland", site.Period, "Skriven.", [], null, null));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        var after = Missing(await board.GetStringAsync($"/report/download?period={site.Period}&unit=ostergotland&format=html"));
+        Assert.Contains("<h2>Saknade analyser</h2>", after, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<tr data-goal=\"{goal.Id}\">", after, StringComparison.Ordinal);
+    }
+
+    private static string Missing(string html)
+    {
+        var start = html.IndexOf("<section id=\"missing-checkins\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, "no section of missing analyses");
+        return html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+    }
+
     [Theory]
     [InlineData("period=2026-03&format=pdf")]
     [InlineData("period=2026-Q2&format=docx")]
