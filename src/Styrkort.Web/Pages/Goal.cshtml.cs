@@ -63,7 +63,8 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
             .Where(x => x.GoalId == id && x.Period == Period.ToString()).OrderBy(x => x.UnitId).ToListAsync();
         Lineage = MetricLineage.Datasets(snapshot.Goals, goal.Metric).Where(snapshot.Lineage.ContainsKey)
             .Select(d => snapshot.Lineage[d]).Select(l => (l.Dataset, l.Rows, l.ImportedAtUtc, l.File)).ToList();
-        MayWrite = await Api.CheckIns.MayWrite(HttpContext, db, Unit);
+        // Check-ins are per quarter of the data: a week, a month or a quarter outside it offers no writing.
+        MayWrite = await Api.CheckIns.MayWrite(HttpContext, db, Unit) && Api.CheckIns.PeriodProblem(site, Period, Texts.For(HttpContext)) is null;
         return Page();
     }
 

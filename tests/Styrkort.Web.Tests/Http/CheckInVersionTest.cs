@@ -120,6 +120,35 @@ public sealed partial class CheckInVersionTest(DemoSite site)
     }
 
     [Fact]
+    public async Task ConcurrentSaves_OfTheSameVersion_OneWins_TheOtherIsRefused()
+    {
+        var controller = await site.As("controller");
+        var admin = await site.As("admin");
+        var body = new CheckInDto("ebitda_growth", "malardalen", site.Period, "Första.", [], null, null);
+        Assert.Equal(HttpStatusCode.OK, (await controller.PostAsJsonAsync("/api/checkins", body)).StatusCode);
+
+        var answers = await Task.WhenAll(
+            controller.PostAsJsonAsync("/api/checkins", body with { Analysis = "Controllerns.", Version = 1 }),
+            admin.PostAsJsonAsync("/api/checkins", body with { Analysis = "Adminens.", Version = 1 }));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        var winner = (await answers.Single(a => a.StatusCode == HttpStatusCode.OK).Content.ReadFromJsonAsync<CheckInDto>())!;
+        var versions = (await controller.GetFromJsonAsync<List<CheckInVersionDto>>($"/api/checkins/versions?goal=ebitda_growth&unit=malardalen&period={site.Period}"))!;
+        Assert.Equal([2, 1], versions.Select(v => v.Version));
+        Assert.Equal(winner.Analysis, versions[0].Analysis);
+        Assert.Equal(2, (await site.AuditAsync(AuditActions.CheckIn, $"ebitda_growth / malardalen / {site.Period}")).Count);
+    }
+
+    [Fact]
+    public async Task GoalPage_OffersWriting_OnlyForAQuarterOfTheData()
+    {
+        var controller = await site.As("controller");
+        Assert.Contains("id=\"write-checkin\"", await controller.GetStringAsync($"/goals/nps?period={site.Period}&unit=mitt"), StringComparison.Ordinal);
+        var month = $"{site.Site.DefaultQuarter.Year}-{site.Site.DefaultQuarter.Index * 3:00}";
+        Assert.DoesNotContain("id=\"write-checkin\"", await controller.GetStringAsync($"/goals/nps?period={month}&unit=mitt"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Preview_ShowsTheTextAsOnTheGoalPageAndInTheReport_AndSavesNothing()
     {
         var controller = await site.As("controller");
