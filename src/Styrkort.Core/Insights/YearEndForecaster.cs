@@ -63,9 +63,7 @@ public sealed class YearEndForecaster(TargetLevelBook levels)
                 if (!Long(series)) return Short(goal, unit, series);
                 months = series.Count;
                 if (horizon == 0) return Done(goal, unit, year, series.Values[^1], judge, shape.Year, months);
-                var model = HoltWinters.Fit(series.Values);
-                central = model.Forecast(horizon)[^1];
-                ends = model.Simulate(horizon, Paths, random).Select(p => p[^1]).ToArray();
+                (central, ends) = PathAt(series.Values, horizon, random);
                 break;
             }
             case YearFromMonths.Flows:
@@ -75,10 +73,7 @@ public sealed class YearEndForecaster(TargetLevelBook levels)
                 months = series.Count;
                 var done = SoFar(series, year.Year);
                 if (horizon == 0) return Done(goal, unit, year, done, judge, shape.Year, months);
-                var model = HoltWinters.Fit(series.Values);
-                var inYear = Math.Min(horizon, 12);
-                central = done + model.Forecast(horizon).TakeLast(inYear).Sum();
-                ends = model.Simulate(horizon, Paths, random).Select(p => done + p.TakeLast(inYear).Sum()).ToArray();
+                (central, ends) = FlowsSum(series.Values, horizon, Math.Min(horizon, 12), done, random);
                 break;
             }
             default:
@@ -93,7 +88,8 @@ public sealed class YearEndForecaster(TargetLevelBook levels)
                 if (horizon == 0) return doneD == 0 ? Short(goal, unit, n) : Done(goal, unit, year, doneN / doneD, judge, shape.Year, months);
                 var (modelN, modelD) = (HoltWinters.Fit(n.Values), HoltWinters.Fit(d.Values));
                 var inYear = Math.Min(horizon, 12);
-                central = (doneN + modelN.Forecast(horizon).TakeLast(inYear).Sum()) / (doneD + modelD.Forecast(horizon).TakeLast(inYear).Sum());
+                var (sumN, sumD) = (modelN.Forecast(horizon).TakeLast(inYear).Sum(), modelD.Forecast(horizon).TakeLast(inYear).Sum());
+                central = (doneN + sumN) / (doneD + sumD);
                 // The same past month's errors for both: a month with many responses errs in numerator and denominator alike.
                 var draws = modelN.Draws(horizon, Paths, random);
                 var pathsN = modelN.Simulate(horizon, Paths, random, draws);
@@ -101,6 +97,11 @@ public sealed class YearEndForecaster(TargetLevelBook levels)
                 ends = Enumerable.Range(0, Paths).Select(p => (doneN + pathsN[p].TakeLast(inYear).Sum()) / (doneD + pathsD[p].TakeLast(inYear).Sum()))
                     .Where(double.IsFinite).ToArray();
                 if (ends.Length == 0 || !double.IsFinite(central)) return Short(goal, unit, n);
+                var backN = modelN.Backcasts(horizon);
+                var backD = modelD.Backcasts(horizon);
+                ends = Widened(ends, backN.Zip(backD, (bn, bd) =>
+                    (doneN + sumN + bn.Actual.TakeLast(inYear).Sum() - bn.Forecast.TakeLast(inYear).Sum())
+                    / (doneD + sumD + bd.Actual.TakeLast(inYear).Sum() - bd.Forecast.TakeLast(inYear).Sum())).Where(double.IsFinite).ToList());
                 break;
             }
         }
@@ -109,6 +110,9 @@ public sealed class YearEndForecaster(TargetLevelBook levels)
         return new GoalForecast(goal.Id, unit, new YearEndForecast(year, central, Quantile(ends, 0.1), Quantile(ends, 0.9), probability, shape.Year, months), null);
     }
 
+    /// <summary>Whether a year's value meets the goal's target for the year; null when the year has no level.</summary>
+    public bool? Met(Goal goal, string unit, Period year, double value) => Judge(goal, unit, year) is { } judge ? judge(value) : null;
+
     /// <summary>Judges a year-end value as the evaluation would judge the year; null when the year has no level.</summary>
     private Func<double, bool>? Judge(Goal goal, string unit, Period year)
     {
@@ -116,6 +120,53 @@ public sealed class YearEndForecaster(TargetLevelBook levels)
         var applied = TargetJudge.Judge(goal, year, new Quantity(null, 0), null, level).Target;
         if (applied.Level is null && (applied.Min is null || applied.Max is null)) return null;
         return x => TargetJudge.Judge(goal, year, new Quantity(null, x), null, level).Status == Status.Met;
+    }
+
+    /// <summary>
+    /// A value path forecast <paramref name="horizon"/> months ahead: the point forecast, and simulated values widened by
+    /// the backcasts (unsorted).
+    /// </summary>
+    public static (double Central, double[] Ends) PathAt(IReadOnlyList<double> series, int horizon, Random random)
+    {
+        var model = HoltWinters.Fit(series);
+        var central = model.Forecast(horizon)[^1];
+        var ends = model.Simulate(horizon, Paths, random).Select(p => p[^1]).ToArray();
+        return (central, Widened(ends, model.Backcasts(horizon).Select(b => central + b.Actual[^1] - b.Forecast[^1]).ToList()));
+    }
+
+    /// <summary>
+    /// Monthly amounts forecast <paramref name="horizon"/> months ahead, the last <paramref name="inYear"/> of them added
+    /// to <paramref name="done"/> (the year so far): the point forecast, and simulated sums widened by the backcasts.
+    /// </summary>
+    public static (double Central, double[] Ends) FlowsSum(IReadOnlyList<double> series, int horizon, int inYear, double done, Random random)
+    {
+        var model = HoltWinters.Fit(series);
+        var central = done + model.Forecast(horizon).TakeLast(inYear).Sum();
+        var ends = model.Simulate(horizon, Paths, random).Select(p => done + p.TakeLast(inYear).Sum()).ToArray();
+        return (central, Widened(ends, model.Backcasts(horizon).Select(b => central + b.Actual.TakeLast(inYear).Sum() - b.Forecast.TakeLast(inYear).Sum()).ToList()));
+    }
+
+    /// <summary>Backcasts needed before they may widen an interval: fewer say little about its width.</summary>
+    public const int MinimumBackcasts = 6;
+
+    /// <summary>
+    /// The simulated year-end values, spread about their mean until their standard deviation is the root mean square
+    /// error of the model's own backcasts as far ahead (<see cref="HoltWinters.Backcasts"/>), where that is larger: a
+    /// bootstrap of one-step errors treats each month's error as new, while months err alike (a slow year is slow in
+    /// May and June), so it alone gives intervals too narrow — the backtest measured 62 % coverage for 80 % without this.
+    /// </summary>
+    private static double[] Widened(double[] simulated, IReadOnlyList<double> backcast)
+    {
+        if (backcast.Count < MinimumBackcasts || simulated.Length < 2) return simulated;
+        var mean = simulated.Average();
+        var sd = Math.Sqrt(simulated.Sum(x => (x - mean) * (x - mean)) / (simulated.Length - 1));
+        var central = simulated.Length > 0 ? mean : 0;
+        var rmse = Math.Sqrt(backcast.Average(x => (x - central) * (x - central)));
+        if (!(rmse > sd)) return simulated;
+        // A simulation without spread (a series that only steps once a year) takes the backcasts' own values.
+        if (sd == 0) return backcast.ToArray();
+        var k = rmse / sd;
+        return simulated.Select(x => mean + k * (x - mean)).ToArray();
     }
 
     private static bool Long(Series s) => s.Count >= HoltWinters.MinimumHistory;
