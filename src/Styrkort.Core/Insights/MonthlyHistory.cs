@@ -40,8 +40,38 @@ public sealed class MonthlyHistory
         for (var m = first; m.CompareMonths(last) <= 0; m = m.NextMonth()) periods.Add(m);
         periods.AddRange(years.Distinct().Order().Select(y => new Period(PeriodKind.Year, y, 1)));
         var index = periods.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
-        var values = requests.Count == 0 || periods.Count == 0 ? [] : new Evaluator(file, warehouse).Formulas(requests, periods, cancellation);
-        return new MonthlyHistory(shapes, index, values);
+        return new MonthlyHistory(shapes, index, Query(file, warehouse, requests, periods, cancellation));
+    }
+
+    /// <summary>
+    /// The most (formula, period) parts in one query. DuckDB nests a UNION ALL of n parts n deep and refuses a query
+    /// deeper than 1000 ("Max expression depth limit of 1000 exceeded"): a goal file of 25 metrics over 46 months is
+    /// planned as a few queries, each with every month of its formulas — never one query per month.
+    /// </summary>
+    public const int PartsPerQuery = 480;
+
+    private static IReadOnlyList<IReadOnlyDictionary<string, FormulaValues>> Query(GoalFile file, Warehouse.IWarehouse warehouse,
+        List<FormulaRequest> requests, List<Period> periods, CancellationToken cancellation)
+    {
+        if (requests.Count == 0 || periods.Count == 0) return [];
+        var evaluator = new Evaluator(file, warehouse);
+        var perQuery = Math.Max(1, PartsPerQuery / periods.Count);
+        var merged = periods.Select(_ => new Dictionary<string, FormulaValues>(StringComparer.OrdinalIgnoreCase)).ToList();
+        // A metric's numerator and denominator stay in the query of the metric: they share its steps.
+        var groups = new List<List<FormulaRequest>>();
+        foreach (var request in requests)
+        {
+            var own = request.Bound is not null && groups.Count > 0;
+            if (!own && (groups.Count == 0 || groups[^1].Count >= perQuery)) groups.Add([]);
+            groups[^1].Add(request);
+        }
+        foreach (var group in groups)
+        {
+            var values = evaluator.Formulas(group, periods, cancellation);
+            for (var p = 0; p < periods.Count; p++)
+                foreach (var (name, v) in values[p]) merged[p][name] = v;
+        }
+        return merged;
     }
 
     // Names no metric can have: a metric's name is an identifier.
