@@ -17,7 +17,7 @@ public sealed record Anomaly(string Goal, string Unit, Period Month, double Valu
 /// / MAD) of the seasonal residual r — the month's value less the same month a year before — against the residuals of
 /// the months before the goal's period; |z| above <see cref="Threshold"/> is an anomaly. Median and MAD, not mean and
 /// standard deviation, so that one earlier spike does not hide the next, and the seasonal difference so that a December
-/// peak every year is not one.
+/// peak every year is not one. A series that changes in fewer than half its months (a yearly survey) is not checked.
 /// </summary>
 public static class AnomalyDetector
 {
@@ -30,6 +30,10 @@ public static class AnomalyDetector
     /// <summary>The most anomalous month of <paramref name="period"/>'s whole months in the series, if any passes the threshold.</summary>
     public static Anomaly? Check(string goal, string unit, Series series, Period period, string? metricUnit)
     {
+        // A value that changes only now and then (a yearly survey, the latest annual accounts) has one observation a
+        // year, not twelve: three years are no history to call its next step far out by.
+        var changes = Enumerable.Range(1, Math.Max(0, series.Count - 1)).Count(i => series.Values[i] != series.Values[i - 1]);
+        if (changes < series.Count / 2) return null;
         var firstTested = MonthPeriods.Month(period.Start.Year, period.Start.Month);
         var residuals = new List<double>();
         var tested = new List<(Period Month, double Value, double Residual, double LastYear)>();

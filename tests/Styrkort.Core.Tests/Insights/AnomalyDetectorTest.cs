@@ -57,4 +57,12 @@ public sealed class AnomalyDetectorTest
         values[22] += 1000;
         Assert.Null(AnomalyDetector.Check("g", "u", Monthly(values), Period.Parse("2024-11"), null));
     }
+
+    [Fact]
+    public void Check_AValueThatStepsOnceAYear_IsNotChecked()
+    {
+        // A yearly survey: the same value all year, a new one each April — its new value is no anomaly for want of history.
+        var values = Enumerable.Range(0, 40).Select(t => 70.0 + (t + 9) / 12 * (t >= 39 ? 9 : 1)).ToArray();
+        Assert.Null(AnomalyDetector.Check("g", "u", Monthly(values), Period.Parse("2026-Q2"), null));
+    }
 }
