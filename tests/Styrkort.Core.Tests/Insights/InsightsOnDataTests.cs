@@ -5,14 +5,16 @@ using Styrkort.Core.Evaluation;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Insights;
 using Styrkort.Core.Periods;
+using Styrkort.Core.Tests.Engines;
 
 namespace Styrkort.Core.Tests.Insights;
 
 /// <summary>
 /// The analyses on a small warehouse whose numbers are known: a seller team (co → anna, bo) with 42 months of seasonal
-/// sales, each won or lost, by channel. The expected numbers are computed here from the rows themselves.
+/// sales, each won or lost, by channel. The expected numbers are computed here from the rows themselves. On both
+/// engines: the numerators and denominators are formulas the planner renders in each dialect.
 /// </summary>
-public sealed class InsightsOnDataTest : IDisposable
+public abstract class InsightsOnDataTests : IDisposable
 {
     private const string Goals = """
         organisation: Testbolaget
@@ -60,7 +62,7 @@ public sealed class InsightsOnDataTest : IDisposable
     private readonly GoalFile _file;
     private readonly Warehouse.IWarehouse _store;
 
-    public InsightsOnDataTest()
+    protected InsightsOnDataTests(Engine engine)
     {
         // 2023-01 … 2026-06, and the truth of 2026-07 … 12 kept apart. A month's sales: a trend, December twice the
         // rest, anna's web sales won two times in three, bo's partner sales one in two.
@@ -83,7 +85,7 @@ public sealed class InsightsOnDataTest : IDisposable
             csv.Append(CultureInfo.InvariantCulture, $"{s.Id},{s.Person},{s.On:yyyy-MM-dd},{s.Channel},{s.Amount},{(s.Won ? "true" : "false")}\n");
         File.WriteAllText(Path.Combine(_folder, "sales.csv"), csv.ToString());
         _file = GoalFileReader.Read(Path.Combine(_folder, "goals.yaml"));
-        _store = Warehouse.Warehouse.Open(null);
+        _store = engine.Open();
         _store.Import(_file, _folder, TimeProvider.System);
     }
 
@@ -91,6 +93,7 @@ public sealed class InsightsOnDataTest : IDisposable
     {
         _store.Dispose();
         Directory.Delete(_folder, recursive: true);
+        GC.SuppressFinalize(this);
     }
 
     [Theory]
@@ -196,3 +199,7 @@ public sealed class InsightsOnDataTest : IDisposable
         Assert.Contains("kan inte delas upp", change.Sentence.Swedish, StringComparison.Ordinal);
     }
 }
+
+public sealed class InsightsOnDataTestsOnDuckDb() : InsightsOnDataTests(DuckDbEngine.Instance);
+
+public sealed class InsightsOnDataTestsOnPostgres(PostgresEngine engine) : InsightsOnDataTests(engine), IClassFixture<PostgresEngine>;
