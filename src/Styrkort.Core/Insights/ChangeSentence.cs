@@ -35,7 +35,8 @@ internal static class ChangeSentence
 
     private static string Label(ChangeContributor c, string lang)
     {
-        var what = c.Dimension == "unit" ? (lang == "sv" ? $"enheten {c.Label}" : $"the unit {c.Label}") : c.Label;
+        var what = c.Dimension == "unit" ? (lang == "sv" ? $"enheten {c.Label}" : $"the unit {c.Label}")
+            : c.Key is null ? $"{c.Dimension} {(lang == "sv" ? "(tomt)" : "(empty)")}" : c.Label;
         return c.Kind switch
         {
             ChangeKind.Rate => lang == "sv" ? $"{what} (värdet inom delen)" : $"{what} (the value within it)",
