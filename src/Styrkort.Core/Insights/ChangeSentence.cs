@@ -48,12 +48,15 @@ internal static class ChangeSentence
     private static string Percent(double share, string lang) =>
         (100 * share).ToString("0", lang == "sv" ? SwedishFormat.Numbers : CultureInfo.InvariantCulture) + " %";
 
-    /// <summary>A change: of a percentage in percentage points, of a unitless score (NPS, an index) in points.</summary>
+    /// <summary>
+    /// A change: of a percentage in percentage points, of a unitless score (NPS, an index) in points; one too small for
+    /// the unit's decimals gets more of them, so that it never reads "fell by 0,0".
+    /// </summary>
     private static string Step(double change, string? unit, string lang) => unit switch
     {
-        "percent" => SwedishFormat.Value(change, null, lang) + (lang == "sv" ? " procentenheter" : " percentage points"),
-        null => SwedishFormat.Value(change, null, lang) + (lang == "sv" ? " poäng" : " points"),
-        _ => SwedishFormat.Value(change, unit, lang),
+        "percent" => SwedishFormat.Beside(change, [0.0], null, lang) + (lang == "sv" ? " procentenheter" : " percentage points"),
+        null => SwedishFormat.Beside(change, [0.0], null, lang) + (lang == "sv" ? " poäng" : " points"),
+        _ => SwedishFormat.Beside(change, [0.0], unit, lang),
     };
 
     private static string Amount(double value, string? unit, string lang) => SwedishFormat.Value(value, unit, lang);
