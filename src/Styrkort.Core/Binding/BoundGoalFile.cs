@@ -42,6 +42,27 @@ public sealed partial class BoundGoalFile
     [System.Text.RegularExpressions.GeneratedRegex("^unknown (?:name|dataset|population|function) '([^'.(]+)")]
     private static partial System.Text.RegularExpressions.Regex UnknownName();
 
+    private BoundGoalFile(BoundGoalFile of, IReadOnlyDictionary<string, BoundExpr> metrics)
+    {
+        File = of.File;
+        Metrics = metrics;
+        Values = of.Values;
+        PopulationConditions = of.PopulationConditions;
+        Diagnostics = of.Diagnostics;
+    }
+
+    /// <summary>
+    /// This goal file with more metrics given as bound trees (a metric's numerator and denominator, for the analyses of
+    /// <c>Insights/</c>): planned like any metric, in the same query, sharing what they share with the others.
+    /// </summary>
+    public BoundGoalFile WithMetrics(IReadOnlyDictionary<string, BoundExpr> extra)
+    {
+        var metrics = new Dictionary<string, BoundExpr>(Metrics, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, expr) in extra)
+            if (!metrics.TryAdd(name, expr)) throw new ArgumentException($"metric '{name}' exists already", nameof(extra));
+        return new BoundGoalFile(this, metrics);
+    }
+
     /// <summary>The bound goal file, bound on first use and kept as long as the goal file is.</summary>
     public static BoundGoalFile Of(GoalFile file) => Cache.GetValue(file, f => new BoundGoalFile(f));
 

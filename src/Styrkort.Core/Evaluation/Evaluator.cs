@@ -16,7 +16,7 @@ namespace Styrkort.Core.Evaluation;
 /// </summary>
 /// <param name="decidedLevels">Board levels decided outside the warehouse (in the app store), by (goal, unit, year);
 /// they take precedence over the warehouse's target-level table.</param>
-public sealed class Evaluator(GoalFile file, Warehouse.IWarehouse warehouse, IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal>? decidedLevels = null)
+public sealed partial class Evaluator(GoalFile file, Warehouse.IWarehouse warehouse, IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal>? decidedLevels = null)
 {
     /// <summary>Dimensions to break down every goal by whose metric allows it (<c>evaluate --by</c>), beside the goals' own.</summary>
     public IReadOnlyList<string> By { get; init; } = [];
@@ -227,7 +227,7 @@ public sealed class Evaluator(GoalFile file, Warehouse.IWarehouse warehouse, IRe
         {
             // A formula can ask for what the data cannot give (a date past the calendar, a sum past 38 digits): find
             // the metric, one at a time, and name it and where it is written, not the SQL.
-            foreach (var request in plan.Metrics)
+            foreach (var request in plan.Metrics.Where(r => file.Metrics.ContainsKey(r.Metric)))
                 foreach (var period in periods)
                     try
                     {

@@ -17,6 +17,7 @@ public static class Commands
         root.Subcommands.Add(RatiosCommand.Create());
         root.Subcommands.Add(MarginCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
         return root;

@@ -32,7 +32,10 @@ internal static class EvaluateCommand
         };
         var plan = new Option<bool>("--plan") { Description = "Print the SQL the evaluation runs (one query for every goal, unit and breakdown) instead of running it" };
         var metrics = new Option<bool>("--metrics") { Description = "Evaluate the metrics no goal uses, per unit, instead of the goals (to check a goal file)" };
-        var command = new Command("evaluate", "Evaluate every goal for every unit in a period") { goals, data, warehouse, period, unit, format, lang, by, plan, metrics };
+        var forecast = new Option<bool>("--forecast") { Description = "Forecast each goal with a level for the year to the year's end (value, 80 % interval, chance of meeting it) and flag anomalies" };
+        var anomalies = new Option<bool>("--anomalies") { Description = "Flag values far outside their own history (robust z-score of the seasonal residual)" };
+        var explain = new Option<bool>("--explain") { Description = "Decompose each change since the previous period by child unit and breakdown dimension" };
+        var command = new Command("evaluate", "Evaluate every goal for every unit in a period") { goals, data, warehouse, period, unit, format, lang, by, plan, metrics, forecast, anomalies, explain };
         command.SetAction(p => Commands.Guard(() =>
         {
             if (!Period.TryParse(p.GetValue(period), out var when))
@@ -42,6 +45,9 @@ internal static class EvaluateCommand
             var dimensions = (p.GetValue(by) ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (p.GetValue(metrics) && (dimensions.Count > 0 || p.GetValue(plan)))
                 throw new ArgumentException("--metrics evaluates the metrics no goal uses; --by and --plan are for the goals");
+            var wantsInsights = p.GetValue(forecast) || p.GetValue(anomalies) || p.GetValue(explain);
+            if (wantsInsights && (p.GetValue(metrics) || p.GetValue(plan)))
+                throw new ArgumentException("--forecast, --anomalies and --explain are for the goals' outcomes, not for --metrics or --plan");
             if (dimensions.Count > Limits.Breakdowns) throw new ArgumentException($"--by is given {dimensions.Count} times; at most {Limits.Breakdowns} dimensions at once");
             // Refused before the data is read: a mistyped dimension should not cost a minute of import first.
             foreach (var dimension in dimensions) RequireSomeGoalAllows(file, dimension);
@@ -57,10 +63,11 @@ internal static class EvaluateCommand
                 return 0;
             }
             var evaluation = new Evaluator(file, store) { By = dimensions }.Evaluate(when, p.GetValue(unit));
+            var insights = wantsInsights ? Insights(file, store, evaluation, p.GetValue(forecast), p.GetValue(forecast) || p.GetValue(anomalies), p.GetValue(explain), dimensions) : null;
             if (p.GetValue(format) == "json")
             {
                 using var stdout = Console.OpenStandardOutput();
-                JsonOutput.Write(evaluation, stdout, file, p.GetValue(lang)!);
+                JsonOutput.Write(evaluation, stdout, file, p.GetValue(lang)!, insights);
                 stdout.WriteByte((byte)'\n');
             }
             else
@@ -68,10 +75,21 @@ internal static class EvaluateCommand
                 // Piped output has no terminal width; give the tables room instead of wrapping every cell.
                 if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
                 TableOutput.Write(AnsiConsole.Console, file, evaluation, p.GetValue(lang)!);
+                if (insights is not null) InsightsTable.Write(AnsiConsole.Console, file, evaluation, insights, p.GetValue(lang)!);
             }
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The forecasts and anomalies from one query over the monthly history, the changes from one over this period and the one before.</summary>
+    private static CliInsights Insights(GoalFile file, IWarehouse store, Evaluation evaluation, bool forecast, bool anomalies, bool explain, IReadOnlyList<string> by)
+    {
+        var found = forecast || anomalies
+            ? new Core.Insights.GoalInsights(file, store).Analyse(evaluation, forecast, anomalies, CancellationToken.None)
+            : null;
+        var changes = explain ? new Core.Insights.ChangeExplainer(file, store).Explain(evaluation, by, CancellationToken.None) : null;
+        return new CliInsights(forecast ? found!.Forecasts : null, anomalies ? found!.Anomalies : null, changes);
     }
 
     private static void WriteUnusedMetrics(GoalFile file, IWarehouse store, Period when, string? subtreeOf, string format, string lang)

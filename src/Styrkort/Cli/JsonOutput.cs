@@ -13,7 +13,9 @@ public static class JsonOutput
 {
     /// <param name="file">The goal file evaluated: its goals' <c>serves</c>, <c>owner</c> and <c>deadline</c> are written where set.</param>
     /// <param name="lang">The language of the band labels (sv or en).</param>
-    public static void Write(Evaluation evaluation, Stream output, GoalFile? file = null, string lang = "sv")
+    /// <param name="insights">With <c>--forecast</c>, <c>--anomalies</c> or <c>--explain</c>: written after everything else of a
+    /// result, each key only where there is something to say (<see cref="InsightsJson"/>); null writes the output of before.</param>
+    public static void Write(Evaluation evaluation, Stream output, GoalFile? file = null, string lang = "sv", CliInsights? insights = null)
     {
         var goals = file?.Goals.DistinctBy(g => g.Id).ToDictionary(g => g.Id, StringComparer.Ordinal) ?? [];
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
@@ -46,6 +48,7 @@ public static class JsonOutput
             if (breakdowns.Contains((o.Goal, o.Unit))) Breakdowns(json, breakdowns[(o.Goal, o.Unit)]);
             if (o.Band is { } band) json.WriteString("band", band.For(lang));
             if (goals.TryGetValue(o.Goal, out var goal)) Structure(json, goal);
+            if (insights is not null) InsightsJson.Write(json, insights, o.Goal, o.Unit, lang);
             json.WriteEndObject();
         }
         json.WriteEndArray();

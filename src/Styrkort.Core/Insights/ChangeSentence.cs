@@ -1,0 +1,63 @@
+using System.Globalization;
+using Styrkort.Core.Formatting;
+using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Periods;
+
+namespace Styrkort.Core.Insights;
+
+/// <summary>
+/// The change of a goal in words, in Swedish and English: how much it rose or fell, and the largest parts of that
+/// change ("Företagspartner Skåne: NPS föll 8,0 (62,0 → 54,0) sedan 2026-Q1; 70 % av minskningen kommer från loans.phase
+/// start (värdet inom delen)").
+/// </summary>
+internal static class ChangeSentence
+{
+    public static LocalizedText Write(Goal goal, string unitName, Period from, double before, double after, bool decomposed,
+        IReadOnlyList<ChangeContributor> contributors, string? unit)
+    {
+        var change = after - before;
+        var rose = change > 0;
+        var sv = $"{unitName}: {goal.Name.Swedish} {(rose ? "steg" : "föll")} {Step(Math.Abs(change), unit, "sv")} " +
+                 $"({Amount(before, unit, "sv")} → {Amount(after, unit, "sv")}) sedan {from}";
+        var en = $"{unitName}: {goal.Name.English} {(rose ? "rose" : "fell")} by {Step(Math.Abs(change), unit, "en")} " +
+                 $"({Amount(before, unit, "en")} → {Amount(after, unit, "en")}) since {from}";
+        if (!decomposed)
+            return new LocalizedText(sv + "; måttet är varken en summa, ett antal eller en kvot av sådana och kan inte delas upp i delar.",
+                en + "; the metric is not a sum, a count or a ratio of them, and cannot be split into parts.");
+        // The largest parts pulling the way the value went, of the dimension whose largest part explains the most.
+        var top = contributors.Where(c => !c.Rest && c.Share > 0).GroupBy(c => c.Dimension)
+            .Select(g => g.OrderByDescending(c => c.Share).Take(2).ToList()).OrderByDescending(g => g[0].Share).FirstOrDefault();
+        if (top is null) return new LocalizedText(sv + ".", en + ".");
+        var svParts = top.Select((c, i) => $"{Percent(c.Share, "sv")} {(i == 0 ? $"av {(rose ? "ökningen" : "minskningen")} " : "")}kommer från {Label(c, "sv")}");
+        var enParts = top.Select((c, i) => $"{Percent(c.Share, "en")} {(i == 0 ? $"of the {(rose ? "rise" : "drop")} " : "")}comes from {Label(c, "en")}");
+        return new LocalizedText($"{sv}; {string.Join(", ", svParts)}.", $"{en}; {string.Join(", ", enParts)}.");
+    }
+
+    private static string Label(ChangeContributor c, string lang)
+    {
+        var what = c.Dimension == "unit" ? (lang == "sv" ? $"enheten {c.Label}" : $"the unit {c.Label}")
+            : c.Key is null ? $"{c.Dimension} {(lang == "sv" ? "(tomt)" : "(empty)")}" : c.Label;
+        return c.Kind switch
+        {
+            ChangeKind.Rate => lang == "sv" ? $"{what} (värdet inom delen)" : $"{what} (the value within it)",
+            ChangeKind.Mix => lang == "sv" ? $"{what} (delens vikt, mixen)" : $"{what} (its weight, the mix)",
+            _ => what,
+        };
+    }
+
+    private static string Percent(double share, string lang) =>
+        (100 * share).ToString("0", lang == "sv" ? SwedishFormat.Numbers : CultureInfo.InvariantCulture) + " %";
+
+    /// <summary>
+    /// A change: of a percentage in percentage points, of a unitless score (NPS, an index) in points; one too small for
+    /// the unit's decimals gets more of them, so that it never reads "fell by 0,0".
+    /// </summary>
+    private static string Step(double change, string? unit, string lang) => unit switch
+    {
+        "percent" => SwedishFormat.Beside(change, [0.0], null, lang) + (lang == "sv" ? " procentenheter" : " percentage points"),
+        null => SwedishFormat.Beside(change, [0.0], null, lang) + (lang == "sv" ? " poäng" : " points"),
+        _ => SwedishFormat.Beside(change, [0.0], unit, lang),
+    };
+
+    private static string Amount(double value, string? unit, string lang) => SwedishFormat.Value(value, unit, lang);
+}
