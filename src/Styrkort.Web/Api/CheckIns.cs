@@ -12,13 +12,15 @@ namespace Styrkort.Web.Api;
 /// <summary>Check-ins are shared by the goal page and the API: one rule for who may write and how they are kept.</summary>
 public static class CheckIns
 {
-    public static string? Problem(SiteState site, string goal, string unit, string period, WebLimits? limits = null)
+    /// <summary>Why a check-in cannot be for this goal, unit and period, in <paramref name="t"/>'s language (English, the API's, by default); null when it can.</summary>
+    public static string? Problem(SiteState site, string goal, string unit, string period, WebLimits? limits = null, Localization.Texts? t = null)
     {
         limits ??= new WebLimits();
-        if (site.Goals.Goals.All(g => g.Id != goal)) return $"unknown goal '{goal}'";
-        if (RequestLimits.PeriodProblem(period ?? "", limits, out _) is { } bad) return bad;
-        if (!site.TryPeriod(period, out _, out var sane) || !sane) return $"'{period}' is not a period";
-        if (!site.Current.UnitIds.Contains(unit)) return $"unknown unit '{unit}'";
+        t ??= new Localization.Texts(Core.Presentation.Language.En);
+        if (site.Goals.Goals.All(g => g.Id != goal)) return t.Format("unknown_goal", goal);
+        if (RequestLimits.PeriodProblem(period ?? "", limits, out _, t) is { } bad) return bad;
+        if (!site.TryPeriod(period, out _, out var sane) || !sane) return t.Format("not_a_period", period);
+        if (!site.Current.UnitIds.Contains(unit)) return t.Format("unknown_unit", unit);
         return null;
     }
 

@@ -1,17 +1,27 @@
 using Microsoft.AspNetCore.Http;
+using Language = Styrkort.Core.Presentation.Language;
 
 namespace Styrkort.Web.Localization;
 
 /// <summary>The UI's words in Swedish (the default) and English; the language is a cookie set by /lang.</summary>
-public sealed class Texts(string lang)
+public sealed partial class Texts(Language lang)
 {
-    public string Lang { get; } = lang;
-    public bool English => Lang == "en";
+    public Texts(string lang) : this(Language.Parse(lang)) { }
 
-    public static Texts For(HttpContext http) =>
-        new(http.Request.Cookies.TryGetValue("lang", out var lang) && lang == "en" ? "en" : "sv");
+    public Language Lang { get; } = lang;
+    public bool English => Lang.IsEnglish;
 
-    public string this[string key] => (English ? En : Sv).TryGetValue(key, out var text) ? text : key;
+    public static Texts For(HttpContext http) => new(LanguageOf(http));
+
+    /// <summary>The language the user chose on /lang (a cookie); Swedish without one.</summary>
+    public static Language LanguageOf(HttpContext http) =>
+        http.Request.Cookies.TryGetValue("lang", out var lang) && lang == "en" ? Language.En : Language.Sv;
+
+    public string this[string key] =>
+        (English ? En : Sv).TryGetValue(key, out var text) || (English ? EnMessages : SvMessages).TryGetValue(key, out text) ? text : key;
+
+    /// <summary>A text with its arguments filled in: <c>t.Format("period_bad", input)</c>.</summary>
+    public string Format(string key, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);
 
     private static readonly Dictionary<string, string> Sv = new()
     {

@@ -38,7 +38,7 @@ public sealed class CheckInModel(SiteState site, AppDb db, WebLimits limits) : P
 
     public async Task<IActionResult> OnPostAsync(string id, string unit, string period, string? analysis, List<ActionRow>? actions)
     {
-        if (Api.CheckIns.Problem(site, id, unit, period, limits) is { } problem) return BadRequest(problem);
+        if (Api.CheckIns.Problem(site, id, unit, period, limits, Localization.Texts.For(HttpContext)) is { } problem) return ErrorResponses.RefusePage(HttpContext, StatusCodes.Status400BadRequest, problem);
         if (!await Api.CheckIns.MayWrite(HttpContext, db, unit)) return Forbid();
         var rows = (actions ?? []).Select(a => new CheckInAction { What = a.What ?? "", Who = a.Who ?? "", Due = a.Due, State = a.State ?? ActionStates.Open }).ToList();
         if (Api.CheckIns.Invalid(analysis, rows, limits, Localization.Texts.For(HttpContext)) is { } invalid)
