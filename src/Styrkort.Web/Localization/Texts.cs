@@ -17,8 +17,10 @@ public sealed partial class Texts(Language lang)
     public static Language LanguageOf(HttpContext http) =>
         http.Request.Cookies.TryGetValue("lang", out var lang) && lang == "en" ? Language.En : Language.Sv;
 
+    /// <summary>A text by its key; a status's key (met, not_met…) gives its name from the shared vocabulary.</summary>
     public string this[string key] =>
-        (English ? En : Sv).TryGetValue(key, out var text) || (English ? EnMessages : SvMessages).TryGetValue(key, out text) ? text : key;
+        (English ? En : Sv).TryGetValue(key, out var text) || (English ? EnMessages : SvMessages).TryGetValue(key, out text) ? text
+        : Core.Presentation.Statuses.TryParse(key, out var status) ? Core.Presentation.Statuses.Name(status, Lang) : key;
 
     /// <summary>A text with its arguments filled in: <c>t.Format("period_bad", input)</c>.</summary>
     public string Format(string key, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);
@@ -29,7 +31,7 @@ public sealed partial class Texts(Language lang)
         ["signout"] = "Logga ut", ["signin"] = "Logga in", ["username"] = "Användarnamn", ["password"] = "Lösenord",
         ["quarter"] = "Kvartal", ["unit"] = "Enhet", ["area"] = "Målområde", ["all"] = "Alla", ["show"] = "Visa",
         ["goal"] = "Mål", ["value"] = "Värde", ["target"] = "Målnivå", ["comparison"] = "Jämförelse", ["status"] = "Status",
-        ["met"] = "Uppfyllt", ["not_met"] = "Ej uppfyllt", ["no_data"] = "Data saknas", ["no_target"] = "Målnivå saknas", ["at_risk"] = "I riskzonen", ["band"] = "Nivå",
+        ["band"] = "Nivå",
         ["board"] = "Styrelsen ser målet detta kvartal", ["definition"] = "Definition", ["formula"] = "Som det står i målfilen",
         ["history"] = "Utveckling per kvartal", ["history_week"] = "Utveckling per vecka", ["perunit"] = "Per enhet", ["checkins"] = "Analys och åtgärder",
         ["analysis"] = "Analys", ["actions"] = "Åtgärder", ["what"] = "Vad", ["who"] = "Vem", ["due"] = "Klart senast", ["state"] = "Läge",
@@ -89,7 +91,7 @@ public sealed partial class Texts(Language lang)
         ["signout"] = "Sign out", ["signin"] = "Sign in", ["username"] = "User name", ["password"] = "Password",
         ["quarter"] = "Quarter", ["unit"] = "Unit", ["area"] = "Goal area", ["all"] = "All", ["show"] = "Show",
         ["goal"] = "Goal", ["value"] = "Value", ["target"] = "Target", ["comparison"] = "Comparison", ["status"] = "Status",
-        ["met"] = "Met", ["not_met"] = "Not met", ["no_data"] = "No data", ["no_target"] = "No target", ["at_risk"] = "At risk", ["band"] = "Band",
+        ["band"] = "Band",
         ["board"] = "On the board's agenda this quarter", ["definition"] = "Definition", ["formula"] = "As written in the goal file",
         ["history"] = "Quarter by quarter", ["history_week"] = "Week by week", ["perunit"] = "Per unit", ["checkins"] = "Analysis and actions",
         ["analysis"] = "Analysis", ["actions"] = "Actions", ["what"] = "What", ["who"] = "Who", ["due"] = "Due", ["state"] = "State",
