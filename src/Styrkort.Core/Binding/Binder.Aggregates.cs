@@ -21,7 +21,7 @@ internal sealed partial class Binder
         if (c.Clauses.Over is { } over)
         {
             if (!File.Populations.TryGetValue(over.Text, out var population))
-                throw new StyrkortException(env.At(over), $"unknown population '{over.Text}'; populations: {string.Join(", ", File.Populations.Keys)}");
+                throw new StyrkortException(env.At(over), new Presentation.Message("formula.unknown_population", over.Text, string.Join(", ", File.Populations.Keys)));
             if (s is ScalarScope) throw new StyrkortException(env.At(c), $"population '{population.Name}' is per unit; it cannot be used {Where(s)}");
             return PopulationAggregate(c, fn, population, env);
         }
@@ -37,7 +37,7 @@ internal sealed partial class Binder
     {
         if (c.Clauses.From is { } from)
             return File.Datasets.TryGetValue(from.Text, out var d) ? d
-                : throw new StyrkortException(env.At(from), $"unknown dataset '{from.Text}'; datasets: {string.Join(", ", File.Datasets.Keys)}");
+                : throw new StyrkortException(env.At(from), new Presentation.Message("formula.unknown_dataset", from.Text, string.Join(", ", File.Datasets.Keys)));
         var candidates = c.Args.Concat(c.Clauses.Where is { } w ? [w] : []).Concat(c.Clauses.Per ?? []).Concat(c.Clauses.By ?? []);
         foreach (var expr in candidates)
             if (FirstDataset(expr, env) is { } found) return found;

@@ -37,7 +37,8 @@ internal sealed partial class Binder
             }
             if (File.Datasets.ContainsKey(name))
                 throw new StyrkortException(env.At(n), $"'{name}' is a dataset; name a column ({name}.column) or count its rows with count({name})");
-            throw new StyrkortException(env.At(n), $"unknown name '{name}'{Known(s)}");
+            throw new StyrkortException(env.At(n), Known(s) is { Length: > 0 } known
+                ? new Presentation.Message("formula.unknown_name_known", name, known) : new Presentation.Message("formula.unknown_name", name));
         }
         if (n.Parts.Count != 2) throw new StyrkortException(env.At(n), $"'{n.Text}' has too many parts; expected name or dataset.column");
         var (first, second) = (n.Parts[0], n.Parts[1]);
@@ -86,12 +87,12 @@ internal sealed partial class Binder
             _ => [],
         };
         var all = names.Concat(File.Parameters.Keys).Concat(File.Values.Keys).Concat(s is UnitScope ? File.Metrics.Keys : []).ToList();
-        return all.Count == 0 ? "" : "; known here: " + string.Join(", ", all);
+        return string.Join(", ", all);
     }
 
     private static Column RequireColumn(Dataset dataset, string name, NameRef at, Env env) =>
         dataset.Find(name) ?? throw new StyrkortException(env.At(at),
-            $"dataset '{dataset.Name}' has no column '{name}'; its columns: {string.Join(", ", dataset.Columns.Select(c => c.Name))}");
+            new Presentation.Message("formula.no_column", dataset.Name, name, string.Join(", ", dataset.Columns.Select(c => c.Name))));
 
     internal static BoundColumn Column(ColumnSite site, Dataset dataset, Column c, Column? via = null) =>
         new(site, dataset, c, TypeOf(c.Type), via) { Codes = c.Type == ColumnType.Code ? c.Codes : null };

@@ -22,8 +22,8 @@ public readonly record struct Quantity(decimal? Exact, double? Approximate)
 /// <summary>A result's status; <see cref="AtRisk"/> (in a target's warning zone) comes last so the others keep their numbers.</summary>
 public enum Status { Met, NotMet, NoData, NoTarget, AtRisk }
 
-/// <summary>The target a value was judged against, as it applied in the period.</summary>
-public sealed record AppliedTarget(string Rule, string Source, decimal? Level, decimal? AnnualLevel, decimal? Min, decimal? Max, bool Phased)
+/// <summary>The target a value was judged against, as it applied in the period; JSON names its rule by <see cref="TargetRuleKinds.Key"/>.</summary>
+public sealed record AppliedTarget(TargetRuleKind Rule, string Source, decimal? Level, decimal? AnnualLevel, decimal? Min, decimal? Max, bool Phased)
 {
     /// <summary>The edge of the warning zone as it applied (phased like the level); null when the target has none.</summary>
     public decimal? Warning { get; init; }

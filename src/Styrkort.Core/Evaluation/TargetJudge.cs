@@ -25,7 +25,7 @@ public static class TargetJudge
         var applied = phased && level is { } annual ? annual * num / den : level;
         var warning = phased && rule.Warning is { } w ? w * num / den : rule.Warning;
         var source = rule.FromBoard ? "board" : rule.FromBudget ? "budget" : rule.NeedsComparison ? "comparison" : "fixed";
-        var target = new AppliedTarget(RuleName(rule.Kind), source, applied, phased ? level : null, rule.Low, rule.High, phased) { Warning = warning };
+        var target = new AppliedTarget(rule.Kind, source, applied, phased ? level : null, rule.Low, rule.High, phased) { Warning = warning };
 
         if (value is not { } v || (rule.NeedsComparison && comparison is null)) return new Judgement(Status.NoData, target, null);
         var band = Band(rule, v, applied);
@@ -74,15 +74,7 @@ public static class TargetJudge
         return rule.Bands.First(b => b.Below is not { } below || measure < below).Label;
     }
 
-    public static string RuleName(TargetRuleKind kind) => kind switch
-    {
-        TargetRuleKind.AtLeast => "at_least",
-        TargetRuleKind.AtMost => "at_most",
-        TargetRuleKind.Between => "between",
-        TargetRuleKind.Exactly => "exactly",
-        TargetRuleKind.AboveComparison => "above_comparison",
-        _ => "below_comparison",
-    };
+    public static string RuleName(TargetRuleKind kind) => kind.Key();
 
     /// <summary>
     /// The board sees a goal in the quarters of its calendar; a month counts when it closes such a quarter, a week when

@@ -1,68 +1,31 @@
 using System.Globalization;
+using Styrkort.Core.Presentation;
 
 namespace Styrkort.Core.Formatting;
 
-/// <summary>Swedish number formats (1 234 567, 83,5 %), built by hand so that output does not depend on the machine's ICU data.</summary>
+/// <summary>
+/// The number formats of <see cref="Figures"/> under the names callers have long used, with the language as its code
+/// ("sv", "en") or as a <see cref="Presentation.Language"/>. New code calls <see cref="Figures"/> directly.
+/// </summary>
 public static class SwedishFormat
 {
-    public static readonly NumberFormatInfo Numbers = new()
-    {
-        NumberDecimalSeparator = ",",
-        NumberGroupSeparator = "\u00a0",
-        NegativeSign = "−",
-        PercentDecimalSeparator = ",",
-        PercentGroupSeparator = "\u00a0",
-    };
+    /// <summary>Swedish digits: decimal comma, a non-breaking space between thousands, a true minus sign.</summary>
+    public static NumberFormatInfo Numbers => Figures.Numbers(Presentation.Language.Sv);
 
-    private static readonly NumberFormatInfo English = CultureInfo.GetCultureInfo("en-GB").NumberFormat;
+    /// <summary>A value on its own by its metric's unit: 83,5 %, 1 234 567 kr, 1 234, 42,0 dagar, 3,25 ggr (<see cref="Figures.Value(double, string?, Presentation.Language)"/>).</summary>
+    public static string Value(double value, string? unit, string lang = "sv") => Figures.Value(value, unit, Presentation.Language.Parse(lang));
 
-    /// <summary>Formats a value by its metric's unit: percent (83,5 %), SEK (1 234 567 kr), count (1 234), days (42,0 dagar),
-    /// times (3,25 ggr), else one decimal.</summary>
-    public static string Value(double value, string? unit, string lang = "sv") => Value(value, unit, lang, extraDecimals: 0);
+    public static string Value(double value, string? unit, Presentation.Language language) => Figures.Value(value, unit, language);
 
-    /// <summary>
-    /// Formats a value next to the levels it is judged against, with as many more decimals (up to four) as it takes to
-    /// tell it from them: 4,0 % against "2,0 % – 4,0 %" reads as met, so a value of 4.04 shows as 4,04 %.
-    /// </summary>
-    public static string Beside(double value, IEnumerable<double> levels, string? unit, string lang = "sv")
-    {
-        var others = levels.Where(l => l != value).ToList();
-        for (var extra = 0; extra < 4; extra++)
-        {
-            var text = Value(value, unit, lang, extra);
-            if (others.All(l => Value(l, unit, lang, extra) != text)) return text;
-        }
-        return Value(value, unit, lang, 4);
-    }
+    /// <summary>A value beside the levels it is judged against, with the decimals it takes to tell it from them (<see cref="Figures.Beside"/>).</summary>
+    public static string Beside(double value, IEnumerable<double> levels, string? unit, string lang = "sv") =>
+        Figures.Beside(value, levels, unit, Presentation.Language.Parse(lang));
 
-    private static string Value(double value, string? unit, string lang, int extraDecimals)
-    {
-        var nf = lang == "en" ? English : Numbers;
-        string N(int decimals) => value.ToString("N" + (decimals + extraDecimals), nf);
-        return unit switch
-        {
-            "percent" => N(1),
-            "SEK" => N(0),
-            "count" => N(0),
-            "days" => N(1),
-            "times" => N(2),
-            _ => N(1),
-        } + Suffix(unit, lang);
-    }
+    public static string Beside(double value, IEnumerable<double> levels, string? unit, Presentation.Language language) =>
+        Figures.Beside(value, levels, unit, language);
 
-    /// <summary>
-    /// A level as it was typed or decided, with its own decimals and no more (55,75 % stays 55,75 %, 56 % stays 56 %):
-    /// a board decision must read exactly as decided, never rounded to the unit's usual decimals.
-    /// </summary>
-    public static string Exact(decimal value, string? unit, string lang = "sv") =>
-        value.ToString("#,0.############################", lang == "en" ? English : Numbers) + Suffix(unit, lang);
+    /// <summary>A level as it was typed or decided, with its own decimals and no more (<see cref="Figures.Exact"/>).</summary>
+    public static string Exact(decimal value, string? unit, string lang = "sv") => Figures.Exact(value, unit, Presentation.Language.Parse(lang));
 
-    private static string Suffix(string? unit, string lang) => unit switch
-    {
-        "percent" => lang == "en" ? "%" : "\u00a0%",
-        "SEK" => lang == "en" ? " SEK" : "\u00a0kr",
-        "days" => lang == "en" ? " days" : "\u00a0dagar",
-        "times" => lang == "en" ? " times" : "\u00a0ggr",
-        _ => "",
-    };
+    public static string Exact(decimal value, string? unit, Presentation.Language language) => Figures.Exact(value, unit, language);
 }

@@ -56,5 +56,5 @@ public static class GoalPitfalls
 
     private static string Quarter(DateOnly day) => string.Create(CultureInfo.InvariantCulture, $"{day.Year}-Q{(day.Month + 2) / 3}");
 
-    private static string Rule(TargetRuleKind kind) => kind == TargetRuleKind.AboveComparison ? "above_comparison" : "below_comparison";
+    private static string Rule(TargetRuleKind kind) => kind.Key();
 }

@@ -5,12 +5,8 @@ namespace Styrkort.Core.GoalFiles;
 
 internal static partial class GoalReader
 {
-    private static readonly Dictionary<string, TargetRuleKind> Rules = new(StringComparer.Ordinal)
-    {
-        ["at_least"] = TargetRuleKind.AtLeast, ["at_most"] = TargetRuleKind.AtMost, ["between"] = TargetRuleKind.Between,
-        ["exactly"] = TargetRuleKind.Exactly, ["above_comparison"] = TargetRuleKind.AboveComparison,
-        ["below_comparison"] = TargetRuleKind.BelowComparison,
-    };
+    private static readonly Dictionary<string, TargetRuleKind> Rules =
+        TargetRuleKinds.All.ToDictionary(k => k.Key(), StringComparer.Ordinal);
 
     public static LocalizedText Text(YamlSource y, YamlNode node)
     {
@@ -35,7 +31,7 @@ internal static partial class GoalReader
         {
             "Ä" or "owners" => LevelSetBy.Owners,
             "S" or "board" => LevelSetBy.Board,
-            var t => throw y.Error(typeNode, $"unknown goal type '{t}'; expected Ä (level set by the owners) or S (level set by the board)"),
+            var t => throw y.Error(typeNode, new Presentation.Message("goalfile.unknown_goal_type", t)),
         };
         var quarters = new HashSet<int>();
         if (YamlSource.Get(map, "board") is { } board)
@@ -123,7 +119,7 @@ internal static partial class GoalReader
         var map = y.Map(node, $"the target of {what}", "rule", "level", "min", "max", "phasing", "warning", "bands", "bands_on");
         var ruleNode = y.Required(map, "rule", $"the target of {what}");
         if (!Rules.TryGetValue(y.Str(ruleNode), out var kind))
-            throw y.Error(ruleNode, $"unknown target rule '{y.Str(ruleNode)}'; expected one of: {string.Join(", ", Rules.Keys)}");
+            throw y.Error(ruleNode, new Presentation.Message("goalfile.unknown_rule", y.Str(ruleNode), string.Join(", ", Rules.Keys)));
         decimal? level = null;
         bool fromBoard = false, fromBudget = false;
         if (YamlSource.Get(map, "level") is { } l)

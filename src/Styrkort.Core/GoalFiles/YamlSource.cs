@@ -3,6 +3,8 @@ using Styrkort.Core.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
+using Styrkort.Core.Presentation;
+
 namespace Styrkort.Core.GoalFiles;
 
 /// <summary>
@@ -38,14 +40,16 @@ internal sealed class YamlSource(string path, string text, List<StyrkortExceptio
 
     public StyrkortException Error(YamlNode node, string message) => new(Loc(node), message);
 
+    public StyrkortException Error(YamlNode node, Message said) => new(Loc(node), said);
+
     public YamlMappingNode Map(YamlNode node, string what, params string[] allowedKeys)
     {
-        if (node is not YamlMappingNode map) throw Error(node, $"expected a mapping ({what})");
+        if (node is not YamlMappingNode map) throw Error(node, new Message("yaml.expected_mapping", what));
         // An unknown key is left out and the entry read without it: the rest of the entry may still be right.
         if (allowedKeys.Length > 0)
             foreach (var (key, value) in map.Children)
                 if (!allowedKeys.Contains(Str(key)))
-                    Report(Error(key, $"unknown key '{Str(key)}' in {what}; expected one of: {string.Join(", ", allowedKeys)}{CommaHint(map, value)}"));
+                    Report(Error(key, new Message(CommaHint(map, value) ? "yaml.unknown_key_comma" : "yaml.unknown_key", Str(key), what, string.Join(", ", allowedKeys))));
         return map;
     }
 
@@ -53,18 +57,16 @@ internal sealed class YamlSource(string path, string text, List<StyrkortExceptio
     /// In a one-line mapping (<c>{sv: Delvis bonus, en: 90 %, 1 part}</c>) a comma ends the entry: the text after it
     /// becomes a key without a value. Say so, since the message alone points at a key nobody wrote.
     /// </summary>
-    private static string CommaHint(YamlMappingNode map, YamlNode value) =>
-        map.Style == YamlDotNet.Core.Events.MappingStyle.Flow && value is YamlScalarNode { Value: null or "", Style: ScalarStyle.Plain }
-            ? "; in a one-line mapping {…} a comma separates entries: put a text that holds a comma in quotes, e.g. en: \"90 %, partly\""
-            : "";
+    private static bool CommaHint(YamlMappingNode map, YamlNode value) =>
+        map.Style == YamlDotNet.Core.Events.MappingStyle.Flow && value is YamlScalarNode { Value: null or "", Style: ScalarStyle.Plain };
 
     public static YamlNode? Get(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
     public YamlNode Required(YamlMappingNode map, string key, string what) =>
-        Get(map, key) ?? throw Error(map, $"{what} needs '{key}'");
+        Get(map, key) ?? throw Error(map, new Message("yaml.needs_key", what, key));
 
-    public string Str(YamlNode node) => node is YamlScalarNode { Value: { } v } ? Checked(node, v) : throw Error(node, "expected a text value");
+    public string Str(YamlNode node) => node is YamlScalarNode { Value: { } v } ? Checked(node, v) : throw Error(node, new Message("yaml.expected_text"));
 
     /// <summary>
     /// Text from a goal file ends up in SQL literals, names and web pages: a NUL or another control character (other
@@ -85,21 +87,21 @@ internal sealed class YamlSource(string path, string text, List<StyrkortExceptio
         var text = Str(node);
         return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
             ? d
-            : throw Error(node, $"expected a number with '.' as decimal point, found '{text}'");
+            : throw Error(node, new Message("yaml.expected_number", text));
     }
 
     public bool Bool(YamlNode node) => Str(node) switch
     {
         "true" => true,
         "false" => false,
-        var s => throw Error(node, $"expected true or false, found '{s}'"),
+        var s => throw Error(node, new Message("yaml.expected_bool", s)),
     };
 
     public IReadOnlyList<YamlNode> List(YamlNode node, string what) => node switch
     {
         YamlSequenceNode seq => seq.Children.ToList(),
         YamlScalarNode => [node],
-        _ => throw Error(node, $"expected a list ({what})"),
+        _ => throw Error(node, new Message("yaml.expected_list", what)),
     };
 
     public IEnumerable<(string Key, YamlNode KeyNode, YamlNode Value)> Entries(YamlNode? node, string what)
@@ -170,15 +172,15 @@ internal sealed class YamlSource(string path, string text, List<StyrkortExceptio
         }
         catch (YamlException e)
         {
-            throw new StyrkortException(new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column), "not valid YAML: " + (e.InnerException?.Message ?? e.Message));
+            throw new StyrkortException(new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column), new Message("yaml.invalid", e.InnerException?.Message ?? e.Message));
         }
         catch (InvalidOperationException e)
         {
             // YamlDotNet's scanner fails so on some unclosed lists ("[a" before a key); it knows no place.
-            throw new StyrkortException(new SourceLocation(path, 0, 0), "not valid YAML: " + e.Message + " (a list or mapping in [ ] or { } that is not closed?)");
+            throw new StyrkortException(new SourceLocation(path, 0, 0), new Message("yaml.not_closed", e.Message));
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new StyrkortException(new SourceLocation(path, 1, 1), "a goal file is a YAML mapping with the sections datasets, units, metrics, goals…");
+            throw new StyrkortException(new SourceLocation(path, 1, 1), new Message("goalfile.not_mapping"));
         return root;
     }
 

@@ -29,14 +29,14 @@ internal static class HistoryChart
 
         var plot = new Plot();
         var rule = points[^1].Target.Rule;
-        if (rule == "between" && points[^1].Target is { Min: { } min, Max: { } max })
+        if (rule == Core.GoalFiles.TargetRuleKind.Between && points[^1].Target is { Min: { } min, Max: { } max })
         {
             var band = plot.Add.VerticalSpan((double)min / scale, (double)max / scale);
             band.FillStyle.Color = Color.FromHex(BandColor).WithAlpha(0.12);
             band.LineStyle.Width = 0;
             legend.Add(new LegendItem($"{text.Target} ({ReportFormat.Target(points[^1].Target, goal.MeasureUnit, lang)})", BandColor, Swatch.Band));
         }
-        else if (rule is "at_least" or "at_most" or "exactly")
+        else if (rule is Core.GoalFiles.TargetRuleKind.AtLeast or Core.GoalFiles.TargetRuleKind.AtMost or Core.GoalFiles.TargetRuleKind.Exactly)
         {
             var target = plot.Add.Scatter(xs, Ys(p => (double?)p.Target.Level));
             target.Color = Color.FromHex(TargetColor);

@@ -46,9 +46,10 @@ internal static class HtmlReport
         h.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{Encode($"{t.Area}: {goal.AreaName} · {t.GoalType}: {goal.TypeLetter} ({(goal.TypeLetter == "Ä" ? t.OwnersDecide : t.BoardDecides)}) · {t.Agenda}: {t.Calendar(goal.BoardQuarters)}{goal.Structure(t)}")}</p>");
         if (goal.Definition.Description is { } about) h.Append(CultureInfo.InvariantCulture, $"<p><em>{Encode(about)}</em></p>");
         h.Append("<div class=\"figures\">");
-        Figure(h, t.Value, ReportFormat.Value(r.Value, goal.MeasureUnit, lang));
-        Figure(h, t.Target, ReportFormat.Target(r.Target, goal.MeasureUnit, lang));
-        if (goal.Definition.ComparisonMetric is not null) Figure(h, t.Comparison, ReportFormat.Value(r.Comparison, goal.MeasureUnit, lang));
+        var figures = ReportFormat.Row(r, goal.MeasureUnit, lang);
+        Figure(h, t.Value, figures.Value(r.Value));
+        Figure(h, t.Target, figures.Target(r.Target));
+        if (goal.Definition.ComparisonMetric is not null) Figure(h, t.Comparison, figures.Value(r.Comparison));
         Figure(h, t.Status, $"<span class=\"dot\" style=\"background:{StatusColors.Hex(r.Status)}\"></span>{Encode(ReportFormat.Status(r, lang))}", encoded: true);
         Figure(h, $"{t.Change} {since}", ReportFormat.Change(r.Change, goal.MeasureUnit, lang));
         h.Append("</div>");
@@ -116,9 +117,10 @@ internal static class HtmlReport
         foreach (var (goal, r, firstHtml, since) in rows)
         {
             var unit = goal.MeasureUnit;
+            var figures = ReportFormat.Row(r, unit, lang);
             h.Append(emphasiseFirst && firstRow ? "<tr class=\"total\">" : "<tr>").Append(CultureInfo.InvariantCulture, $"<td>{firstHtml}</td>")
-                .Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{Encode(ReportFormat.Value(r.Value, unit, lang))}</td><td class=\"num\">{Encode(ReportFormat.Target(r.Target, unit, lang))}</td>");
-            if (comparison) h.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{(r.Comparison is null ? "" : Encode(ReportFormat.Value(r.Comparison, unit, lang)))}</td>");
+                .Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{Encode(figures.Value(r.Value))}</td><td class=\"num\">{Encode(figures.Target(r.Target))}</td>");
+            if (comparison) h.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{(r.Comparison is null ? "" : Encode(figures.Value(r.Comparison)))}</td>");
             h.Append(CultureInfo.InvariantCulture, $"<td><span class=\"dot\" style=\"background:{StatusColors.Hex(r.Status)}\"></span>{Encode(ReportFormat.Status(r, lang))}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{Encode(ReportFormat.Change(r.Change, unit, lang))}");
             if (since && r.Previous is { } p) h.Append(CultureInfo.InvariantCulture, $"<br><small>{Encode(t.Since(p.Period, goal.Yearly))}</small>");

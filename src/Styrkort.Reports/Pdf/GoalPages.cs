@@ -44,13 +44,14 @@ internal static class GoalPages
     {
         var r = goal.Result;
         var previous = $"{t.Change} {t.Since(goal.PreviousReport, goal.Yearly)}";
+        var figures = ReportFormat.Row(r, goal.MeasureUnit, lang);
         var boxes = new List<(string Label, string Value, SKColor? Dot)>
         {
-            (t.Value, ReportFormat.Value(r.Value, goal.MeasureUnit, lang), null),
-            (t.Target, ReportFormat.Target(r.Target, goal.MeasureUnit, lang), null),
+            (t.Value, figures.Value(r.Value), null),
+            (t.Target, figures.Target(r.Target), null),
         };
         if (goal.Definition.ComparisonMetric is not null)
-            boxes.Add((t.Comparison, ReportFormat.Value(r.Comparison, goal.MeasureUnit, lang), null));
+            boxes.Add((t.Comparison, figures.Value(r.Comparison), null));
         boxes.Add((t.Status, ReportFormat.Status(r, lang), SKColor.Parse(StatusColors.Hex(r.Status))));
         boxes.Add((previous, ReportFormat.Change(r.Change, goal.MeasureUnit, lang), null));
         const float height = 50, gap = 6;

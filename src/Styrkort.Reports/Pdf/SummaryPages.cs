@@ -43,13 +43,14 @@ internal static class SummaryPages
         var muted = PageWriter.Muted;
         var change = new List<Run> { new(ReportFormat.Change(r.Change, unit, lang)) };
         if (previousPeriod && r.Previous is { } p) change.Add(new Run("\n" + ReportText.For(lang).Since(p.Period, goal.Yearly), Face.Regular, muted));
+        var figures = ReportFormat.Row(r, unit, lang);
         var cells = new List<TableCell>
         {
             new([new Run(name)], Indent: indent),
-            ReportFormat.Value(r.Value, unit, lang),
-            ReportFormat.Target(r.Target, unit, lang),
+            figures.Value(r.Value),
+            figures.Target(r.Target),
         };
-        if (comparison) cells.Add(r.Comparison is null ? "" : ReportFormat.Value(r.Comparison, unit, lang));
+        if (comparison) cells.Add(r.Comparison is null ? "" : figures.Value(r.Comparison));
         cells.Add(new TableCell([new Run(ReportFormat.Status(r, lang))], SKColor.Parse(StatusColors.Hex(r.Status))));
         cells.Add(new TableCell(change));
         return cells;

@@ -1,5 +1,7 @@
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
+using Styrkort.Core.Presentation;
+using Language = Styrkort.Core.Presentation.Language;
 
 namespace Styrkort.Reports;
 
@@ -99,7 +101,9 @@ public sealed record ReportText
     /// <summary>"3 av 20" / "3 of 20".</summary>
     public string Of(int part, int whole) => En ? $"{part} of {whole}" : $"{part} av {whole}";
 
-    public static ReportText For(string lang) => lang == "en" ? English : Swedish;
+    public static ReportText For(string lang) => For(Language.Parse(lang));
+
+    public static ReportText For(Language language) => language.IsEnglish ? English : Swedish;
 
     private bool En => ReferenceEquals(this, English);
 
@@ -125,44 +129,12 @@ public sealed record ReportText
         _ => Populations,
     };
 
-    /// <summary>Counts of the statuses on the cover: "5 uppfyllda · 3 ej uppfyllda · 1 data saknas".</summary>
-    public string StatusCounts(IReadOnlyDictionary<Core.Evaluation.Status, int> counts)
-    {
-        var parts = new List<string>();
-        foreach (var (status, sv, en) in new[]
-        {
-            (Core.Evaluation.Status.Met, "uppfyllda", "met"), (Core.Evaluation.Status.AtRisk, "i riskzonen", "at risk"), (Core.Evaluation.Status.NotMet, "ej uppfyllda", "not met"),
-            (Core.Evaluation.Status.NoData, "utan data", "without data"), (Core.Evaluation.Status.NoTarget, "utan målnivå", "without target"),
-        })
-            if (counts.GetValueOrDefault(status) is var n && n > 0) parts.Add($"{n} {(En ? en : sv)}");
-        return string.Join(" · ", parts);
-    }
+    /// <summary>Counts of the statuses on the cover: "5 uppfyllda · 3 ej uppfyllda · 1 utan data".</summary>
+    public string StatusCounts(IReadOnlyDictionary<Core.Evaluation.Status, int> counts) =>
+        string.Join(" · ", Statuses.InOrder.Where(s => counts.GetValueOrDefault(s) > 0).Select(s => Statuses.Count(s, counts[s], Lang)));
 
-    /// <summary>A goal's target rule in words, for the appendix.</summary>
-    public string TargetRule(TargetRule rule, string? unit = null)
-    {
-        var lang = En ? "en" : "sv";
-        string N(decimal d) => ReportFormat.Number((double)d, unit, lang);
-        var level = rule.FromBoard
-            ? En ? "the level the unit's board decided for the year" : "den nivå enhetens styrelse beslutat för året"
-            : rule.FromBudget ? En ? "the budget for the unit and period" : "budgeten för enheten och perioden"
-            : rule.Level is { } l ? N(l) : "";
-        var phased = rule.Phased ? En ? ", phased linearly over the year (level × quarter / 4)" : ", fördelad linjärt över året (nivå × kvartal / 4)" : "";
-        if (rule.Sums) phased = En ? ", a period without its own level has the sum of its months'" : ", en period utan egen nivå har summan av månadernas";
-        if (rule.Warning is { } warning) phased += En ? $"; at risk from {N(warning)}" : $"; i riskzonen från {N(warning)}";
-        if (rule.Bands.Count > 0)
-            phased += (En ? "; bands: " : "; nivåer: ") + string.Join(", ", rule.Bands.Select(b => b.Below is { } below
-                ? $"{b.Label.For(lang)} < {(rule.BandsOn == BandsOn.Value ? N(below) : ReportFormat.Number((double)below, null, lang) + "\u00a0%")}"
-                : b.Label.For(lang)));
-        return rule.Kind switch
-        {
-            TargetRuleKind.AtLeast => (En ? "At least " : "Minst ") + level + phased,
-            TargetRuleKind.AtMost => (En ? "At most " : "Högst ") + level + phased,
-            TargetRuleKind.Exactly => (En ? "Exactly " : "Exakt ") + level + phased,
-            TargetRuleKind.Between => En ? $"Between {N(rule.Low!.Value)} and {N(rule.High!.Value)}, both included"
-                                         : $"Mellan {N(rule.Low!.Value)} och {N(rule.High!.Value)}, gränserna inräknade",
-            TargetRuleKind.AboveComparison => En ? "Above the comparison group's value" : "Högre än jämförelsegruppens värde",
-            _ => En ? "Below the comparison group's value" : "Lägre än jämförelsegruppens värde",
-        };
-    }
+    /// <summary>A goal's target rule in words, for the appendix (<see cref="TargetText.Rule"/>).</summary>
+    public string TargetRule(TargetRule rule, string? unit = null) => TargetText.Rule(rule, unit, Lang);
+
+    private Language Lang => En ? Language.En : Language.Sv;
 }

@@ -137,7 +137,7 @@ public static class ApiEndpoints
         Results.BadRequest(new ErrorDto(Period.MissingWeek(text) ?? $"'{text}' is not a period; expected 2026-Q2, 2026-03, 2026 or 2026-W12"));
 
     private static OutcomeDto ToDto(Outcome o) => new(o.Goal, o.Unit, o.Value?.AsDouble, o.Comparison, Ui.StatusKey(o.Status), o.Scheduled,
-        new TargetDto(o.Target.Rule, o.Target.Source, o.Target.Level, o.Target.AnnualLevel, o.Target.Min, o.Target.Max, o.Target.Phased, o.Target.Warning),
+        new TargetDto(Core.GoalFiles.TargetRuleKinds.Key(o.Target.Rule), o.Target.Source, o.Target.Level, o.Target.AnnualLevel, o.Target.Min, o.Target.Max, o.Target.Phased, o.Target.Warning),
         o.Band is { } band ? new BandDto(band.Swedish, band.English) : null);
 
     private static ImportBatchDto ToDto(Core.Warehouse.ImportRecord b) => new(b.Batch, b.Dataset, b.File, b.Sha256, b.Rows, b.ImportedBy, b.ImportedAt);

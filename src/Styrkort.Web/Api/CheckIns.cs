@@ -26,7 +26,7 @@ public static class CheckIns
 {
     /// <summary>What is wrong with the goal, unit or period of a check-in (English), or null.</summary>
     public static string? Problem(SiteState site, string goal, string unit, string period, WebLimits? limits = null) =>
-        Problem(site, goal, unit, period, new Texts("en"), limits);
+        Problem(site, goal, unit, period, new Texts(Core.Presentation.Language.En), limits);
 
     /// <summary>
     /// What is wrong with the goal, unit or period of a check-in, in the reader's language, or null: the goal and unit
@@ -39,7 +39,7 @@ public static class CheckIns
         var snapshot = site.Current;
         var found = snapshot.Goals.Goals.FirstOrDefault(g => g.Id == goal);
         if (found is null) return Format(t["checkin_goal_unknown"], goal);
-        if (RequestLimits.PeriodProblem(period ?? "", limits, out _) is { } bad) return bad;
+        if (RequestLimits.PeriodProblem(period ?? "", limits, out _, t) is { } bad) return bad;
         if (!site.TryPeriod(period, out var p, out var sane) || !sane) return Format(t["period_bad"], period);
         if (!snapshot.UnitIds.Contains(unit)) return Format(t["checkin_unit_unknown"], unit);
         if (!GoalScope.Follows(found, unit, snapshot.IsWithin)) return Format(t["checkin_not_followed"], found.Name.For(t.Lang), unit);

@@ -43,6 +43,23 @@ public static class ErrorResponses
     /// <summary>The language of a message: English for the API (scripts read it), the user's own on pages.</summary>
     public static Localization.Texts TextsFor(HttpContext http) => IsApi(http) ? new Localization.Texts("en") : Localization.Texts.For(http);
 
+    /// <summary>
+    /// Refuses a page request (a page handler or a download) with the error page in the user's language, the message
+    /// as its detail: the status code pages render it, as they do for every other refusal.
+    /// </summary>
+    public static IResult Refuse(HttpContext http, int status, string message)
+    {
+        http.Items[MessageKey] = message;
+        return Results.StatusCode(status);
+    }
+
+    /// <summary>As <see cref="Refuse"/>, for a Razor page's handler.</summary>
+    public static Microsoft.AspNetCore.Mvc.IActionResult RefusePage(HttpContext http, int status, string message)
+    {
+        http.Items[MessageKey] = message;
+        return new Microsoft.AspNetCore.Mvc.StatusCodeResult(status);
+    }
+
     /// <summary>Refuses a request with a status and a message: JSON for the API, the error page otherwise.</summary>
     public static Task RefuseAsync(HttpContext http, int status, string message)
     {
@@ -66,15 +83,15 @@ public static class ErrorResponses
     {
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (413, RequestLimits.TooLarge((http.RequestServices.GetService<WebLimits>() ?? new WebLimits()).RequestBytesFor(http.Request.Path), TextsFor(http))),
-        BadHttpRequestException b => (b.StatusCode, "the request could not be read: " + b.Message),
-        AntiforgeryValidationException => (400, "the form has expired or did not come from this site; reload the page and try again"),
+        BadHttpRequestException b => (b.StatusCode, TextsFor(http).Format("error_request_unreadable", b.Message)),
+        AntiforgeryValidationException => (400, TextsFor(http)["error_form_expired"]),
         InvalidDataException d when d.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
-            (413, "the form is larger than this page accepts: " + d.Message),
+            (413, TextsFor(http).Format("error_form_large", d.Message)),
         InvalidDataException d => (400, d.Message),
-        Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderException v => (400, "the form could not be read: " + v.Message),
-        JsonException => (400, "the body is not valid JSON"),
-        OperationCanceledException when http.RequestAborted.IsCancellationRequested => (400, "the request was cancelled"),
-        _ => (500, "something went wrong on the server; the error has been logged"),
+        Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderException v => (400, TextsFor(http).Format("error_form_unreadable", v.Message)),
+        JsonException => (400, TextsFor(http)["error_json"]),
+        OperationCanceledException when http.RequestAborted.IsCancellationRequested => (400, TextsFor(http)["error_cancelled"]),
+        _ => (500, TextsFor(http)["error_server"]),
     };
 
     private static Task WriteJsonAsync(HttpContext http, string? message)

@@ -100,7 +100,7 @@ public sealed class GoalFileStore(WebOptions options, SiteState site, JobQueue j
         }
         catch (StyrkortException e)
         {
-            throw StyrkortException.Of(e.Errors.Select(error => new StyrkortException(Renamed(error.Location, candidate), Renamed(error.Reason, candidate))).ToList());
+            throw StyrkortException.Of(e.Errors.Select(error => new StyrkortException(Renamed(error.Location, candidate), Renamed(error.Reason, candidate)) { Said = error.Said }).ToList());
         }
         finally
         {
@@ -179,9 +179,9 @@ public sealed class GoalFileStore(WebOptions options, SiteState site, JobQueue j
     }
 
     /// <summary>Why a save that started from an older version is refused: who saved since, and when.</summary>
-    public static string Stale(GoalFileVersion latest, int basedOn) =>
-        $"version {latest.Number} was saved by {latest.SavedBy} at {latest.SavedAtUtc:yyyy-MM-dd HH:mm} UTC after the version you started from ({basedOn}); " +
-        "nothing was saved — open the goal file again and make your change to the latest version";
+    public static string Stale(GoalFileVersion latest, int basedOn, Localization.Texts? t = null) =>
+        (t ?? new Localization.Texts(Core.Presentation.Language.En)).Format("goalfile_stale", latest.Number, latest.SavedBy,
+            latest.SavedAtUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), basedOn);
 
     private GoalFileVersion NewVersion(int number, string text, string user, string origin) => new()
     {

@@ -1,17 +1,29 @@
 using Microsoft.AspNetCore.Http;
+using Language = Styrkort.Core.Presentation.Language;
 
 namespace Styrkort.Web.Localization;
 
 /// <summary>The UI's words in Swedish (the default) and English; the language is a cookie set by /lang.</summary>
-public sealed class Texts(string lang)
+public sealed partial class Texts(Language lang)
 {
-    public string Lang { get; } = lang;
-    public bool English => Lang == "en";
+    public Texts(string lang) : this(Language.Parse(lang)) { }
 
-    public static Texts For(HttpContext http) =>
-        new(http.Request.Cookies.TryGetValue("lang", out var lang) && lang == "en" ? "en" : "sv");
+    public Language Lang { get; } = lang;
+    public bool English => Lang.IsEnglish;
 
-    public string this[string key] => (English ? En : Sv).TryGetValue(key, out var text) ? text : key;
+    public static Texts For(HttpContext http) => new(LanguageOf(http));
+
+    /// <summary>The language the user chose on /lang (a cookie); Swedish without one.</summary>
+    public static Language LanguageOf(HttpContext http) =>
+        http.Request.Cookies.TryGetValue("lang", out var lang) && lang == "en" ? Language.En : Language.Sv;
+
+    /// <summary>A text by its key; a status's key (met, not_met…) gives its name from the shared vocabulary.</summary>
+    public string this[string key] =>
+        (English ? En : Sv).TryGetValue(key, out var text) || (English ? EnMessages : SvMessages).TryGetValue(key, out text) ? text
+        : Core.Presentation.Statuses.TryParse(key, out var status) ? Core.Presentation.Statuses.Name(status, Lang) : key;
+
+    /// <summary>A text with its arguments filled in: <c>t.Format("period_bad", input)</c>.</summary>
+    public string Format(string key, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);
 
     private static readonly Dictionary<string, string> Sv = new()
     {
@@ -19,7 +31,7 @@ public sealed class Texts(string lang)
         ["signout"] = "Logga ut", ["signin"] = "Logga in", ["username"] = "Användarnamn", ["password"] = "Lösenord",
         ["quarter"] = "Kvartal", ["unit"] = "Enhet", ["area"] = "Målområde", ["all"] = "Alla", ["show"] = "Visa",
         ["goal"] = "Mål", ["value"] = "Värde", ["target"] = "Målnivå", ["comparison"] = "Jämförelse", ["status"] = "Status",
-        ["met"] = "Uppfyllt", ["not_met"] = "Ej uppfyllt", ["no_data"] = "Data saknas", ["no_target"] = "Målnivå saknas", ["at_risk"] = "I riskzonen", ["band"] = "Nivå",
+        ["band"] = "Nivå",
         ["board"] = "Styrelsen ser målet detta kvartal", ["definition"] = "Definition", ["formula"] = "Som det står i målfilen",
         ["history"] = "Utveckling per kvartal", ["history_week"] = "Utveckling per vecka", ["perunit"] = "Per enhet", ["checkins"] = "Analys och åtgärder",
         ["analysis"] = "Analys", ["actions"] = "Åtgärder", ["what"] = "Vad", ["who"] = "Vem", ["due"] = "Klart senast", ["state"] = "Läge",
@@ -95,7 +107,7 @@ public sealed class Texts(string lang)
         ["signout"] = "Sign out", ["signin"] = "Sign in", ["username"] = "User name", ["password"] = "Password",
         ["quarter"] = "Quarter", ["unit"] = "Unit", ["area"] = "Goal area", ["all"] = "All", ["show"] = "Show",
         ["goal"] = "Goal", ["value"] = "Value", ["target"] = "Target", ["comparison"] = "Comparison", ["status"] = "Status",
-        ["met"] = "Met", ["not_met"] = "Not met", ["no_data"] = "No data", ["no_target"] = "No target", ["at_risk"] = "At risk", ["band"] = "Band",
+        ["band"] = "Band",
         ["board"] = "On the board's agenda this quarter", ["definition"] = "Definition", ["formula"] = "As written in the goal file",
         ["history"] = "Quarter by quarter", ["history_week"] = "Week by week", ["perunit"] = "Per unit", ["checkins"] = "Analysis and actions",
         ["analysis"] = "Analysis", ["actions"] = "Actions", ["what"] = "What", ["who"] = "Who", ["due"] = "Due", ["state"] = "State",

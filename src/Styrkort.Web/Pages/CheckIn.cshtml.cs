@@ -101,7 +101,7 @@ public sealed class CheckInModel(SiteState site, AppDb db, WebLimits limits) : P
     private async Task<IActionResult?> RefuseAsync(string id, string unit, string period, Texts t)
     {
         if (!await CheckIns.MayWrite(HttpContext, db, unit)) return Forbid();
-        if (CheckIns.Problem(site, id, unit, period, t, limits) is { } problem) return BadRequest(problem);
+        if (CheckIns.Problem(site, id, unit, period, t, limits) is { } problem) return ErrorResponses.RefusePage(HttpContext, StatusCodes.Status400BadRequest, problem);
         return null;
     }
 

@@ -49,7 +49,7 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
         ServedBy = GoalStructure.ServedBy(snapshot.Goals, goal.Id);
         ComparisonFormula = goal.Comparison is { } c ? snapshot.Goals.Metrics[c].Formula.Text : null;
         Period = site.TryPeriod(period, out var p, out var sane) ? p : site.DefaultQuarter;
-        if (!sane) return BadRequest($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}");
+        if (!sane) return Hosting.ErrorResponses.RefusePage(HttpContext, 400, Localization.Texts.For(HttpContext).Format("period_range", period, site.SaneYears.First, site.SaneYears.Last));
         var evaluation = site.Outcomes(Period);
         Units = evaluation.Units;
         Outcomes = evaluation.Outcomes.Where(o => o.Goal == id).ToList();

@@ -56,7 +56,7 @@ public sealed class GoalFileModel(GoalFileStore store, AppDb db) : PageModel
         if (Latest is not null && Latest.Number != version)
         {
             // The text stays in the form; the next save is over the latest version, knowingly.
-            Error = GoalFileStore.Stale(Latest, version);
+            Error = GoalFileStore.Stale(Latest, version, Localization.Texts.For(HttpContext));
             Version = Latest.Number;
             return Page();
         }
@@ -67,7 +67,7 @@ public sealed class GoalFileModel(GoalFileStore store, AppDb db) : PageModel
             var job = store.Enqueue(file, Text, version, User.Identity!.Name!, "save", AuditActions.GoalFileSave);
             if (job is null)
             {
-                Error = "too many changes are waiting; try again in a while";
+                Error = Localization.Texts.For(HttpContext)["goalfile_busy"];
                 return Page();
             }
             return Redirect($"/jobs/{job.Id}");
@@ -77,7 +77,9 @@ public sealed class GoalFileModel(GoalFileStore store, AppDb db) : PageModel
             Error = e.Message;
             var ordered = e.Errors.Count > 1 ? Core.Compilation.GoalFileCheck.InFileOrder(e.Errors, x => x.Location).ToList() : [e];
             if (e.Errors.Count > 1) Errors = ordered.Select(x => x.Message).ToList();
-            Findings = ordered.Select(x => new Finding(x.Location, x.Reason, x.Location.File == store.Name && x.Location.Line > 0)).ToList();
+            // The reasons in the user's language where the engine's catalogue has them (Core.Presentation.Messages).
+            var lang = Localization.Texts.For(HttpContext).Lang;
+            Findings = ordered.Select(x => new Finding(x.Location, x.ReasonIn(lang), x.Location.File == store.Name && x.Location.Line > 0)).ToList();
             return Page();
         }
     }

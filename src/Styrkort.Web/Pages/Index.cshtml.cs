@@ -34,7 +34,7 @@ public sealed class IndexModel(SiteState site) : PageModel
     public IActionResult OnGet(string? period, string? unit, string? area)
     {
         Period = site.TryPeriod(period, out var p, out var sane) ? p : site.DefaultQuarter;
-        if (!sane) return BadRequest($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}");
+        if (!sane) return Hosting.ErrorResponses.RefusePage(HttpContext, 400, Localization.Texts.For(HttpContext).Format("period_range", period, site.SaneYears.First, site.SaneYears.Last));
         Quarters = site.Choices(Period);
         AreaFilter = string.IsNullOrEmpty(area) ? null : area;
         HasData = site.Current.HasData;

@@ -27,17 +27,19 @@ public sealed class ReportModel(SiteState site) : PageModel
         return Page();
     }
 
-    public static async Task<IResult> DownloadAsync(SiteState site, AppDb db, string? period, string? unit, string? format, string? lang)
+    public static async Task<IResult> DownloadAsync(HttpContext http, SiteState site, AppDb db, string? period, string? unit, string? format, string? lang)
     {
+        // Refusals are in the user's language, on the error page; the report itself in the language asked for.
+        var t = Localization.Texts.For(http);
         if (!site.TryPeriod(period, out var quarter, out var sane) || quarter.Kind != PeriodKind.Quarter)
-            return Results.BadRequest($"'{period}' is not a quarter; expected e.g. 2026-Q2");
+            return ErrorResponses.Refuse(http, StatusCodes.Status400BadRequest, t.Format("not_a_quarter", period));
         ReportFileFormat kind;
         try { kind = ReportFiles.Parse(format ?? "pdf"); }
-        catch (ArgumentException e) { return Results.BadRequest(e.Message); }
-        if (!sane) return Results.BadRequest($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}");
+        catch (ArgumentException) { return ErrorResponses.Refuse(http, StatusCodes.Status400BadRequest, t.Format("report_format_bad", format)); }
+        if (!sane) return ErrorResponses.Refuse(http, StatusCodes.Status400BadRequest, t.Format("period_range", period, site.SaneYears.First, site.SaneYears.Last));
         var snapshot = site.Current;
-        if (!snapshot.HasData) return Results.NotFound("no data has been imported yet");
-        if (unit is not null && !snapshot.UnitIds.Contains(unit)) return Results.NotFound($"unknown unit '{unit}'");
+        if (!snapshot.HasData) return ErrorResponses.Refuse(http, StatusCodes.Status404NotFound, t["no_data_yet"]);
+        if (unit is not null && !snapshot.UnitIds.Contains(unit)) return ErrorResponses.Refuse(http, StatusCodes.Status404NotFound, t.Format("unknown_unit", unit));
         var checkIns = (await db.CheckIns.AsNoTracking().Include(c => c.Actions).Where(c => c.Period == quarter.ToString()).ToListAsync())
             .Select(c => new GoalCheckIn(c.GoalId, c.UnitId, quarter, c.Analysis,
                 c.Actions.OrderBy(a => a.Id).Select(a => new GoalAction(a.What, a.Who, a.Due, Reports.ActionStates.Parse(a.State))).ToList(),

@@ -67,14 +67,14 @@ internal static class EvaluateCommand
             if (p.GetValue(format) == "json")
             {
                 using var stdout = Console.OpenStandardOutput();
-                JsonOutput.Write(evaluation, stdout, file, p.GetValue(lang)!, insights);
+                JsonOutput.Write(evaluation, stdout, file, Core.Presentation.Language.Parse(p.GetValue(lang)), insights);
                 stdout.WriteByte((byte)'\n');
             }
             else
             {
                 // Piped output has no terminal width; give the tables room instead of wrapping every cell.
                 if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
-                TableOutput.Write(AnsiConsole.Console, file, evaluation, p.GetValue(lang)!);
+                TableOutput.Write(AnsiConsole.Console, file, evaluation, Core.Presentation.Language.Parse(p.GetValue(lang)));
                 if (insights is not null) InsightsTable.Write(AnsiConsole.Console, file, evaluation, insights, p.GetValue(lang)!);
             }
             return 0;

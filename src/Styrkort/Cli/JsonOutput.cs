@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Styrkort.Core.Evaluation;
 using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Presentation;
+using Language = Styrkort.Core.Presentation.Language;
 
 namespace Styrkort.Cli;
 
@@ -12,10 +14,10 @@ namespace Styrkort.Cli;
 public static class JsonOutput
 {
     /// <param name="file">The goal file evaluated: its goals' <c>serves</c>, <c>owner</c> and <c>deadline</c> are written where set.</param>
-    /// <param name="lang">The language of the band labels (sv or en).</param>
+    /// <param name="lang">The language of the band labels ; the rest is numbers and machine keys.</param>
     /// <param name="insights">With <c>--forecast</c>, <c>--anomalies</c> or <c>--explain</c>: written after everything else of a
     /// result, each key only where there is something to say (<see cref="InsightsJson"/>); null writes the output of before.</param>
-    public static void Write(Evaluation evaluation, Stream output, GoalFile? file = null, string lang = "sv", CliInsights? insights = null)
+    public static void Write(Evaluation evaluation, Stream output, GoalFile? file = null, Language lang = default, CliInsights? insights = null)
     {
         var goals = file?.Goals.DistinctBy(g => g.Id).ToDictionary(g => g.Id, StringComparer.Ordinal) ?? [];
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
@@ -35,7 +37,7 @@ public static class JsonOutput
             json.WriteString("status", StatusName(o.Status));
             json.WriteBoolean("scheduled", o.Scheduled);
             json.WriteStartObject("target");
-            json.WriteString("rule", o.Target.Rule);
+            json.WriteString("rule", o.Target.Rule.Key());
             json.WriteString("source", o.Target.Source);
             Number(json, "level", o.Target.Level);
             if (o.Target.Phased) Number(json, "annual_level", o.Target.AnnualLevel);
@@ -116,12 +118,5 @@ public static class JsonOutput
         if (value is { } v) json.WriteNumberValue(v); else json.WriteNullValue();
     }
 
-    public static string StatusName(Status status) => status switch
-    {
-        Status.Met => "met",
-        Status.NotMet => "not_met",
-        Status.NoData => "no_data",
-        Status.AtRisk => "at_risk",
-        _ => "no_target",
-    };
+    public static string StatusName(Status status) => Statuses.Key(status);
 }

@@ -88,21 +88,11 @@ public static class RatiosTable
     private static string Name(DateOnly start, DateOnly end) =>
         start.Year == end.Year ? end.Year.ToString(CultureInfo.InvariantCulture) : $"{start.Year}/{end.Year % 100:D2}";
 
-    private static NumberFormatInfo Numbers(string lang) => lang == "en" ? CultureInfo.GetCultureInfo("en-GB").NumberFormat : SwedishFormat.Numbers;
+    private static NumberFormatInfo Numbers(string lang) => Core.Presentation.Figures.Numbers(Core.Presentation.Language.Parse(lang));
 
-    public static string Value(double value, string? unit, string lang)
-    {
-        var nf = Numbers(lang);
-        var sv = lang != "en";
-        return unit switch
-        {
-            "percent" => value.ToString("N1", nf) + (sv ? "\u00a0%" : "%"),
-            "SEK" => value.ToString("N0", nf) + (sv ? "\u00a0kr" : " SEK"),
-            "days" => value.ToString("N1", nf) + (sv ? "\u00a0dagar" : " days"),
-            "times" => value.ToString("N2", nf) + (sv ? "\u00a0ggr" : " times"),
-            _ => value.ToString("N1", nf),
-        };
-    }
+    /// <summary>A ratio's value by its unit, as every output writes it (<see cref="Core.Presentation.Figures"/>).</summary>
+    public static string Value(double value, string? unit, string lang) =>
+        Core.Presentation.Figures.Value(value, unit, Core.Presentation.Language.Parse(lang));
 
     /// <summary>The change from the year before: percentage points for percentages, per cent for amounts (when last year's is above 0).</summary>
     public static string Change(double? now, double? before, string? unit, string lang)

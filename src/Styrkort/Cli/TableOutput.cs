@@ -1,19 +1,22 @@
-using Styrkort.Core.Formatting;
 using Spectre.Console;
 using Styrkort.Core.Evaluation;
 using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Presentation;
+using Language = Styrkort.Core.Presentation.Language;
 
 namespace Styrkort.Cli;
 
 /// <summary>
 /// The readable table of <c>evaluate</c>: goals grouped by area, one row per unit, status in colour, board goals marked;
-/// a broken-down goal's segments on indented rows under each unit's row.
+/// a broken-down goal's segments on indented rows under each unit's row. Words and numbers come from the shared
+/// vocabulary (<see cref="Figures"/>, <see cref="Statuses"/>, <see cref="TargetText"/>): a goal's rows are one
+/// <see cref="FigureColumn"/>, so its values share their decimals.
 /// </summary>
 public static class TableOutput
 {
-    public static void Write(IAnsiConsole console, GoalFile file, Evaluation evaluation, string lang)
+    public static void Write(IAnsiConsole console, GoalFile file, Evaluation evaluation, Language lang)
     {
-        var sv = lang != "en";
+        var sv = !lang.IsEnglish;
         var units = evaluation.Units.ToDictionary(u => u.Id);
         // A week is a board week when a board quarter ends in it: say so, rather than "this quarter" of a week.
         var week = evaluation.Period.Kind == Core.Periods.PeriodKind.Week;
@@ -32,6 +35,8 @@ public static class TableOutput
             {
                 var unitOfMeasure = file.Metrics[goal.Metric].Unit;
                 var first = true;
+                var column = FigureColumn.Of(unitOfMeasure, lang, byGoal[goal.Id].Select(FigureRow.Of)
+                    .Concat(byGoal[goal.Id].SelectMany(o => breakdowns[(o.Goal, o.Unit)]).SelectMany(b => b.Segments).Select(s => new FigureRow(s.Value?.AsDouble, []))));
                 foreach (var o in byGoal[goal.Id])
                 {
                     var name = first ? $"{(o.Scheduled ? "[yellow]★[/] " : "  ")}{Markup.Escape(goal.Name.For(lang))} [grey]({goal.TypeLetter})[/]" : "";
@@ -40,16 +45,16 @@ public static class TableOutput
                     table.AddRow(
                         name,
                         Markup.Escape(new string(' ', unit.Depth * 2) + unit.Name),
-                        o.Value is { } v ? SwedishFormat.Beside(v.AsDouble, o.Thresholds, unitOfMeasure, lang) : "–",
-                        Markup.Escape(Target(o.Target, unitOfMeasure, lang)),
-                        o.Comparison is { } c ? SwedishFormat.Beside(c, o.Value is { } cv ? [cv.AsDouble] : [], unitOfMeasure, lang) : "",
-                        Status(o.Status, sv) + (o.Band is { } band ? $" [grey]·[/] {Markup.Escape(band.For(lang))}" : ""));
+                        column.Value(o.Value),
+                        Markup.Escape(column.Target(o.Target)),
+                        o.Comparison is { } c ? column.Value(c) : "",
+                        Status(o.Status, lang) + (o.Band is { } band ? $" [grey]·[/] {Markup.Escape(band.For(lang))}" : ""));
                     foreach (var breakdown in breakdowns[(o.Goal, o.Unit)])
                         foreach (var segment in breakdown.Segments)
                             table.AddRow(
                                 "",
                                 $"{new string(' ', unit.Depth * 2 + 2)}[grey]{Markup.Escape(breakdown.Dimension)}:[/] {Markup.Escape(Key(segment.Key, lang))}",
-                                segment.Value is { } part ? SwedishFormat.Value(part.AsDouble, unitOfMeasure, lang) : "–",
+                                column.Value(segment.Value),
                                 "", "", "");
                 }
             }
@@ -57,37 +62,27 @@ public static class TableOutput
         }
         var counts = evaluation.Outcomes.GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.Count());
         // At risk is counted where a goal has a warning zone: the summary of other goal files stays as it was.
-        var statuses = new[] { Core.Evaluation.Status.Met, Core.Evaluation.Status.AtRisk, Core.Evaluation.Status.NotMet, Core.Evaluation.Status.NoData, Core.Evaluation.Status.NoTarget }
-            .Where(s => s != Core.Evaluation.Status.AtRisk || counts.ContainsKey(s) || file.Goals.Any(g => g.Target.Warning is not null));
-        console.MarkupLine(string.Join("   ", statuses.Select(s => $"{Status(s, sv)}: {counts.GetValueOrDefault(s)}")));
+        var statuses = Statuses.InOrder.Where(s => s != Core.Evaluation.Status.AtRisk || counts.ContainsKey(s) || file.Goals.Any(g => g.Target.Warning is not null));
+        console.MarkupLine(string.Join("   ", statuses.Select(s => $"{Status(s, lang)}: {counts.GetValueOrDefault(s)}")));
     }
 
     /// <summary>A segment's key as a reader says it: the empty key as "(tomt)", booleans as ja/nej.</summary>
-    private static string Key(object? key, string lang) => key switch
+    private static string Key(object? key, Language lang) => key switch
     {
-        null => lang == "en" ? "(empty)" : "(tomt)",
-        bool b => (b, lang == "en") switch { (true, true) => "yes", (false, true) => "no", (true, false) => "ja", _ => "nej" },
-        decimal d => d.ToString(lang == "en" ? System.Globalization.CultureInfo.InvariantCulture : SwedishFormat.Numbers),
+        null => lang.Pick("(tomt)", "(empty)"),
+        bool b => b ? lang.Pick("ja", "yes") : lang.Pick("nej", "no"),
+        decimal d => d.ToString(lang.IsEnglish ? System.Globalization.CultureInfo.InvariantCulture : Figures.Numbers(lang)),
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => key.ToString() ?? "",
     };
 
-    private static string Target(AppliedTarget t, string? unit, string lang) => t.Rule switch
+    /// <summary>The status's name in its colour; the colours are the terminal's nearest to the report's.</summary>
+    private static string Status(Core.Evaluation.Status s, Language lang) => $"[{s switch
     {
-        "at_least" => t.Level is { } l ? "≥ " + SwedishFormat.Value((double)l, unit, lang) : "",
-        "at_most" => t.Level is { } l ? "≤ " + SwedishFormat.Value((double)l, unit, lang) : "",
-        "exactly" => t.Level is { } l ? "= " + SwedishFormat.Value((double)l, unit, lang) : "",
-        "between" => $"{SwedishFormat.Value((double)t.Min!, unit, lang)} – {SwedishFormat.Value((double)t.Max!, unit, lang)}",
-        "above_comparison" => lang == "en" ? "> comparison" : "> jämförelse",
-        _ => lang == "en" ? "< comparison" : "< jämförelse",
-    };
-
-    private static string Status(Core.Evaluation.Status s, bool sv) => s switch
-    {
-        Core.Evaluation.Status.Met => sv ? "[green]uppfyllt[/]" : "[green]met[/]",
-        Core.Evaluation.Status.NotMet => sv ? "[red]ej uppfyllt[/]" : "[red]not met[/]",
-        Core.Evaluation.Status.NoData => sv ? "[grey]data saknas[/]" : "[grey]no data[/]",
-        Core.Evaluation.Status.AtRisk => sv ? "[darkorange]i riskzonen[/]" : "[darkorange]at risk[/]",
-        _ => sv ? "[yellow]målnivå saknas[/]" : "[yellow]no target[/]",
-    };
+        Core.Evaluation.Status.Met => "green",
+        Core.Evaluation.Status.NotMet => "red",
+        Core.Evaluation.Status.NoData => "grey",
+        Core.Evaluation.Status.AtRisk => "darkorange",
+        _ => "yellow",
+    }}]{Markup.Escape(Statuses.Name(s, lang))}[/]";
 }

@@ -12,7 +12,7 @@ public sealed class SwedishFormatTest
     [InlineData(3.254, "times", "sv", "3,25\u00a0ggr")]
     [InlineData(-5.06, null, "sv", "−5,1")]
     [InlineData(83.54, "percent", "en", "83.5%")]
-    [InlineData(42.04, "days", "en", "42.0 days")]
+    [InlineData(42.04, "days", "en", "42.0\u00a0days")]
     public void Value_FollowsTheUnitAndLanguage(double value, string? unit, string lang, string expected) =>
         Assert.Equal(expected, SwedishFormat.Value(value, unit, lang));
 
@@ -34,7 +34,7 @@ public sealed class SwedishFormatTest
     [InlineData("1234567.5", "SEK", "sv", "1\u00a0234\u00a0567,5\u00a0kr")]
     [InlineData("-3.25", null, "sv", "\u22123,25")]
     [InlineData("55.75", "percent", "en", "55.75%")]
-    [InlineData("1234567.5", "SEK", "en", "1,234,567.5 SEK")]
+    [InlineData("1234567.5", "SEK", "en", "1,234,567.5\u00a0SEK")]
     public void Exact_KeepsTheLevelsOwnDecimals(string value, string? unit, string lang, string expected) =>
         Assert.Equal(expected, SwedishFormat.Exact(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), unit, lang));
 }

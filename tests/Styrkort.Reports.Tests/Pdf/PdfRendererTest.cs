@@ -48,7 +48,12 @@ public sealed class PdfRendererTest(AlmiReportData data)
 
         var page = Flatten(pages.Single(p => Flatten(p).StartsWith("5 Utbetalda lån (kr)", StringComparison.Ordinal)));
         foreach (var unit in report.Goals[0].Subunits.Select(s => s.Unit).Prepend(report.Unit))
-            Assert.Contains($"{Flatten(unit.Name)} {Flatten(ReportFormat.Value(expected[("disbursed_loans", unit.Id)].Value, "SEK", "sv"))}", page, StringComparison.Ordinal);
+        {
+            // A row's value in the scale of its target (kronor or millions), as every figure beside its level.
+            var outcome = expected[("disbursed_loans", unit.Id)];
+            var value = Core.Presentation.FigureColumn.Of("SEK", Core.Presentation.Language.Sv, [outcome]).Value(outcome.Value);
+            Assert.Contains($"{Flatten(unit.Name)} {Flatten(value)}", page, StringComparison.Ordinal);
+        }
     }
 
     [PdfFact]

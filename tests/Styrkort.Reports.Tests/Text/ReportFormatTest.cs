@@ -1,3 +1,4 @@
+using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Evaluation;
 
 namespace Styrkort.Reports.Tests.Text;
@@ -36,10 +37,10 @@ public sealed class ReportFormatTest
     [Fact]
     public void Target_AsItApplied()
     {
-        Assert.Equal("2,0\u00a0%\u20134,0\u00a0%", ReportFormat.Target(new AppliedTarget("between", "fixed", null, null, 2, 4, false), "percent", "sv"));
-        Assert.Equal("≥\u00a080,0\u00a0%", ReportFormat.Target(new AppliedTarget("at_least", "fixed", 80, null, null, null, false), "percent", "sv"));
-        Assert.Equal("> comparison", ReportFormat.Target(new AppliedTarget("above_comparison", "comparison", null, null, null, null, false), "percent", "en"));
-        Assert.Equal("–", ReportFormat.Target(new AppliedTarget("at_most", "board", null, null, null, null, false), "SEK", "sv"));
+        Assert.Equal("2,0\u00a0%\u20134,0\u00a0%", ReportFormat.Target(new AppliedTarget(TargetRuleKind.Between, "fixed", null, null, 2, 4, false), "percent", "sv"));
+        Assert.Equal("≥\u00a080,0\u00a0%", ReportFormat.Target(new AppliedTarget(TargetRuleKind.AtLeast, "fixed", 80, null, null, null, false), "percent", "sv"));
+        Assert.Equal("> comparison", ReportFormat.Target(new AppliedTarget(TargetRuleKind.AboveComparison, "comparison", null, null, null, null, false), "percent", "en"));
+        Assert.Equal("–", ReportFormat.Target(new AppliedTarget(TargetRuleKind.AtMost, "board", null, null, null, null, false), "SEK", "sv"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text;
 using Styrkort.Cli;
 using Styrkort.Core.Evaluation;
+using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
 
 namespace Styrkort.Tests.Cli;
@@ -8,7 +9,7 @@ namespace Styrkort.Tests.Cli;
 /// <summary>The segments' JSON, for key types the sample data cannot show (no numeric column reaches a metric there).</summary>
 public sealed class JsonOutputTests
 {
-    private static readonly AppliedTarget NoTarget = new("at_least", "goal_file", null, null, null, null, false);
+    private static readonly AppliedTarget NoTarget = new(TargetRuleKind.AtLeast, "goal_file", null, null, null, null, false);
 
     [Fact]
     public void Segments_KeepTheirKeysJsonType_AndWriteValuesAsTheTotalIs()

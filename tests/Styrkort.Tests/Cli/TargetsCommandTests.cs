@@ -75,10 +75,10 @@ public sealed class TargetsCommandTests : IDisposable
     {
         var result = Evaluate();
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Contains("i riskzonen · Delbonus", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("uppfyllt · Full bonus", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("I riskzonen · Delbonus", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Uppfyllt · Full bonus", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("Marketing", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("i riskzonen: 1", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("I riskzonen: 1", result.Stdout, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

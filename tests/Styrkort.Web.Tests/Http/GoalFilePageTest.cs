@@ -120,7 +120,7 @@ public sealed partial class GoalFilePageTest : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var error = Html.TextOfId(await second.Content.ReadAsStringAsync(), "div", "goalfile-error")!;
-        Assert.Contains("version 2 was saved by admin", error, StringComparison.Ordinal);
+        Assert.Contains("Version 2 sparades av admin", error, StringComparison.Ordinal);
         Assert.Contains("NPS enligt admin", await File.ReadAllTextAsync(WorkingCopy), StringComparison.Ordinal);
         Assert.Equal(2, (await VersionsAsync()).Count);
         Assert.Contains("NPS enligt admin", await controller.GetStringAsync("/"), StringComparison.Ordinal);
@@ -184,7 +184,7 @@ public sealed partial class GoalFilePageTest : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"goals.yaml:{line}:", page, StringComparison.Ordinal);
-        Assert.Contains("no column &#x27;amout&#x27;", page, StringComparison.Ordinal);
+        Assert.Contains("ingen kolumn &#x27;amout&#x27;", page, StringComparison.Ordinal); // the Swedish UI's own words
         Assert.DoesNotContain(".candidate", page, StringComparison.Ordinal);
         Assert.Equal(form.Text, await File.ReadAllTextAsync(WorkingCopy));
         Assert.Single(await VersionsAsync());

@@ -113,7 +113,7 @@ public sealed class WorkflowTest(DemoSite site)
         Assert.Same(recomputed, site.Site.Outcomes(quarter));
         var cell = Regex.Match(overview, $"<tr data-goal=\"{goal}\">.*?<td[^>]*data-unit=\"{unit}\"[^>]*>.*?</td>", RegexOptions.Singleline).Value;
         Assert.Contains("data-status=\"not_met\"", cell, StringComparison.Ordinal);
-        Assert.Contains("≥ " + SwedishFormat.Value(99.5, site.Site.Goals.Metrics[goal].Unit), Html.Text(cell), StringComparison.Ordinal);
+        Assert.Contains("≥\u00a0" + SwedishFormat.Value(99.5, site.Site.Goals.Metrics[goal].Unit), Html.Text(cell), StringComparison.Ordinal);
 
         // The history says who decided what, when.
         var history = Html.TextOfId(await controller.GetStringAsync($"/targets?year={quarter.Year}"), "table", "target-history")!;
