@@ -97,7 +97,7 @@ public sealed class BreakdownTests
         {
             var text = File.ReadAllText(Path.Combine(Compilation.SqlSnapshotTest.Root, "samples", "almi", "goals.yaml"))
                 .Replace("    metric: women_share\n", "    metric: women_share\n    breakdown: [companies.region, loans.phase]\n", StringComparison.Ordinal)
-                .Replace("    metric: disbursed_loans\n", "    metric: disbursed_loans\n    breakdown: [loans.phas]\n", StringComparison.Ordinal);
+                .Replace("    metric: disbursed_loans\n    breakdown: [loans.phase]\n", "    metric: disbursed_loans\n    breakdown: [loans.phas]\n", StringComparison.Ordinal);
             var path = Path.Combine(folder, "goals.yaml");
             File.WriteAllText(path, text);
             var errors = MetricCompiler.Diagnostics(GoalFileReader.Read(path));
@@ -124,7 +124,7 @@ public sealed class BreakdownTests
         {
             var dimensions = string.Join(", ", Enumerable.Repeat("loans.phase", Limits.Breakdowns + 1));
             var text = File.ReadAllText(Path.Combine(Compilation.SqlSnapshotTest.Root, "samples", "almi", "goals.yaml"))
-                .Replace("    metric: disbursed_loans\n", $"    metric: disbursed_loans\n    breakdown: [{dimensions}]\n", StringComparison.Ordinal);
+                .Replace("    metric: disbursed_loans\n    breakdown: [loans.phase]\n", $"    metric: disbursed_loans\n    breakdown: [{dimensions}]\n", StringComparison.Ordinal);
             var path = Path.Combine(folder, "goals.yaml");
             File.WriteAllText(path, text);
             var error = Assert.Throws<Diagnostics.StyrkortException>(() => GoalFileReader.Read(path));
