@@ -66,7 +66,9 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
         // units only opens on the first of them, not on a unit where it has no result.
         var managed = Units.Any(u => u.Id == unit) ? [] : await ManagedUnits.OfAsync(HttpContext, snapshot.UnitIds);
         Unit = Units.Any(u => u.Id == unit) ? unit!
-            : managed.FirstOrDefault(m => Outcomes.Any(o => o.Unit == m)) ?? managed.FirstOrDefault() ?? Outcomes.FirstOrDefault()?.Unit ?? Units[0].Id;
+            : managed.FirstOrDefault(m => Outcomes.Any(o => o.Unit == m))
+              ?? Outcomes.FirstOrDefault(o => managed.Any(m => snapshot.IsWithin(o.Unit, m)))?.Unit
+              ?? Outcomes.FirstOrDefault()?.Unit ?? Units[0].Id;
         Outcomes = Sort?.Apply(Outcomes, UnitName) ?? Outcomes;
         Breakdowns = evaluation.Breakdowns.Where(b => b.Goal == id && b.Unit == Unit).ToList();
         Rows = RowsBehind.Read(site, snapshot.Goals, goal, Unit, Period);
