@@ -139,6 +139,26 @@ public sealed class BreakdownTests
     }
 
     [Fact]
+    public void ABrokenMetric_IsReportedOnce_NotAgainForItsGoalsBreakdown()
+    {
+        var folder = Directory.CreateTempSubdirectory("styrkort-breakdown-").FullName;
+        try
+        {
+            // completed_efforts has breakdown: [efforts.phase]; its misspelt metric is the one mistake.
+            var text = File.ReadAllText(Path.Combine(Compilation.SqlSnapshotTest.Root, "samples", "almi", "goals.yaml"))
+                .Replace("count(efforts on completed_on during ytd)\n", "count(efforts on complete_on during ytd)\n", StringComparison.Ordinal);
+            var path = Path.Combine(folder, "goals.yaml");
+            File.WriteAllText(path, text);
+            var error = Assert.Single(MetricCompiler.Diagnostics(GoalFileReader.Read(path)));
+            Assert.Contains("dataset 'efforts' has no column 'complete_on'", error.Reason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void SeveralPeriodsInOnePlan_GiveWhatEachGivesAlone()
     {
         using var data = Loans().Financials(
