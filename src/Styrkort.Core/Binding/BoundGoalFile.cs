@@ -26,7 +26,8 @@ public sealed partial class BoundGoalFile
         var diagnostics = binder.Diagnostics.Where(d => !Cascades(file, d)).ToList();
         foreach (var goal in file.Goals)
             foreach (var entry in goal.Breakdown)
-                if (Breakdown(goal.Metric, entry.Text, out var error) is null && Metrics.ContainsKey(goal.Metric))
+                // A metric with an error of its own has nothing to break down: its error is reported, not one per dimension.
+                if (Breakdown(goal.Metric, entry.Text, out var error) is null && Metrics.TryGetValue(goal.Metric, out var metric) && metric is not BoundError)
                     diagnostics.Add(new StyrkortException(entry.Location, $"goal '{goal.Id}': {error}"));
         Diagnostics = diagnostics;
     }

@@ -14,7 +14,7 @@ namespace Styrkort.Core.Planning;
 /// conditions, the per-entity facts of a lookup dataset, the rows of a dataset in a window — as nodes that the query
 /// reads (see docs/architecture.md).
 /// </summary>
-internal sealed class Planner(BoundGoalFile bound)
+internal sealed partial class Planner(BoundGoalFile bound)
 {
     internal const string Closure = "_unit_closure";
     private const string UnitRegions = "_unit_regions";

@@ -48,7 +48,8 @@ public sealed record SqlSelect(
     SqlExpr? Where = null,
     IReadOnlyList<SqlExpr>? GroupBy = null,
     bool Distinct = false,
-    IReadOnlyList<SqlExpr>? OrderBy = null) : SqlQueryBody;
+    IReadOnlyList<SqlExpr>? OrderBy = null,
+    long? Limit = null) : SqlQueryBody;
 
 public sealed record SqlUnion(IReadOnlyList<SqlQueryBody> Parts, bool All) : SqlQueryBody;
 

@@ -50,6 +50,7 @@ public abstract class SqlDialect
         if (s.Where is not null) sb.Append("\nWHERE ").Append(Expr(s.Where));
         if (s.GroupBy is { Count: > 0 }) sb.Append("\nGROUP BY ").Append(string.Join(", ", s.GroupBy.Select(Expr)));
         if (s.OrderBy is { Count: > 0 }) sb.Append("\nORDER BY ").Append(string.Join(", ", s.OrderBy.Select(Expr)));
+        if (s.Limit is { } limit) sb.Append("\nLIMIT ").Append(limit.ToString(CultureInfo.InvariantCulture));
         return sb.ToString();
     }
 

@@ -34,6 +34,20 @@ internal static class DbExtensions
         return rows;
     }
 
+    /// <summary>A query's rows one at a time, for a download of any size: the reader is open while they are read.</summary>
+    public static IEnumerable<object?[]> Stream(this DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            yield return row;
+        }
+    }
+
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     public static string Text(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

@@ -40,6 +40,12 @@ public interface IWarehouse : IDisposable
     /// <summary>Runs a planned query and returns its rows; <see cref="Interrupt"/> stops it from another thread.</summary>
     List<object?[]> Rows(SqlQuery query);
 
+    /// <summary>
+    /// Runs a planned query and hands its rows over one at a time as they are read (a download of a million rows never
+    /// sits in memory); the connection is busy until the enumeration ends.
+    /// </summary>
+    IEnumerable<object?[]> Stream(SqlQuery query);
+
     /// <summary>Stops the statement running on this warehouse's connection (from any thread); it fails with the engine's error.</summary>
     void Interrupt();
 

@@ -34,10 +34,13 @@ public static class ApiEndpoints
             return Results.Ok(new OutcomesDto(p.ToString(), evaluation.Outcomes.Select(ToDto).ToList()));
         });
 
-        api.MapGet("/goals/{id}/series", (SiteState site, string id, string? unit) =>
+        // The eight default quarters; ?period=2026-W12 (or 2026-03, 2026) the eight periods of its kind up to it, for a
+        // goal followed week by week or month by month; ?kind=week|month|quarter|year the eight up to the last complete one.
+        api.MapGet("/goals/{id}/series", (SiteState site, string id, string? unit, string? period, string? kind) =>
         {
             if (site.Goals.Goals.All(g => g.Id != id)) return Results.NotFound(new ErrorDto($"unknown goal '{id}'"));
-            var points = site.Quarters.SelectMany(q => site.Outcomes(q).Outcomes
+            if (SeriesPeriods.Of(site, period, kind, out var periods) is { } bad) return Results.BadRequest(new ErrorDto(bad));
+            var points = periods.SelectMany(q => site.Outcomes(q).Outcomes
                     .Where(o => o.Goal == id && (unit is null || o.Unit == unit))
                     .Select(o => new SeriesPointDto(q.ToString(), o.Unit, o.Value?.AsDouble, o.Comparison, o.Target.Level, Ui.StatusKey(o.Status))))
                 .ToList();

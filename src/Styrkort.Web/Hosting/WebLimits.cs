@@ -61,6 +61,9 @@ public sealed record WebLimits
 
     public long MaxXlsxSharedStringChars { get; init; } = 32 * MiB;
 
+    /// <summary>Rows of one download of the rows behind a goal's number (<c>/goals/{id}/rows</c>, CSV or Excel).</summary>
+    public long MaxDownloadRows { get; init; } = 1_000_000;
+
     /// <summary>The request body allowed for a path.</summary>
     public long RequestBytesFor(Microsoft.AspNetCore.Http.PathString path) =>
         path.StartsWithSegments("/imports", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/api/imports", StringComparison.OrdinalIgnoreCase)

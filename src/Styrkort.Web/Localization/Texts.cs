@@ -99,6 +99,24 @@ public sealed partial class Texts(Language lang)
         ["preview"] = "Förhandsgranska", ["preview_note"] = "Förhandsgranskning – inget är sparat ännu.",
         ["preview_goal"] = "Så visas den på målsidan", ["preview_report"] = "Så visas den i styrelserapporten",
         ["history_versions"] = "Historik", ["version"] = "Version", ["changes"] = "Ändringar", ["versus"] = "mot",
+        // Drill-down: period pickers, breakdowns, the rows behind a number.
+        ["week"] = "Vecka", ["month"] = "Månad", ["sorted_by"] = "Sortera efter",
+        ["breakdowns"] = "Uppdelning", ["breakdown_by"] = "Per {0}", ["segment"] = "Del", ["segment_none"] = "(tomt)", ["yes"] = "ja", ["no"] = "nej",
+        ["breakdown_chart"] = "{0} per {1} för {2}, {3}", ["breakdown_empty"] = "Inga rader att dela upp för enheten och perioden.",
+        ["rows_behind"] = "Raderna bakom siffran",
+        ["rows_help"] = "De första {0} raderna av varje datamängd som måttet läser för {1} och {2}, filtrerade exakt som måttet filtrerar dem (enhetens underträd, perioden, måttets villkor).",
+        ["rows_count"] = "{0} rader", ["rows_first"] = "de första {0} visas", ["rows_download_csv"] = "Ladda ner alla som CSV", ["rows_download_xlsx"] = "Ladda ner alla som Excel",
+        ["rows_population"] = "Medlemsraderna i populationen {0}: måttet räknar företagen bland dem, inte raderna.",
+        ["rows_every_unit"] = "Datamängden har inga enheter: varje enhet läser samma rader.",
+        ["rows_untraced"] = "Kan inte visas rad för rad",
+        ["rows_untraced_lookup"] = "{0}: värden som slås upp per företag med at(…) – vilka rader som läses beror på varje företag.",
+        ["rows_untraced_entities"] = "{0}: populationens företag – villkoren prövas per företag, inte per rad.",
+        ["rows_untraced_region"] = "{0}: jämförelsegrupp av alla företag i enhetens regioner, urvalda per företag.",
+        ["rows_untraced_twice"] = "{0}: måttet läser datamängden på två olika sätt (till exempel senaste raderna och ett fönster).",
+        ["rows_none"] = "Måttet läser inga datamängder rad för rad.", ["rows_failed"] = "Raderna kunde inte läsas: {0}",
+        ["rows_too_many"] = "{0} rader är fler än de {1} som kan laddas ner på en gång. Välj en mindre enhet eller en kortare period.",
+        ["rows_unknown_dataset"] = "Måttet läser inte datamängden '{0}' rad för rad för den här enheten och perioden.",
+        ["rows_bad_format"] = "'{0}' är inget format; välj csv eller xlsx.", ["unit_unknown"] = "Okänd enhet '{0}'.",
     };
 
     private static readonly Dictionary<string, string> En = new()
@@ -175,5 +193,23 @@ public sealed partial class Texts(Language lang)
         ["preview"] = "Preview", ["preview_note"] = "Preview – nothing has been saved yet.",
         ["preview_goal"] = "As on the goal page", ["preview_report"] = "As in the board report",
         ["history_versions"] = "History", ["version"] = "Version", ["changes"] = "Changes", ["versus"] = "against",
+        // Drill-down: period pickers, breakdowns, the rows behind a number.
+        ["week"] = "Week", ["month"] = "Month", ["sorted_by"] = "Sort by",
+        ["breakdowns"] = "Breakdown", ["breakdown_by"] = "By {0}", ["segment"] = "Segment", ["segment_none"] = "(empty)", ["yes"] = "yes", ["no"] = "no",
+        ["breakdown_chart"] = "{0} by {1} for {2}, {3}", ["breakdown_empty"] = "No rows to break down for the unit and period.",
+        ["rows_behind"] = "The rows behind this number",
+        ["rows_help"] = "The first {0} rows of each dataset the metric reads for {1} and {2}, filtered exactly as the metric filters them (the unit's subtree, the period, the metric's conditions).",
+        ["rows_count"] = "{0} rows", ["rows_first"] = "the first {0} shown", ["rows_download_csv"] = "Download all as CSV", ["rows_download_xlsx"] = "Download all as Excel",
+        ["rows_population"] = "The member rows of the population {0}: the metric counts the companies among them, not the rows.",
+        ["rows_every_unit"] = "The dataset has no units: every unit reads the same rows.",
+        ["rows_untraced"] = "Not shown row by row",
+        ["rows_untraced_lookup"] = "{0}: values looked up per company with at(…) — which rows are read depends on each company.",
+        ["rows_untraced_entities"] = "{0}: the population's companies — its conditions are checked per company, not per row.",
+        ["rows_untraced_region"] = "{0}: a comparison group of every company in the unit's regions, selected per company.",
+        ["rows_untraced_twice"] = "{0}: the metric reads the dataset in two different ways (its latest rows and a window, say).",
+        ["rows_none"] = "The metric reads no dataset row by row.", ["rows_failed"] = "The rows could not be read: {0}",
+        ["rows_too_many"] = "{0} rows are more than the {1} that can be downloaded at once. Choose a smaller unit or a shorter period.",
+        ["rows_unknown_dataset"] = "The metric does not read the dataset '{0}' row by row for this unit and period.",
+        ["rows_bad_format"] = "'{0}' is not a format; choose csv or xlsx.", ["unit_unknown"] = "Unknown unit '{0}'.",
     };
 }

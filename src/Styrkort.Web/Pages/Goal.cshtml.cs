@@ -8,6 +8,8 @@ using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
 using Styrkort.Web.Api;
 using Styrkort.Web.AppStore;
+using Styrkort.Web.Auth;
+using Styrkort.Web.Drill;
 using Styrkort.Web.Hosting;
 using Styrkort.Web.Localization;
 using Styrkort.Web.Presentation;
@@ -34,9 +36,14 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
     public IReadOnlyList<CheckIn> CheckIns { get; private set; } = [];
     public IReadOnlyList<(string Dataset, long Rows, DateTime? ImportedAt, string? File)> Lineage { get; private set; } = [];
     public bool MayWrite { get; private set; }
+    /// <summary>The per-unit table's order (?sort=unit|value|status, ?dir=desc); null: the unit tree's order.</summary>
+    public UnitTableSort? Sort { get; private set; }
+    /// <summary>The goal's breakdowns for the unit shown, one per dimension.</summary>
+    public IReadOnlyList<GoalBreakdown> Breakdowns { get; private set; } = [];
+    public RowsBehind Rows { get; private set; } = new(null, [], null);
     private IReadOnlyList<(Period Period, Outcome? Outcome)> _series = [];
 
-    public async Task<IActionResult> OnGetAsync(string id, string? period, string? unit)
+    public async Task<IActionResult> OnGetAsync(string id, string? period, string? unit, string? sort, string? dir)
     {
         // One snapshot for the whole request: a goal-file version swapped in meanwhile does not mix with this one.
         var snapshot = site.Current;
@@ -50,11 +57,21 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
         ComparisonFormula = goal.Comparison is { } c ? snapshot.Goals.Metrics[c].Formula.Text : null;
         Period = site.TryPeriod(period, out var p, out var sane) ? p : site.DefaultQuarter;
         if (!sane) return Hosting.ErrorResponses.RefusePage(HttpContext, 400, Localization.Texts.For(HttpContext).Format("period_range", period, site.SaneYears.First, site.SaneYears.Last));
+        if (UnitTableSort.Parse(sort, dir, out var order) is { } badSort) return Hosting.ErrorResponses.RefusePage(HttpContext, 400, badSort);
+        Sort = order;
         var evaluation = site.Outcomes(Period);
         Units = evaluation.Units;
         Outcomes = evaluation.Outcomes.Where(o => o.Goal == id).ToList();
-        // A goal followed in some units only opens on the first of them, not on a unit where it has no result.
-        Unit = Units.Any(u => u.Id == unit) ? unit! : Outcomes.FirstOrDefault()?.Unit ?? Units[0].Id;
+        // A unit manager opens on their own unit, where they can write the analysis at once; a goal followed in some
+        // units only opens on the first of them, not on a unit where it has no result.
+        var managed = Units.Any(u => u.Id == unit) ? [] : await ManagedUnits.OfAsync(HttpContext, snapshot.UnitIds);
+        Unit = Units.Any(u => u.Id == unit) ? unit!
+            : managed.FirstOrDefault(m => Outcomes.Any(o => o.Unit == m))
+              ?? Outcomes.FirstOrDefault(o => managed.Any(m => snapshot.IsWithin(o.Unit, m)))?.Unit
+              ?? Outcomes.FirstOrDefault()?.Unit ?? Units[0].Id;
+        Outcomes = Sort?.Apply(Outcomes, UnitName) ?? Outcomes;
+        Breakdowns = evaluation.Breakdowns.Where(b => b.Goal == id && b.Unit == Unit).ToList();
+        Rows = RowsBehind.Read(site, snapshot.Goals, goal, Unit, Period);
         Quarters = site.Choices(Period);
         var history = new List<Period> { Period };
         while (history.Count < 8) history.Insert(0, history[0].Previous());
@@ -67,6 +84,49 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
         MayWrite = await Api.CheckIns.MayWrite(HttpContext, db, Unit) && Api.CheckIns.PeriodProblem(site, Period, Texts.For(HttpContext)) is null;
         return Page();
     }
+
+    /// <summary>The goal page of another unit, same period and order.</summary>
+    public string UnitHref(string unit) => Href(unit, Sort);
+
+    /// <summary>A column header's link: sorts by it, or turns its order around when the table is sorted by it already.</summary>
+    public string SortHref(UnitSortKey key) => Href(Unit, new UnitTableSort(key, Sort is { } s && s.Key == key && !s.Descending)) + "#per-unit";
+
+    /// <summary>aria-sort of a column header: only the sorted column has one.</summary>
+    public string? AriaSort(UnitSortKey key) => Sort is { } s && s.Key == key ? (s.Descending ? "descending" : "ascending") : null;
+
+    public string RowsHref(string dataset, string format) =>
+        $"/goals/{Uri.EscapeDataString(Goal.Id)}/rows?unit={Uri.EscapeDataString(Unit)}&period={Uri.EscapeDataString(Period.ToString())}&dataset={Uri.EscapeDataString(dataset)}&format={format}";
+
+    private string Href(string unit, UnitTableSort? sort) =>
+        $"/goals/{Uri.EscapeDataString(Goal.Id)}?period={Uri.EscapeDataString(Period.ToString())}&unit={Uri.EscapeDataString(unit)}{sort?.Query}";
+
+    /// <summary>The label of the period picker, by the kind of period shown.</summary>
+    public string PeriodLabelKey => PeriodLabel.Key(Period.Kind);
+
+    /// <summary>A segment's key as the page names it: the empty key, yes and no, codes and numbers as they are.</summary>
+    public static string SegmentLabel(Segment segment, Texts t) => segment.Key switch
+    {
+        null => t["segment_none"],
+        bool b => b ? t["yes"] : t["no"],
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        var k => k.ToString() ?? "",
+    };
+
+    /// <summary>A breakdown as horizontal bars, named and described by its table (<paramref name="tableId"/>).</summary>
+    public string BreakdownChart(GoalBreakdown breakdown, string tableId, Texts t)
+    {
+        var title = string.Format(System.Globalization.CultureInfo.InvariantCulture, t["breakdown_chart"], Goal.Name.For(t.Lang), breakdown.Dimension, UnitName(Unit), Period);
+        var bars = breakdown.Segments.Select(s => new BarChart.Bar(SegmentLabel(s, t), s.Value?.AsDouble)).ToList();
+        return BarChart.Svg(title, bars, v => Ui.Value(v, Metric.Unit, t), tableId);
+    }
+
+    public static string UntracedKey(Styrkort.Core.Planning.UntracedKind kind) => kind switch
+    {
+        Styrkort.Core.Planning.UntracedKind.Lookup => "rows_untraced_lookup",
+        Styrkort.Core.Planning.UntracedKind.PopulationEntities => "rows_untraced_entities",
+        Styrkort.Core.Planning.UntracedKind.RegionPopulation => "rows_untraced_region",
+        _ => "rows_untraced_twice",
+    };
 
     public string UnitName(string id) => Units.FirstOrDefault(u => u.Id == id)?.Name ?? id;
 

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Styrkort.Core.Evaluation;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
+using Styrkort.Web.Auth;
 using Styrkort.Web.Hosting;
+using Styrkort.Web.Localization;
+using Styrkort.Web.Presentation;
 
 namespace Styrkort.Web.Pages;
 
@@ -31,7 +34,7 @@ public sealed class IndexModel(SiteState site) : PageModel
     public string? AreaFilter { get; private set; }
     public bool HasData { get; private set; }
 
-    public IActionResult OnGet(string? period, string? unit, string? area)
+    public async Task<IActionResult> OnGetAsync(string? period, string? unit, string? area)
     {
         Period = site.TryPeriod(period, out var p, out var sane) ? p : site.DefaultQuarter;
         if (!sane) return Hosting.ErrorResponses.RefusePage(HttpContext, 400, Localization.Texts.For(HttpContext).Format("period_range", period, site.SaneYears.First, site.SaneYears.Last));
@@ -43,6 +46,7 @@ public sealed class IndexModel(SiteState site) : PageModel
         AllUnits = now.Units;
         UnitFilter = AllUnits.Any(u => u.Id == unit) ? unit : null;
         Units = UnitFilter is null ? AllUnits : SubtreeOf(UnitFilter, AllUnits);
+        Units = ManagedFirst(Units, await ManagedUnits.OfAsync(HttpContext, site.Current.UnitIds));
         _now = now.Outcomes.ToDictionary(o => (o.Goal, o.Unit));
         _before = site.Outcomes(Period.Previous()).Outcomes.ToDictionary(o => (o.Goal, o.Unit));
         return Page();
@@ -55,6 +59,30 @@ public sealed class IndexModel(SiteState site) : PageModel
             if (u.Parent is not null && inside.Contains(u.Parent)) inside.Add(u.Id);
         return all.Where(u => inside.Contains(u.Id)).ToList();
     }
+
+    /// <summary>
+    /// A unit manager's own units (their subtrees, in tree order) come first, the others after: their columns are the
+    /// first they see, and the rest of the organisation stays one scroll away for comparison rather than hidden behind
+    /// a filter they would have to undo. Everyone else sees the tree's order.
+    /// </summary>
+    private List<UnitInfo> ManagedFirst(IReadOnlyList<UnitInfo> units, IReadOnlyList<string> managed)
+    {
+        if (managed.Count == 0) return units.ToList();
+        var snapshot = site.Current;
+        bool Own(UnitInfo u) => managed.Any(m => snapshot.IsWithin(u.Id, m));
+        return units.Where(Own).Concat(units.Where(u => !Own(u))).ToList();
+    }
+
+    /// <summary>The label of the period picker, by the kind of period shown.</summary>
+    public string PeriodLabelKey => PeriodLabel.Key(Period.Kind);
+
+    /// <summary>Where a cell leads: the goal page for that unit and period.</summary>
+    public string CellHref(Goal goal, UnitInfo unit) =>
+        $"/goals/{Uri.EscapeDataString(goal.Id)}?period={Uri.EscapeDataString(Period.ToString())}&unit={Uri.EscapeDataString(unit.Id)}";
+
+    /// <summary>The cell's accessible name: goal, unit, value and status in words ("NPS, Skåne: 7,3, uppfyllt").</summary>
+    public string CellLabel(Goal goal, UnitInfo unit, Outcome o, Texts t) =>
+        $"{goal.Name.For(t.Lang)}, {unit.Name}: {Ui.Value(o, MetricUnit(goal), t)}, {t[Ui.StatusKey(o.Status)].ToLowerInvariant()}";
 
     /// <summary>Whether some goal has a warning zone: only then does the legend name the status at risk.</summary>
     public bool HasWarnings => Goals.Any(g => g.Target.Warning is not null);

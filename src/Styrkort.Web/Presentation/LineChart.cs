@@ -14,19 +14,17 @@ public static class LineChart
         const int width = 720, height = 260, left = 70, right = 40, top = 20, bottom = 40; // right: room for the last label
         var values = series.SelectMany(s => s.Points).OfType<double>().ToList();
         if (values.Count == 0 || labels.Count == 0) return "";
-        var (min, max) = (values.Min(), values.Max());
-        if (Math.Abs(max - min) < 1e-9) { min -= 1; max += 1; }
-        var pad = (max - min) * 0.1;
-        (min, max) = (min - pad, max + pad);
+        // The axis runs from round tick to round tick around the values (AxisSteps), not from the values ± 10 %.
+        var ticks = AxisSteps.Ticks(values.Min(), values.Max());
+        var (min, max) = (ticks[0], ticks[^1]);
         double X(int i) => left + (labels.Count == 1 ? 0 : i * (width - left - right) / (double)(labels.Count - 1));
         double Y(double v) => top + (max - v) / (max - min) * (height - top - bottom);
         string F(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
 
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">");
-        for (var k = 0; k <= 4; k++)
+        foreach (var v in ticks)
         {
-            var v = min + (max - min) * k / 4;
             svg.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{left}\" x2=\"{width - right}\" y1=\"{F(Y(v))}\" y2=\"{F(Y(v))}\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{left - 6}\" y=\"{F(Y(v) + 4)}\" text-anchor=\"end\">{WebUtility.HtmlEncode(format(v))}</text>");
         }

@@ -15,7 +15,7 @@ namespace Styrkort.Core.Tests.Compilation;
 /// </summary>
 public sealed class AlmiWarehouse : IDisposable
 {
-    private static readonly Dictionary<string, string> Files = new()
+    internal static readonly Dictionary<string, string> Files = new()
     {
         ["units.csv"] = """
             unit_id,name,parent_id,regions

@@ -97,7 +97,7 @@ public sealed class BreakdownTests
         {
             var text = File.ReadAllText(Path.Combine(Compilation.SqlSnapshotTest.Root, "samples", "almi", "goals.yaml"))
                 .Replace("    metric: women_share\n", "    metric: women_share\n    breakdown: [companies.region, loans.phase]\n", StringComparison.Ordinal)
-                .Replace("    metric: disbursed_loans\n", "    metric: disbursed_loans\n    breakdown: [loans.phas]\n", StringComparison.Ordinal);
+                .Replace("    metric: disbursed_loans\n    breakdown: [loans.phase]\n", "    metric: disbursed_loans\n    breakdown: [loans.phas]\n", StringComparison.Ordinal);
             var path = Path.Combine(folder, "goals.yaml");
             File.WriteAllText(path, text);
             var errors = MetricCompiler.Diagnostics(GoalFileReader.Read(path));
@@ -124,13 +124,33 @@ public sealed class BreakdownTests
         {
             var dimensions = string.Join(", ", Enumerable.Repeat("loans.phase", Limits.Breakdowns + 1));
             var text = File.ReadAllText(Path.Combine(Compilation.SqlSnapshotTest.Root, "samples", "almi", "goals.yaml"))
-                .Replace("    metric: disbursed_loans\n", $"    metric: disbursed_loans\n    breakdown: [{dimensions}]\n", StringComparison.Ordinal);
+                .Replace("    metric: disbursed_loans\n    breakdown: [loans.phase]\n", $"    metric: disbursed_loans\n    breakdown: [{dimensions}]\n", StringComparison.Ordinal);
             var path = Path.Combine(folder, "goals.yaml");
             File.WriteAllText(path, text);
             var error = Assert.Throws<Diagnostics.StyrkortException>(() => GoalFileReader.Read(path));
             var line = text.Split('\n').ToList().FindIndex(l => l.Contains("breakdown: [", StringComparison.Ordinal)) + 1;
             Assert.Equal(line, error.Location.Line);
             Assert.Contains($"at most {Limits.Breakdowns} dimensions", error.Reason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ABrokenMetric_IsReportedOnce_NotAgainForItsGoalsBreakdown()
+    {
+        var folder = Directory.CreateTempSubdirectory("styrkort-breakdown-").FullName;
+        try
+        {
+            // completed_efforts has breakdown: [efforts.phase]; its misspelt metric is the one mistake.
+            var text = File.ReadAllText(Path.Combine(Compilation.SqlSnapshotTest.Root, "samples", "almi", "goals.yaml"))
+                .Replace("count(efforts on completed_on during ytd)\n", "count(efforts on complete_on during ytd)\n", StringComparison.Ordinal);
+            var path = Path.Combine(folder, "goals.yaml");
+            File.WriteAllText(path, text);
+            var error = Assert.Single(MetricCompiler.Diagnostics(GoalFileReader.Read(path)));
+            Assert.Contains("dataset 'efforts' has no column 'complete_on'", error.Reason, StringComparison.Ordinal);
         }
         finally
         {

@@ -14,21 +14,43 @@ public sealed class BreakdownCommandTests(SampleData sample) : IClassFixture<Sam
         return JsonNode.Parse(result.Stdout)!["results"]!.AsArray();
     }
 
-    /// <summary>The shipped goal file beside the sample (deleted with it), with <c>breakdown: [loans.phase]</c> on the disbursed_loans goal.</summary>
-    private string GoalFileWithPhaseBreakdown()
+    // The shipped goal file breaks two goals down by phase; these tests start from it without them.
+    private static readonly string[] ShippedBreakdowns = ["    breakdown: [loans.phase]\n", "    breakdown: [efforts.phase]\n"];
+
+    /// <summary>The shipped goal file beside the sample (deleted with it), without its breakdowns.</summary>
+    private string GoalFileWithoutBreakdowns() => Write(WithoutBreakdowns());
+
+    private static string WithoutBreakdowns()
     {
         var text = File.ReadAllText(StyrkortProcess.GoalFile);
+        foreach (var line in ShippedBreakdowns)
+        {
+            Assert.Equal(1, text.Split(line).Length - 1);
+            text = text.Replace(line, "", StringComparison.Ordinal);
+        }
+        return text;
+    }
+
+    private string Write(string text)
+    {
+        var goals = Path.Combine(sample.Folder, $"goals-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(goals, text);
+        return goals;
+    }
+
+    /// <summary>As <see cref="GoalFileWithoutBreakdowns"/>, with <c>breakdown: [loans.phase]</c> on the disbursed_loans goal only.</summary>
+    private string GoalFileWithPhaseBreakdown()
+    {
+        var text = WithoutBreakdowns();
         const string metricLine = "    metric: disbursed_loans\n";
         Assert.Equal(1, text.Split(metricLine).Length - 1);
-        var goals = Path.Combine(sample.Folder, $"goals-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(goals, text.Replace(metricLine, metricLine + "    breakdown: [loans.phase]\n", StringComparison.Ordinal));
-        return goals;
+        return Write(text.Replace(metricLine, metricLine + "    breakdown: [loans.phase]\n", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Json_PhaseSegmentsSumExactlyToTheTotal_AndEveryOtherFieldIsUnchanged()
     {
-        var plain = Results(StyrkortProcess.GoalFile);
+        var plain = Results(GoalFileWithoutBreakdowns());
         var broken = Results(GoalFileWithPhaseBreakdown());
 
         Assert.Equal(plain.Count, broken.Count);
@@ -61,7 +83,7 @@ public sealed class BreakdownCommandTests(SampleData sample) : IClassFixture<Sam
     public void By_RegionOnAShare_IsTheRatioOfThatRegionsCounts_ComputedFromTheCsvFiles()
     {
         const string unit = "stockholm_sormland", region = "04";
-        var results = Results(StyrkortProcess.GoalFile, "--by", "companies.region");
+        var results = Results(GoalFileWithoutBreakdowns(), "--by", "companies.region");
 
         var women = results.Single(r => (string)r!["goal"]! == "women_share" && (string)r["unit"]! == unit)!;
         var segments = Assert.Single(women["breakdowns"]!.AsArray())!["segments"]!.AsArray();

@@ -41,7 +41,7 @@ public sealed class CheckCommandTests : IDisposable
         var bad = text
             .Replace("formula: sum(loans.amount during ytd)", "formula: sum(loans.amout during ytd)", StringComparison.Ordinal)
             .Replace("count(efforts on completed_on during ytd)\n", "count(efforts on complete_on during ytd)\n", StringComparison.Ordinal)
-            .Replace("    metric: disbursed_loans\n", "    metric: disbursed_loans\n    breakdown: [financials.fiscal_year]\n", StringComparison.Ordinal);
+            .Replace("    breakdown: [loans.phase]\n", "    breakdown: [financials.fiscal_year]\n", StringComparison.Ordinal);
         var goals = Path.Combine(_folder, "goals.yaml");
         File.WriteAllText(goals, bad);
 
@@ -68,7 +68,7 @@ public sealed class CheckCommandTests : IDisposable
             .Replace("formula: sum(loans.amount during ytd)", "formula: sum(loans.amout during ytd)", StringComparison.Ordinal)
             .Replace("    metric: disbursed_loans\n", "    metric: disbursed_loans\n    colour: green\n", StringComparison.Ordinal)
             .Replace("    metric: cost_per_effort\n", "    metric: cost_per_effort\n    colour: red\n    deadline: soon\n", StringComparison.Ordinal)
-            .Replace("    metric: completed_efforts\n", "    metric: completed_efforts\n    breakdown: [grants.kind]\n", StringComparison.Ordinal);
+            .Replace("    breakdown: [efforts.phase]\n", "    breakdown: [grants.kind]\n", StringComparison.Ordinal);
         var goals = Path.Combine(_folder, "goals.yaml");
         File.WriteAllText(goals, bad);
 

@@ -50,6 +50,7 @@ public sealed class AuthorizationMatrixTest(DemoSite site)
         Row("GET", "/report",                                       "login",   "200",       "200",       "200",       "200");
         Row("GET", "/goalfile",                                     "login",   "200",       "200",       "200",       "200");
         Row("GET", "/report/download?period={p}&format=xlsx",       "login",   "200",       "200",       "200",       "200");
+        Row("GET", $"/goals/{Goal}/rows?unit=skane&period={{p}}&dataset=nps_responses&format=csv", "login", "200", "200", "200", "200");
         Row("GET", "/account/tokens",                               "login",   "200",       "200",       "200",       "200");
         Row("POST", "/account/tokens",                              "login",   "200",       "200",       "200",       "200");
         Row("GET", "/account",                                      "login",   "200",       "200",       "200",       "200");

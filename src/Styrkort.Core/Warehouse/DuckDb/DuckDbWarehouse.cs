@@ -194,6 +194,8 @@ public sealed class DuckDbWarehouse : IWarehouse
     /// <summary>Runs a planned query (rendered in <see cref="Dialect"/>) and returns its rows.</summary>
     public List<object?[]> Rows(SqlQuery query) => _db.Rows(Dialect.Render(query));
 
+    public IEnumerable<object?[]> Stream(SqlQuery query) => _db.Stream(Dialect.Render(query));
+
     /// <summary>A unit and every unit below it.</summary>
     public IReadOnlySet<string> Subtree(string unit) =>
         _db.Rows($"SELECT unit_id FROM _unit_closure WHERE ancestor = {Text(unit)}").Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);

@@ -86,6 +86,16 @@ public sealed class PostgresWarehouse : IWarehouse
 
     public List<object?[]> Rows(SqlQuery query) => Read(Dialect.Render(query));
 
+    public IEnumerable<object?[]> Stream(SqlQuery query)
+    {
+        foreach (var row in _db.Stream(Dialect.Render(query)))
+        {
+            for (var i = 0; i < row.Length; i++)
+                if (row[i] is decimal d) row[i] = d / 1.000000000000000000000000000000000m;
+            yield return row;
+        }
+    }
+
     /// <summary>
     /// A query's rows, each numeric as DuckDB hands a decimal over: with no trailing zeros (PostgreSQL keeps the
     /// column's scale, so 1250 of a NUMERIC(38,6) would print as 1250.000000).
