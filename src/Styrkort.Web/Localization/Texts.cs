@@ -71,6 +71,9 @@ public sealed class Texts(string lang)
         ["audit"] = "Händelselogg", ["audit_action"] = "Händelse", ["audit_text"] = "Text", ["audit_from"] = "Från", ["audit_to"] = "Till",
         ["audit_export"] = "Exportera CSV", ["audit_entries"] = "händelser", ["audit_subject"] = "Gäller", ["audit_details"] = "Detaljer",
         ["audit_newer"] = "Nyare", ["audit_older"] = "Äldre",
+        // Accessibility: the skip link, the folded menu, the chart's text alternative, names of unlabelled fields.
+        ["skip"] = "Hoppa till innehållet", ["menu"] = "Meny", ["mainnav"] = "Huvudmeny", ["chart_table"] = "Diagrammet som tabell",
+        ["chart_of"] = "Diagram", ["period"] = "Period", ["action_n"] = "åtgärd", ["perunit_list"] = "Översikt per enhet",
     };
 
     private static readonly Dictionary<string, string> En = new()
@@ -131,5 +134,8 @@ public sealed class Texts(string lang)
         ["audit"] = "Audit trail", ["audit_action"] = "Action", ["audit_text"] = "Text", ["audit_from"] = "From", ["audit_to"] = "To",
         ["audit_export"] = "Export CSV", ["audit_entries"] = "entries", ["audit_subject"] = "Subject", ["audit_details"] = "Details",
         ["audit_newer"] = "Newer", ["audit_older"] = "Older",
+        // Accessibility: the skip link, the folded menu, the chart's text alternative, names of unlabelled fields.
+        ["skip"] = "Skip to content", ["menu"] = "Menu", ["mainnav"] = "Main menu", ["chart_table"] = "The chart as a table",
+        ["chart_of"] = "Chart", ["period"] = "Period", ["action_n"] = "action", ["perunit_list"] = "Overview per unit",
     };
 }
