@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Html;
 using Styrkort.Core.Evaluation;
 using Styrkort.Web.Localization;
@@ -15,15 +14,18 @@ public static class StatusMark
     public static IHtmlContent Badge(Status status, Texts t)
     {
         var key = Ui.StatusKey(status);
-        return new HtmlString(
-            $"<span class=\"badge {key}\"><span class=\"icon\" aria-hidden=\"true\">{Ui.StatusIcon(status)}</span> {WebUtility.HtmlEncode(t[key])}</span>");
+        // The name is appended as text, so that the page's own encoder writes it (as the rest of the page).
+        return new HtmlContentBuilder()
+            .AppendHtml($"<span class=\"badge {key}\"><span class=\"icon\" aria-hidden=\"true\">{Ui.StatusIcon(status)}</span> ")
+            .Append(t[key]).AppendHtml("</span>");
     }
 
     /// <summary>The sign alone where space is short (a cell of the overview); the name is there for screen readers.</summary>
     public static IHtmlContent Compact(Status status, Texts t)
     {
         var key = Ui.StatusKey(status);
-        return new HtmlString(
-            $"<span class=\"status-icon {key}\" aria-hidden=\"true\">{Ui.StatusIcon(status)}</span><span class=\"sr-only\">{WebUtility.HtmlEncode(t[key])}</span>");
+        return new HtmlContentBuilder()
+            .AppendHtml($"<span class=\"status-icon {key}\" aria-hidden=\"true\">{Ui.StatusIcon(status)}</span><span class=\"sr-only\">")
+            .Append(t[key]).AppendHtml("</span>");
     }
 }
