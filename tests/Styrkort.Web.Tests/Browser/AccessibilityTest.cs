@@ -167,6 +167,20 @@ public sealed class AccessibilityTest(BrowserSite site, Xunit.Abstractions.ITest
                 await page.GotoAsync(path);
                 await CheckAsync(path);
             }
+            // A job's page, followed by its script until the job has run: an import refused, with its errors.
+            await page.GotoAsync("/imports");
+            await page.Locator("input[name=files]").SetInputFilesAsync(new FilePayload
+            {
+                Name = "loans.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("loan_id\nnot-a-loan\n"),
+            });
+            await page.Locator("#upload").ClickAsync();
+            await page.WaitForURLAsync(new Regex("/jobs/[0-9a-f]+$"));
+            await CheckAsync("/jobs/ID");
+            await Expect(page.Locator("#import-errors")).ToBeVisibleAsync();
+            await CheckAsync("/jobs/ID (finished)");
+            // What the page's script reads to know the job is done, with the page's own cookie.
+            Assert.True(await page.EvaluateAsync<bool>(
+                "async () => !!(await (await fetch('/api/jobs/' + location.pathname.split('/').pop())).json()).finishedAtUtc"));
             // An error page is laid out like the rest.
             await page.GotoAsync("/no/such/page");
             await CheckAsync("/no/such/page");
