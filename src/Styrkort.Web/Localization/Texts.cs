@@ -117,6 +117,9 @@ public sealed partial class Texts(Language lang)
         ["rows_too_many"] = "{0} rader är fler än de {1} som kan laddas ner på en gång. Välj en mindre enhet eller en kortare period.",
         ["rows_unknown_dataset"] = "Måttet läser inte datamängden '{0}' rad för rad för den här enheten och perioden.",
         ["rows_bad_format"] = "'{0}' är inget format; välj csv eller xlsx.", ["unit_unknown"] = "Okänd enhet '{0}'.",
+        // Accessibility: the skip link, the folded menu, the chart's text alternative, names of unlabelled fields.
+        ["skip"] = "Hoppa till innehållet", ["menu"] = "Meny", ["mainnav"] = "Huvudmeny", ["chart_table"] = "Diagrammet som tabell",
+        ["chart_of"] = "Diagram", ["period"] = "Period", ["action_n"] = "åtgärd", ["perunit_list"] = "Översikt per enhet",
     };
 
     private static readonly Dictionary<string, string> En = new()
@@ -211,5 +214,8 @@ public sealed partial class Texts(Language lang)
         ["rows_too_many"] = "{0} rows are more than the {1} that can be downloaded at once. Choose a smaller unit or a shorter period.",
         ["rows_unknown_dataset"] = "The metric does not read the dataset '{0}' row by row for this unit and period.",
         ["rows_bad_format"] = "'{0}' is not a format; choose csv or xlsx.", ["unit_unknown"] = "Unknown unit '{0}'.",
+        // Accessibility: the skip link, the folded menu, the chart's text alternative, names of unlabelled fields.
+        ["skip"] = "Skip to content", ["menu"] = "Menu", ["mainnav"] = "Main menu", ["chart_table"] = "The chart as a table",
+        ["chart_of"] = "Chart", ["period"] = "Period", ["action_n"] = "action", ["perunit_list"] = "Overview per unit",
     };
 }

@@ -42,6 +42,8 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
     public IReadOnlyList<GoalBreakdown> Breakdowns { get; private set; } = [];
     public RowsBehind Rows { get; private set; } = new(null, [], null);
     private IReadOnlyList<(Period Period, Outcome? Outcome)> _series = [];
+    /// <summary>The chart's periods and outcomes, shown beside it as a table (its text alternative).</summary>
+    public IReadOnlyList<(Period Period, Outcome? Outcome)> History => _series;
 
     public async Task<IActionResult> OnGetAsync(string id, string? period, string? unit, string? sort, string? dir)
     {
@@ -165,6 +167,8 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
             series.Add(new(t["target"], "target", _series.Select(s => s.Outcome?.Target.Level is { } l ? (double?)(double)l : null).ToList(), Dashed: true));
         if (Goal.Comparison is not null)
             series.Add(new(t["comparison"], "comparison", _series.Select(s => s.Outcome?.Comparison).ToList(), Dashed: true));
-        return LineChart.Svg(labels, series, v => Ui.Value(v, Metric.Unit, t));
+        var history = t[Period.Kind == PeriodKind.Week ? "history_week" : "history"];
+        return LineChart.Svg(labels, series, v => Ui.Value(v, Metric.Unit, t),
+            title: $"{t["chart_of"]}: {Goal.Name.For(t.Lang)}, {history.ToLowerInvariant()} — {UnitName(Unit)}", describedBy: "chart-table");
     }
 }

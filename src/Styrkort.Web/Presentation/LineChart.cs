@@ -4,12 +4,18 @@ using System.Text;
 
 namespace Styrkort.Web.Presentation;
 
-/// <summary>A small inline SVG line chart (no script library): the value, the target and the comparison per period.</summary>
+/// <summary>
+/// A small inline SVG line chart (no script library): the value, the target and the comparison per period. It is an
+/// image with a name (its title) and, where the page has one, a description pointing at the same numbers as a table.
+/// </summary>
 public static class LineChart
 {
     public sealed record Series(string Name, string Css, IReadOnlyList<double?> Points, bool Dashed = false);
 
-    public static string Svg(IReadOnlyList<string> labels, IReadOnlyList<Series> series, Func<double, string> format)
+    /// <param name="title">The chart's accessible name; without one, the series and the periods name it.</param>
+    /// <param name="describedBy">The id of the element that gives the numbers as text (a table), if any.</param>
+    public static string Svg(IReadOnlyList<string> labels, IReadOnlyList<Series> series, Func<double, string> format,
+        string? title = null, string? describedBy = null)
     {
         const int width = 720, height = 260, left = 70, right = 40, top = 20, bottom = 40; // right: room for the last label
         var values = series.SelectMany(s => s.Points).OfType<double>().ToList();
@@ -22,7 +28,13 @@ public static class LineChart
         string F(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
 
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">");
+        title ??= $"{string.Join(", ", series.Select(s => s.Name))}: {labels[0]}–{labels[^1]}";
+        // The id comes from what the chart shows, so that two charts on one page never share one.
+        var id = "chart-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(title + string.Join(',', labels))))[..10];
+        var described = describedBy is null ? "" : $" aria-describedby=\"{WebUtility.HtmlEncode(describedBy)}\"";
+        svg.Append(CultureInfo.InvariantCulture,
+            $"<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}\"{described} xmlns=\"http://www.w3.org/2000/svg\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}\">{WebUtility.HtmlEncode(title)}</title>");
         foreach (var v in ticks)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{left}\" x2=\"{width - right}\" y1=\"{F(Y(v))}\" y2=\"{F(Y(v))}\"/>");

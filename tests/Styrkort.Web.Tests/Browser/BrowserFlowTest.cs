@@ -9,7 +9,7 @@ namespace Styrkort.Web.Tests.Browser;
 /// <summary>
 /// A controller's morning in a real browser: sign in, read the overview, open a goal, write a check-in, see it after a
 /// reload; import a bad file and read the errors; switch to English. Makes the README's screenshots
-/// (docs/screenshots/overview.png and goal.png): into the source tree only with STYRKORT_UPDATE_SCREENSHOTS=1, else into
+/// (docs/screenshots/overview.png, goal.png and overview-phone.png): into the source tree only with STYRKORT_UPDATE_SCREENSHOTS=1, else into
 /// a temporary folder, since tests never write the source tree unless asked to.
 /// </summary>
 public sealed partial class BrowserFlowTest(BrowserSite site) : IClassFixture<BrowserSite>
@@ -126,7 +126,7 @@ public sealed partial class BrowserFlowTest(BrowserSite site) : IClassFixture<Br
             await page.Locator("header nav a[href='/']").ClickAsync();
             await Expect(page.Locator("#overview thead th").First).ToHaveTextAsync("Goal");
             await Expect(page.Locator("h1")).ToContainTextAsync("Overview");
-            await Expect(page.Locator("main p.muted .badge.met")).ToHaveTextAsync("Met");
+            await Expect(page.Locator("main p.muted .badge.met")).ToHaveTextAsync("✓ Met");
 
             // Signing out from the header ends the session.
             await page.Locator("header .right button", new PageLocatorOptions { HasText = "Sign out" }).ClickAsync();
@@ -136,11 +136,33 @@ public sealed partial class BrowserFlowTest(BrowserSite site) : IClassFixture<Br
         });
     }
 
+    [Fact]
+    public async Task UnitManager_OnAPhone_ReadsTheOverviewAsAListPerUnit_AndFindsTheMenu()
+    {
+        var page = await site.NewPageAsync(BrowserSite.Phone);
+        await OnFailureKeepAScreenshot(page, async () =>
+        {
+            await BrowserSite.SignInAsync(page, "skane");
+            var quarter = site.Site.DefaultQuarter.ToString();
+            await Expect(page.Locator("h1")).ToContainTextAsync($"Översikt {quarter}");
+            var list = page.Locator("#overview-list");
+            await Expect(list).ToBeVisibleAsync();
+            var nps = list.Locator("section[data-unit=skane] li[data-goal=nps]");
+            await Expect(nps).ToContainTextAsync("≥");
+            await Expect(nps.Locator(".badge")).ToBeVisibleAsync();
+            await ScreenshotAsync(page, "overview-phone.png", fullPage: false);
 
-    private static async Task ScreenshotAsync(IPage page, string name)
+            // The menu folds the navigation and the way out.
+            await page.Locator("header details.menu > summary").ClickAsync();
+            await Expect(page.Locator("header nav a[href='/targets']")).ToBeVisibleAsync();
+            await Expect(page.Locator("header .right button")).ToBeInViewportAsync();
+        });
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
     }
 
     /// <summary>When a step fails, what the browser showed is kept beside the test binaries.</summary>

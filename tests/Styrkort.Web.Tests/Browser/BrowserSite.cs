@@ -59,13 +59,22 @@ public sealed class BrowserSite : IAsyncLifetime
         });
     }
 
-    /// <summary>A page of its own (cookies included) in a window the size of a laptop's.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A laptop's window, the default, and a phone's (an iPhone 14's 390 × 844 CSS pixels).</summary>
+    public static readonly ViewportSize Desktop = new() { Width = 1440, Height = 900 };
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    /// <summary>A page of its own (cookies included) in a window the size of a laptop's, or the given size.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? size = null)
     {
+        size ??= Desktop;
+        var phone = size.Width < 600;
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            ViewportSize = size,
+            // A phone's browser honours the viewport meta tag and takes touches, as a real one does.
+            IsMobile = phone,
+            HasTouch = phone,
             Locale = "sv-SE",
             TimezoneId = "Europe/Stockholm",
         });

@@ -35,12 +35,7 @@ public sealed class ContentSecurityPolicyTest(BrowserSite site) : IClassFixture<
             await Expect(page.Locator("header .who")).ToHaveTextAsync("admin");
 
             var period = site.Site.DefaultQuarter.ToString();
-            string[] paths =
-            [
-                "/", $"/?period={period}&unit=skane", $"/goals/nps?period={period}&unit=skane", $"/goals/nps/checkin?unit=skane&period={period}",
-                "/targets", "/report", "/goalfile", "/goalfile/history", "/imports", "/admin/users", "/account/tokens", "/account", "/audit",
-            ];
-            foreach (var path in paths)
+            foreach (var path in SitePages.SignedIn(period))
             {
                 await page.GotoAsync(path);
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

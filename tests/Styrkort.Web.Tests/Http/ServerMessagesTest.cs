@@ -34,6 +34,6 @@ public sealed class ServerMessagesTest(DemoSite site)
             DemoSite.Form(("analysis", "Text"), (Html.TokenField, token)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Enheten 'nowhere' finns inte.", Html.TextOfId(await response.Content.ReadAsStringAsync(), "p", "error-detail"), StringComparison.Ordinal);
+        Assert.Contains("Det finns ingen enhet 'nowhere'.", Html.TextOfId(await response.Content.ReadAsStringAsync(), "p", "error-detail"), StringComparison.Ordinal);
     }
 }

@@ -96,7 +96,7 @@ public sealed partial class TargetsOnPagesTest : IAsyncLifetime
         Assert.Contains("<span class=\"band\">Delbonus</span>", row, StringComparison.Ordinal);
         Assert.Contains("data-unit=\"bo\" data-status=\"met\"", row, StringComparison.Ordinal);
         // The legend names the status at risk.
-        Assert.Contains("<span class=\"badge at_risk\">I riskzonen</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"badge at_risk\"><span class=\"icon\" aria-hidden=\"true\">!</span> I riskzonen</span>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,8 +106,8 @@ public sealed partial class TargetsOnPagesTest : IAsyncLifetime
         var table = Regex.Match(html, "<table id=\"per-unit\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
 
         Assert.Equal(["sales", "anna", "bo"], Regex.Matches(table, "<tr data-unit=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
-        Assert.Contains("<span class=\"badge at_risk\">I riskzonen</span> <span class=\"band\">Delbonus</span>", table, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"badge met\">Uppfyllt</span> <span class=\"band\">Full bonus</span>", table, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"badge at_risk\"><span class=\"icon\" aria-hidden=\"true\">!</span> I riskzonen</span> <span class=\"band\">Delbonus</span>", table, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"badge met\"><span class=\"icon\" aria-hidden=\"true\">✓</span> Uppfyllt</span> <span class=\"band\">Full bonus</span>", table, StringComparison.Ordinal);
     }
 
     [Fact]
