@@ -81,8 +81,11 @@ public sealed class IndexModel(SiteState site) : PageModel
         $"/goals/{Uri.EscapeDataString(goal.Id)}?period={Uri.EscapeDataString(Period.ToString())}&unit={Uri.EscapeDataString(unit.Id)}";
 
     /// <summary>The cell's accessible name: goal, unit, value and status in words ("NPS, Skåne: 7,3, uppfyllt").</summary>
-    public string CellLabel(Goal goal, UnitInfo unit, Outcome o, Texts t) =>
-        $"{goal.Name.For(t.Lang)}, {unit.Name}: {Ui.Value(o, MetricUnit(goal), t)}, {t[Ui.StatusKey(o.Status)].ToLowerInvariant()}";
+    /// <summary>
+    /// What a cell's link is about, for screen readers only ("NPS, Skåne: "): read before the cell's own text (value,
+    /// status in words, target), which thus stays part of the link's name (axe: label-content-name-mismatch).
+    /// </summary>
+    public string CellContext(Goal goal, UnitInfo unit, Texts t) => $"{goal.Name.For(t.Lang)}, {unit.Name}: ";
 
     /// <summary>Whether some goal has a warning zone: only then does the legend name the status at risk.</summary>
     public bool HasWarnings => Goals.Any(g => g.Target.Warning is not null);
