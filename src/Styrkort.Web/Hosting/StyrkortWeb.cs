@@ -101,6 +101,7 @@ public static class StyrkortWeb
         ExternalLogin.Map(app);
         app.MapRazorPages();
         app.MapGet("/report/download", Pages.ReportModel.DownloadAsync).RequireAuthorization(Policies.Read);
+        Exports.ExportEndpoints.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Read);
         ApiEndpoints.Map(app);
         return app;

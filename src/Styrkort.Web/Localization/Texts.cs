@@ -32,6 +32,11 @@ public sealed class Texts(string lang)
         ["record"] = "Registrera", ["nodata"] = "Inga data ännu – importera under Importer.", ["role"] = "Roll", ["units"] = "Enheter",
         ["create"] = "Skapa", ["name"] = "Namn", ["newtoken"] = "Ny nyckel – kopiera den nu, den visas bara en gång:",
         ["badlogin"] = "Fel användarnamn eller lösenord.", ["imported_ok"] = "Importerad:", ["trend"] = "Trend",
+        // Excel exports.
+        ["download_excel"] = "Ladda ner Excel", ["goal_id"] = "Mål-id", ["unit_id"] = "Enhets-id", ["board_short"] = "Styrelsen", ["rule"] = "Målregel",
+        ["selection"] = "Urval", ["organisation"] = "Organisation", ["period"] = "Period", ["period_start"] = "Periodens första dag",
+        ["period_end"] = "Periodens sista dag", ["exported"] = "Exporterad", ["history_sheet"] = "Utveckling",
+        ["unknown_unit"] = "Okänd enhet", ["unknown_area"] = "Okänt målområde", ["unknown_goal"] = "Okänt mål",
         ["unchanged"] = "Ingen ändring", ["report"] = "Styrelserapport", ["goalfile"] = "Målfil",
         ["goalfile_saved"] = "Målfilen sparades och alla utfall räknades om.",
         ["goalfile_help"] = "Målfilen kontrolleras innan den sparas: fel visas med rad och kolumn, och den gamla versionen gäller tills den nya är felfri. Tidigare versioner sparas.",
@@ -92,6 +97,11 @@ public sealed class Texts(string lang)
         ["record"] = "Record", ["nodata"] = "No data yet – import under Imports.", ["role"] = "Role", ["units"] = "Units",
         ["create"] = "Create", ["name"] = "Name", ["newtoken"] = "New token – copy it now, it is shown only once:",
         ["badlogin"] = "Wrong user name or password.", ["imported_ok"] = "Imported:", ["trend"] = "Trend",
+        // Excel exports.
+        ["download_excel"] = "Download Excel", ["goal_id"] = "Goal id", ["unit_id"] = "Unit id", ["board_short"] = "Board", ["rule"] = "Target rule",
+        ["selection"] = "Selection", ["organisation"] = "Organisation", ["period"] = "Period", ["period_start"] = "First day of period",
+        ["period_end"] = "Last day of period", ["exported"] = "Exported", ["history_sheet"] = "History",
+        ["unknown_unit"] = "Unknown unit", ["unknown_area"] = "Unknown goal area", ["unknown_goal"] = "Unknown goal",
         ["unchanged"] = "No change", ["report"] = "Board report", ["goalfile"] = "Goal file",
         ["goalfile_saved"] = "The goal file was saved and every outcome recomputed.",
         ["goalfile_help"] = "The goal file is checked before it is saved: errors show their line and column, and the old version stays in force until the new one is free of errors. Earlier versions are kept.",
