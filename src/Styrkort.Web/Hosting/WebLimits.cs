@@ -61,6 +61,15 @@ public sealed record WebLimits
 
     public long MaxXlsxSharedStringChars { get; init; } = 32 * MiB;
 
+    /// <summary>How long an uploaded file waits for its preview to be confirmed before it is removed.</summary>
+    public int PendingUploadMinutes { get; init; } = 60;
+
+    /// <summary>How many uploads one user may have waiting for confirmation; a new one removes the oldest past it.</summary>
+    public int MaxPendingUploadsPerUser { get; init; } = 5;
+
+    /// <summary>The rows of each file the import preview shows.</summary>
+    public int PreviewRows { get; init; } = 10;
+
     /// <summary>The request body allowed for a path.</summary>
     public long RequestBytesFor(Microsoft.AspNetCore.Http.PathString path) =>
         path.StartsWithSegments("/imports", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/api/imports", StringComparison.OrdinalIgnoreCase)

@@ -14,6 +14,11 @@ public readonly record struct CsvField(string Text, bool Quoted);
 /// </summary>
 public sealed class CsvRecordReader(TextReader reader, char separator, string displayName)
 {
+    /// <summary>The reader's messages, in English; a user interface in another language recognises them by these.</summary>
+    public const string UnclosedQuote = "a quoted field is not closed before the end of the file";
+    public const string TextAfterQuote = "text after a closing quote; a quote inside a field is written twice (\"\")";
+    public const string QuoteInField = "a quote inside an unquoted field; quote the whole field and write the quote twice (\"\")";
+
     private readonly StringBuilder _field = new();
     private int _line = 1;
 
@@ -38,7 +43,7 @@ public sealed class CsvRecordReader(TextReader reader, char separator, string di
                 while (true)
                 {
                     var next = reader.Read();
-                    if (next < 0) throw Error(fields.Count + 1, "a quoted field is not closed before the end of the file");
+                    if (next < 0) throw Error(fields.Count + 1, UnclosedQuote);
                     if (++length > Limits.CsvLineBytes) throw TooLong(fields.Count + 1);
                     if (next == '"')
                     {
@@ -56,7 +61,7 @@ public sealed class CsvRecordReader(TextReader reader, char separator, string di
                 if (end < 0 || end == separator || end == '\n') break;
                 if (end == '\r' && (reader.Peek() == '\n' || reader.Peek() < 0)) continue;
                 if (quoted || end == '"')
-                    throw Error(fields.Count + 1, quoted ? "text after a closing quote; a quote inside a field is written twice (\"\")" : "a quote inside an unquoted field; quote the whole field and write the quote twice (\"\")");
+                    throw Error(fields.Count + 1, quoted ? TextAfterQuote : QuoteInField);
                 if (++length > Limits.CsvLineBytes) throw TooLong(fields.Count + 1);
                 _field.Append((char)end);
             }
