@@ -22,6 +22,8 @@ internal static class ImportCommand
             var imported = store.Import(file, p.GetValue(data)!, TimeProvider.System, progress);
             var table = new Table().AddColumns("dataset", "file", "format", "rows", "sha256");
             table.Columns[3].RightAligned();
+            table.Columns[2].NoWrap();
+            table.Columns[4].NoWrap();
             foreach (var f in imported)
                 table.AddRow(f.Dataset, Markup.Escape(f.File), Markup.Escape(f.Format?.Describe() ?? ""), f.Rows.ToString("N0", SwedishFormat.Numbers), f.Sha256[..12]);
             AnsiConsole.Write(table);
