@@ -58,6 +58,7 @@ public sealed class ImportPreviewTest(DemoSite site)
         Assert.Equal("windows1252;semicolon", batch.Format?.ToString());
         Assert.Equal(rows.Sum(r => decimal.Parse(r[2], CultureInfo.InvariantCulture)), SumOfAmounts());
         Assert.Contains("Windows-1252, semikolon", Html.TextOfId(await controller.GetStringAsync("/imports"), "table", "batches"), StringComparison.Ordinal);
+        Assert.Contains($"{rows.Count} rows from operating_costs.csv (Windows-1252, semicolon, sha256", await controller.GetStringAsync("/audit?action=import"), StringComparison.Ordinal);
         // The upload is gone once imported.
         Assert.Equal(HttpStatusCode.NotFound, (await controller.GetAsync(preview)).StatusCode);
     }
