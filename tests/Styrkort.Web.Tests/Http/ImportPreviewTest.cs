@@ -64,6 +64,32 @@ public sealed class ImportPreviewTest(DemoSite site)
     }
 
     [Fact]
+    public async Task AnExcelWorkbook_IsPreviewedAsRead_AndImported()
+    {
+        var controller = await site.As("controller");
+        var sample = File.ReadAllLines(Path.Combine(site.DataDirectory, "sample", "operating_costs.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var book = new Styrkort.Reports.Xlsx.XlsxWorkbook();
+        var sheet = book.Sheet("Kostnader").TableHeader("UNIT_ID", "month", "amount");
+        foreach (var r in sample) sheet.Row(r[0], r[1], decimal.Parse(r[2], CultureInfo.InvariantCulture));
+        var bytes = new MemoryStream();
+        book.Write(bytes);
+
+        var upload = await UploadAsync(controller, "operating_costs.xlsx", bytes.ToArray());
+        var preview = upload.Headers.Location!.OriginalString;
+        var page = await controller.GetStringAsync(preview);
+        Assert.Contains("Excel (.xlsx)", Html.TextOfId(page, "p", "detected-0"), StringComparison.Ordinal);
+        Assert.Contains($"<td>{sample[0][0]}</td>", page, StringComparison.Ordinal);
+
+        // UNIT_ID is read as unit_id (names match whatever their case): confirmed as proposed.
+        var mapping = new[] { "unit_id", "month", "amount" }.Select((c, i) => ($"map_0_{i}", c));
+        var confirmed = await controller.PostAsync(preview, DemoSite.Form([(Html.TokenField, await DemoSite.FormTokenAsync(controller, preview)), .. mapping]));
+        var job = await site.JobAsync(confirmed.Headers.Location!.OriginalString);
+        Assert.True(job.State == Web.Jobs.JobState.Succeeded, string.Join("; ", job.Errors));
+        Assert.Equal("xlsx", Assert.Single(job.Batches).Format?.ToString());
+        Assert.Equal(sample.Sum(r => decimal.Parse(r[2], CultureInfo.InvariantCulture)), SumOfAmounts());
+    }
+
+    [Fact]
     public async Task ABrokenFile_IsRefusedInSwedish_NamingLineAndColumn()
     {
         var controller = await site.As("controller");
