@@ -44,8 +44,22 @@ public sealed class ImportPreviewModel(SiteState site, ImportService imports, Pe
         var columns = new Dictionary<string, IReadOnlyList<string?>>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < Files.Count; i++)
             if (!chosen[i].SequenceEqual(Files[i].Header)) columns[Files[i].Dataset.Name] = chosen[i].Select(c => c is null ? null : Files[i].Dataset.Find(c)!.Name).ToList();
-        var job = imports.Confirm(upload, columns, User.Identity!.Name!);
-        return Redirect($"/jobs/{job.Id}");
+        try
+        {
+            var job = imports.Confirm(upload, columns, User.Identity!.Name!);
+            return Redirect($"/jobs/{job.Id}");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return Gone(); // confirmed twice at once: the other confirmation took the files
+        }
+        catch (Core.Diagnostics.StyrkortException e)
+        {
+            // The queue is full: the upload is gone with the refused job, and the page says why.
+            Errors = [e.Message];
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
     }
 
     public IActionResult OnPostDiscard(string token)
