@@ -28,7 +28,7 @@ internal static class OutcomeColumns
         ];
     }
 
-    private static Style StatusStyle(Status status) => status switch
+    public static Style StatusStyle(Status status) => status switch
     {
         Status.Met => Style.Met,
         Status.NotMet => Style.NotMet,

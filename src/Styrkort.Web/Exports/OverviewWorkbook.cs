@@ -28,10 +28,32 @@ internal static class OverviewWorkbook
                     if (outcomes.TryGetValue((goal.Id, u.Id), out var o))
                         sheet.Row([a.Name.For(t.Lang), goal.Id, goal.Name.For(t.Lang), board, u.Id, u.Name, .. OutcomeColumns.Cells(o, unitOfMeasure, t)]);
             }
+        Matrix(book.Sheet(t["matrix"]), goals, evaluation, units, area, t, tree, outcomes);
         Selection(book, t, goals.Organisation, evaluation.Period, today)
             .Row(t["unit"], unitFilter is null ? t["all"] : units.FirstOrDefault(u => u.Id == unitFilter)?.Name ?? unitFilter)
             .Row(t["area"], area is null ? t["all"] : goals.Areas.FirstOrDefault(x => x.Id == area)?.Name.For(t.Lang) ?? area);
         return book;
+    }
+
+    /// <summary>
+    /// The page's own layout: a goal per row under its goal area's row, a unit per column, each cell the value as a
+    /// number on its status's colour (the long sheet has the target and status in words).
+    /// </summary>
+    private static void Matrix(SheetBuilder sheet, GoalFile goals, Evaluation evaluation, IReadOnlyList<UnitInfo> units, string? area, Texts t,
+        IReadOnlyList<Goal> tree, Dictionary<(string Goal, string Unit), Outcome> outcomes)
+    {
+        sheet.TableHeader([t["goal"], .. units.Select(u => u.Name)]);
+        foreach (var a in goals.Areas.Where(a => area is null || a.Id == area))
+        {
+            sheet.StyledRow(Style.Header, a.Name.For(t.Lang));
+            foreach (var goal in tree.Where(g => g.Area == a.Id))
+            {
+                var format = NumberFormats.For(goals.Metrics[goal.Metric].Unit, t.Lang);
+                sheet.Row([goal.Name.For(t.Lang), .. units.Select(u => outcomes.TryGetValue((goal.Id, u.Id), out var o)
+                    ? new NumberCell(o.Value is { Exact: { } e } ? e : o.Value?.Approximate, format, OutcomeColumns.StatusStyle(o.Status))
+                    : null)]);
+            }
+        }
     }
 
     /// <summary>The sheet that says what a workbook holds: organisation, period (with its dates) and when it was made.</summary>

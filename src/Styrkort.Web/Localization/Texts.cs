@@ -35,7 +35,7 @@ public sealed class Texts(string lang)
         // Excel exports.
         ["download_excel"] = "Ladda ner Excel", ["goal_id"] = "Mål-id", ["unit_id"] = "Enhets-id", ["board_short"] = "Styrelsen", ["rule"] = "Målregel",
         ["selection"] = "Urval", ["organisation"] = "Organisation", ["period"] = "Period", ["period_start"] = "Periodens första dag",
-        ["period_end"] = "Periodens sista dag", ["exported"] = "Exporterad", ["history_sheet"] = "Utveckling",
+        ["period_end"] = "Periodens sista dag", ["exported"] = "Exporterad", ["history_sheet"] = "Utveckling", ["matrix"] = "Matris",
         ["unknown_unit"] = "Okänd enhet", ["unknown_area"] = "Okänt målområde", ["unknown_goal"] = "Okänt mål",
         // Import preview, mapping and templates.
         ["preview_title"] = "Förhandsgranska import", ["preview_refused"] = "Importen kan inte göras så här; inget har importerats.", ["detected"] = "Läst som",
@@ -106,7 +106,7 @@ public sealed class Texts(string lang)
         // Excel exports.
         ["download_excel"] = "Download Excel", ["goal_id"] = "Goal id", ["unit_id"] = "Unit id", ["board_short"] = "Board", ["rule"] = "Target rule",
         ["selection"] = "Selection", ["organisation"] = "Organisation", ["period"] = "Period", ["period_start"] = "First day of period",
-        ["period_end"] = "Last day of period", ["exported"] = "Exported", ["history_sheet"] = "History",
+        ["period_end"] = "Last day of period", ["exported"] = "Exported", ["history_sheet"] = "History", ["matrix"] = "Matrix",
         ["unknown_unit"] = "Unknown unit", ["unknown_area"] = "Unknown goal area", ["unknown_goal"] = "Unknown goal",
         // Import preview, mapping and templates.
         ["preview_title"] = "Preview the import", ["preview_refused"] = "The import cannot be made like this; nothing has been imported.", ["detected"] = "Read as",

@@ -25,7 +25,7 @@ public sealed class ExcelExportTest(DemoSite site)
         Assert.Equal($"oversikt-{site.Period}.xlsx", FileName(response));
         using var book = await Open(response);
         Assert.Empty(new OpenXmlValidator().Validate(book));
-        Assert.Equal(["Översikt", "Urval"], SheetNames(book));
+        Assert.Equal(["Översikt", "Matris", "Urval"], SheetNames(book));
         var sheet = Sheet(book, "Översikt");
         var rows = sheet.Descendants<Row>().ToList();
         Assert.Equal(["Målområde", "Mål-id", "Mål", "Styrelsen", "Enhets-id", "Enhet", "Värde", "Målnivå"], rows[0].Elements<Cell>().Take(8).Select(c => Text(book, c)));
@@ -45,6 +45,19 @@ public sealed class ExcelExportTest(DemoSite site)
             checkedCells++;
         }
         Assert.True(checkedCells > 20, $"only {checkedCells} values");
+
+        // The matrix: a goal area's row, then its goals with a value per unit, as on the page.
+        var matrix = Sheet(book, "Matris").Descendants<Row>().ToList();
+        Assert.Equal(site.Site.Goals.Areas[0].Name.Swedish, Text(book, matrix[1].Elements<Cell>().First()));
+        var firstGoal = site.Site.Goals.Goals.First(g => g.Area == site.Site.Goals.Areas[0].Id);
+        var units = site.Site.Outcomes(Period.Parse(site.Period)).Units;
+        var valueCells = matrix[2].Elements<Cell>().Skip(1).ToList();
+        foreach (var cell in valueCells)
+        {
+            var unit = units[Column(cell)[0] - 'B'];
+            if (outcomes.GetValueOrDefault((firstGoal.Id, unit.Id))?.Value is { } v)
+                Assert.Equal(v.AsDouble, double.Parse(cell.CellValue!.Text, CultureInfo.InvariantCulture), 9);
+        }
 
         // A per-cent goal's value shows with " %", a kronor goal's with " kr".
         var formats = FormatsOfColumn(book, sheet, "G");
