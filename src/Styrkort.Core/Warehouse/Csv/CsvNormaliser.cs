@@ -36,7 +36,7 @@ public static class CsvNormaliser
             if (header is null) return Finish(hashing, hash);
             var names = header.Select((h, i) => columns is null ? h.Text : i < columns.Count && columns[i] is { } c ? c : $"_ignored_{i + 1}").ToList();
             Write(writer, names.Select(n => new CsvField(n, false)));
-            var numeric = names.Select(n => format.Separator == FieldSeparator.Semicolon && dataset.Find(n) is { Type: ColumnType.Integer or ColumnType.Decimal or ColumnType.Number }).ToArray();
+            var numeric = names.Select(n => format.Separator == FieldSeparator.Semicolon && dataset.Find(n.Trim()) is { Type: ColumnType.Integer or ColumnType.Decimal or ColumnType.Number }).ToArray();
             while (records.Next() is { } record)
             {
                 for (var i = 0; i < record.Count && i < numeric.Length; i++)
