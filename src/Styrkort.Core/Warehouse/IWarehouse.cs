@@ -3,7 +3,11 @@ using Styrkort.Core.Sql;
 
 namespace Styrkort.Core.Warehouse;
 
-public sealed record ImportedFile(string Dataset, string File, long Rows, string Sha256);
+public sealed record ImportedFile(string Dataset, string File, long Rows, string Sha256)
+{
+    /// <summary>How the file was written (encoding, separator), as detected; null when not known.</summary>
+    public Csv.CsvFormat? Format { get; init; }
+}
 
 public sealed record ImportProgress(string Dataset, int Index, int Count);
 
@@ -11,7 +15,11 @@ public sealed record ImportProgress(string Dataset, int Index, int Count);
 /// One dataset's import: its file as the user named it, rows, checksum, when, who (null from the command line), and
 /// the batch it came in (the datasets of one import share it).
 /// </summary>
-public sealed record ImportRecord(string Dataset, string File, long Rows, string Sha256, DateTime ImportedAt, long Batch, string? ImportedBy);
+public sealed record ImportRecord(string Dataset, string File, long Rows, string Sha256, DateTime ImportedAt, long Batch, string? ImportedBy)
+{
+    /// <summary>How the file was written (encoding, separator); null for imports from before it was recorded.</summary>
+    public Csv.CsvFormat? Format { get; init; }
+}
 
 /// <summary>
 /// Where the imported facts live and the only thing that talks to the database engine: the evaluator, reports,
@@ -25,7 +33,8 @@ public interface IWarehouse : IDisposable
     SqlDialect Dialect { get; }
 
     /// <summary>
-    /// Imports the goal file's datasets from a folder of CSV files, all or nothing: any error (or a crash) leaves the
+    /// Imports the goal file's datasets from a folder of CSV files (comma or semicolon, UTF-8, UTF-16 or Windows-1252:
+    /// see <see cref="Csv.CsvSniffer"/>), all or nothing: any error (or a crash) leaves the
     /// warehouse as it was. Files that are absent keep the warehouse's current table; a dataset absent from both is an
     /// error. <paramref name="beforeCommit"/> runs after every check has passed, before the commit: when it throws,
     /// nothing is imported, so a caller can make its own record part of the same unit of work.
@@ -33,9 +42,12 @@ public interface IWarehouse : IDisposable
     /// <param name="sourceNames">What the import history records as each dataset's file (an upload's own file name),
     /// where it is not the file read (a temporary copy, deleted afterwards).</param>
     /// <param name="importedBy">Who imported, for the history; null from the command line.</param>
+    /// <param name="sourceFormats">The formats of files the caller has already rewritten in the plain form (an upload),
+    /// as the history records them; the other files' formats are detected (and the files rewritten) on the way in.</param>
     IReadOnlyList<ImportedFile> Import(GoalFile file, string folder, TimeProvider clock, IProgress<ImportProgress>? progress = null,
         Action<IReadOnlyList<ImportedFile>>? beforeCommit = null, CancellationToken cancellation = default,
-        IReadOnlyDictionary<string, string>? sourceNames = null, string? importedBy = null);
+        IReadOnlyDictionary<string, string>? sourceNames = null, string? importedBy = null,
+        IReadOnlyDictionary<string, Csv.CsvFormat>? sourceFormats = null);
 
     /// <summary>Runs a planned query and returns its rows; <see cref="Interrupt"/> stops it from another thread.</summary>
     List<object?[]> Rows(SqlQuery query);

@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Styrkort.Reports.Xlsx;
 
 namespace Styrkort.Reports;
@@ -12,34 +10,11 @@ public static class XlsxRenderer
 {
     public static void Render(BoardReportModel model, Stream output)
     {
-        // The Open XML package needs to seek; a web response cannot, so it gets a finished copy.
-        if (!output.CanSeek)
-        {
-            using var buffer = new MemoryStream();
-            Render(model, buffer);
-            buffer.Position = 0;
-            buffer.CopyTo(output);
-            return;
-        }
-        var sheets = new List<SheetBuilder> { XlsxSheets.Summary(model) };
-        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { sheets[0].Name };
-        foreach (var goal in model.Goals) sheets.Add(XlsxSheets.Goal(model, goal, XlsxSheets.SheetName($"{goal.Number} {goal.Id}", used)));
-        if (model.MissingCheckIns is { } missing) sheets.Add(XlsxSheets.Missing(model, missing, XlsxSheets.SheetName(ReportText.For(model.Language).MissingCheckIns, used)));
-        sheets.Add(XlsxSheets.Sources(model, XlsxSheets.SheetName(ReportText.For(model.Language).Sources, used)));
-
-        using var document = SpreadsheetDocument.Create(output, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        workbook.Workbook = new Workbook();
-        var styles = workbook.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = Styles.Sheet();
-        var list = workbook.Workbook.AppendChild(new Sheets());
-        uint id = 1;
-        foreach (var sheet in sheets)
-        {
-            var part = workbook.AddNewPart<WorksheetPart>();
-            part.Worksheet = sheet.Build();
-            list.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = sheet.Name });
-        }
-        workbook.Workbook.Save();
+        var book = new XlsxWorkbook();
+        XlsxSheets.Summary(model, book);
+        foreach (var goal in model.Goals) XlsxSheets.Goal(model, goal, book.Sheet($"{goal.Number} {goal.Id}"));
+        if (model.MissingCheckIns is { } missing) XlsxSheets.Missing(model, missing, book.Sheet(ReportText.For(model.Language).MissingCheckIns));
+        XlsxSheets.Sources(model, book.Sheet(ReportText.For(model.Language).Sources));
+        book.Write(output);
     }
 }

@@ -6,11 +6,11 @@ namespace Styrkort.Reports.Xlsx;
 /// <summary>The sheets of the workbook: what each holds, row by row.</summary>
 internal static class XlsxSheets
 {
-    public static SheetBuilder Summary(BoardReportModel model)
+    public static SheetBuilder Summary(BoardReportModel model, XlsxWorkbook book)
     {
         var t = ReportText.For(model.Language);
         var en = model.English;
-        var sheet = new SheetBuilder(t.Summary)
+        var sheet = book.Sheet(t.Summary)
             .Title($"{t.Title} – {model.Organisation} – {ReportFormat.Period(model.Period, model.Language)}")
             .Row(t.Unit, model.Unit.Name, model.Unit.Id)
             .Row(t.Period, model.Period.ToString())
@@ -22,11 +22,11 @@ internal static class XlsxSheets
         return sheet;
     }
 
-    public static SheetBuilder Goal(BoardReportModel model, GoalSection goal, string name)
+    public static SheetBuilder Goal(BoardReportModel model, GoalSection goal, SheetBuilder sheet)
     {
         var t = ReportText.For(model.Language);
         var en = model.English;
-        var sheet = new SheetBuilder(name)
+        sheet
             .Title($"{goal.Number}. {goal.Name}")
             .Row(t.Area, goal.AreaName)
             .Row(t.Formula, goal.Definition.Formula)
@@ -45,10 +45,10 @@ internal static class XlsxSheets
     }
 
     /// <summary>One row per goal and unit without an analysis, so that the list can be filtered and followed up.</summary>
-    public static SheetBuilder Missing(BoardReportModel model, IReadOnlyList<MissingCheckIns> missing, string name)
+    public static SheetBuilder Missing(BoardReportModel model, IReadOnlyList<MissingCheckIns> missing, SheetBuilder sheet)
     {
         var t = ReportText.For(model.Language);
-        var sheet = new SheetBuilder(name).Title(t.MissingCheckIns);
+        sheet.Title(t.MissingCheckIns);
         if (missing.Count == 0) return sheet.Row(t.NoneMissing);
         sheet.Header("#", t.GoalId, t.Goal, t.Owner, t.UnitId, t.Unit);
         foreach (var m in missing)
@@ -57,10 +57,10 @@ internal static class XlsxSheets
         return sheet;
     }
 
-    public static SheetBuilder Sources(BoardReportModel model, string name)
+    public static SheetBuilder Sources(BoardReportModel model, SheetBuilder sheet)
     {
         var t = ReportText.For(model.Language);
-        var sheet = new SheetBuilder(name).Header(t.Dataset, t.File, t.Rows, t.Imported, "SHA-256", model.English ? "Batch" : "Omgång");
+        sheet.Header(t.Dataset, t.File, t.Rows, t.Imported, "SHA-256", model.English ? "Batch" : "Omgång");
         foreach (var s in model.Sources)
             sheet.Row(s.Dataset, s.File, s.Rows, s.ImportedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), s.Sha256, s.Batch);
         return sheet;

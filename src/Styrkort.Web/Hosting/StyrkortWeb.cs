@@ -60,6 +60,7 @@ public static class StyrkortWeb
         builder.Services.AddHostedService<Jobs.JobRunner>();
         builder.Services.AddSingleton<Imports.ImportHooks>();
         builder.Services.AddSingleton<Imports.ImportService>();
+        builder.Services.AddSingleton<Imports.PendingUploads>();
         builder.Services.AddSingleton<GoalFileStore>();
         builder.Services.AddSignIn(builder.Configuration);
         builder.Services.AddRazorPages(o =>
@@ -102,6 +103,8 @@ public static class StyrkortWeb
         app.MapRazorPages();
         app.MapGet("/report/download", Pages.ReportModel.DownloadAsync).RequireAuthorization(Policies.Read);
         app.MapGet("/goals/{id}/rows", Drill.RowsDownload.HandleAsync).RequireAuthorization(Policies.Read);
+        Exports.ExportEndpoints.Map(app);
+        Imports.ImportTemplates.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Read);
         ApiEndpoints.Map(app);
         return app;

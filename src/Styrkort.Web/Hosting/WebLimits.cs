@@ -63,6 +63,14 @@ public sealed record WebLimits
 
     /// <summary>Rows of one download of the rows behind a goal's number (<c>/goals/{id}/rows</c>, CSV or Excel).</summary>
     public long MaxDownloadRows { get; init; } = 1_000_000;
+    /// <summary>How long an uploaded file waits for its preview to be confirmed before it is removed.</summary>
+    public int PendingUploadMinutes { get; init; } = 60;
+
+    /// <summary>How many uploads one user may have waiting for confirmation; a new one removes the oldest past it.</summary>
+    public int MaxPendingUploadsPerUser { get; init; } = 5;
+
+    /// <summary>The rows of each file the import preview shows.</summary>
+    public int PreviewRows { get; init; } = 10;
 
     /// <summary>The request body allowed for a path.</summary>
     public long RequestBytesFor(Microsoft.AspNetCore.Http.PathString path) =>

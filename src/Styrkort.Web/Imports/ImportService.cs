@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Warehouse;
+using Styrkort.Core.Warehouse.Csv;
 using Styrkort.Web.AppStore;
 using Styrkort.Web.Audit;
 using Styrkort.Web.Hosting;
@@ -24,21 +25,48 @@ public sealed class ImportHooks
 /// one unit of work: the warehouse import, the batches and the audit entries commit together or not at all, and only
 /// then does the new snapshot go in force.
 /// </summary>
-public sealed class ImportService(SiteState site, WebOptions options, JobQueue jobs, ImportHooks hooks, WebLimits limits)
+public sealed class ImportService(SiteState site, WebOptions options, JobQueue jobs, ImportHooks hooks, WebLimits limits, PendingUploads pending)
 {
-    private sealed record Staged(string Dataset, string UserFileName, string StoredPath, bool Excel);
+    /// <param name="Format">The file's format when known (an upload previewed), else detected when the job runs.</param>
+    /// <param name="Columns">The dataset column each file column is read as (the preview's mapping); null: by the header's names.</param>
+    private sealed record Staged(string Dataset, string UserFileName, string StoredPath, bool Excel, CsvFormat? Format = null, IReadOnlyList<string?>? Columns = null);
 
-    /// <summary>The quick checks (a file at all, each named after a dataset), then the files kept and the import queued.</summary>
-    public Job Enqueue(IReadOnlyList<UploadedFile> files, string user)
+    /// <summary>The quick checks (a file at all, each named after a dataset, one file per dataset).</summary>
+    private List<(UploadedFile File, Dataset Dataset)> Matched(IReadOnlyList<UploadedFile> files)
     {
         if (files.Count == 0) throw new StyrkortException(new SourceLocation("upload", 0, 0), "no file was uploaded");
         var goals = site.Goals;
-        var matched = files.Select(f => (File: f, Dataset: Match(goals, f.FileName))).ToList();
+        var matched = files.Select(f => (File: f, Dataset: PendingUploads.Match(goals, f.FileName))).ToList();
         var twice = matched.GroupBy(m => m.Dataset.Name).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
             throw new StyrkortException(new SourceLocation(twice.Last().File.FileName, 0, 0),
                 $"two files for the dataset '{twice.Key}': {string.Join(", ", twice.Select(m => m.File.FileName))}");
+        return matched;
+    }
 
+    /// <summary>The quick checks, then the files kept for their preview: nothing is queued until it is confirmed (<see cref="Confirm"/>).</summary>
+    public PendingUpload Keep(IReadOnlyList<UploadedFile> files, string user) => pending.Keep(Matched(files), user);
+
+    /// <summary>
+    /// Queues the import of a previewed upload with its column mapping (per file, the dataset column each file column is
+    /// read as, or null to ignore it; a file left out is read by its header's names).
+    /// </summary>
+    public Job Confirm(PendingUpload upload, IReadOnlyDictionary<string, IReadOnlyList<string?>> columns, string user)
+    {
+        var id = JobQueue.NewId();
+        var folder = JobFolder(id);
+        pending.MoveTo(upload, Path.Combine(folder, "upload"));
+        var staged = upload.Files.Select(f => new Staged(f.Dataset, f.UserFileName, Path.Combine(folder, "upload", f.Stored), false, f.CsvFormat,
+            columns.GetValueOrDefault(f.Dataset))).ToList();
+        var subject = string.Join(", ", staged.Select(s => s.UserFileName));
+        return jobs.Enqueue("import", user, subject, ctx => RunAsync(ctx, staged, folder, user), () => Remove(folder), id)
+               ?? Refuse(folder);
+    }
+
+    /// <summary>The quick checks, then the files kept and the import queued at once (the API: no preview).</summary>
+    public Job Enqueue(IReadOnlyList<UploadedFile> files, string user)
+    {
+        var matched = Matched(files);
         var id = JobQueue.NewId();
         var folder = JobFolder(id);
         var staged = new List<Staged>();
@@ -78,6 +106,7 @@ public sealed class ImportService(SiteState site, WebOptions options, JobQueue j
         var data = Path.Combine(folder, "data");
         Directory.CreateDirectory(data);
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var formats = new Dictionary<string, CsvFormat>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in staged)
         {
             ctx.Cancellation.ThrowIfCancellationRequested();
@@ -85,17 +114,28 @@ public sealed class ImportService(SiteState site, WebOptions options, JobQueue j
                 ?? throw new StyrkortException(new SourceLocation(file.UserFileName, 0, 0), $"the goal file in force has no dataset '{file.Dataset}' any more");
             var target = Inside(data, dataset, file.UserFileName);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var source = file.StoredPath;
+            var format = file.Format;
             if (file.Excel)
             {
                 ctx.Report($"{file.UserFileName}: Excel → CSV");
-                using var input = File.OpenRead(file.StoredPath);
-                ExcelToCsv.Convert(input, target, limits);
+                source = Path.ChangeExtension(file.StoredPath, ".converted.csv");
+                using (var input = File.OpenRead(file.StoredPath)) ExcelToCsv.Convert(input, source, limits);
+                format = CsvFormat.Excel;
             }
-            else File.Move(file.StoredPath, target);
+            format ??= CsvSniffer.Detect(source);
+            // Read by the loader as it is, or rewritten as it reads (encoding, separator, decimal commas, the mapping).
+            if (file.Columns is null && format.Encoding == TextEncoding.Utf8 && format.Separator == FieldSeparator.Comma) File.Move(source, target);
+            else
+            {
+                ctx.Report($"{file.UserFileName}: {format.Describe()} → CSV");
+                CsvNormaliser.Normalise(source, target, format, dataset, file.UserFileName, file.Columns);
+            }
             names[dataset.Name] = file.UserFileName;
+            formats[dataset.Name] = format;
         }
         var db = ctx.Services.GetRequiredService<AppDb>();
-        var batches = Commit(db, goals, data, names, user, new StepProgress(ctx), ctx.Cancellation);
+        var batches = Commit(db, goals, data, names, user, new StepProgress(ctx), ctx.Cancellation, formats);
         ctx.Report("computing the outcomes");
         var snapshot = await site.BuildAsync(db, goals, site.Current.Version, CancellationToken.None);
         site.Publish(snapshot);
@@ -109,8 +149,9 @@ public sealed class ImportService(SiteState site, WebOptions options, JobQueue j
     /// rolls the warehouse back; a failed warehouse commit after the audit committed (unlikely) is said in the trail.
     /// </summary>
     /// <param name="names">The user's file name per dataset, shown in the history and errors.</param>
+    /// <param name="formats">The formats of files already rewritten in the loader's form, as the history records them.</param>
     public IReadOnlyList<ImportRecord> Commit(AppDb db, GoalFile goals, string folder, IReadOnlyDictionary<string, string> names, string user,
-        IProgress<ImportProgress>? progress = null, CancellationToken cancellation = default)
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellation = default, IReadOnlyDictionary<string, CsvFormat>? formats = null)
     {
         IReadOnlyList<ImportedFile> audited = [];
         try
@@ -121,10 +162,11 @@ public sealed class ImportService(SiteState site, WebOptions options, JobQueue j
                 {
                     hooks.InsideTransaction?.Invoke(imported);
                     foreach (var i in imported)
-                        AuditTrail.Record(db, site.Clock, user, AuditActions.Import, i.Dataset, $"{i.Rows} rows from {i.File} (sha256 {i.Sha256})");
+                        AuditTrail.Record(db, site.Clock, user, AuditActions.Import, i.Dataset,
+                            $"{i.Rows} rows from {i.File} ({(i.Format is { } f ? f.Describe() + ", " : "")}sha256 {i.Sha256})");
                     db.SaveChanges();
                     audited = imported;
-                }, cancellation, names, importedBy: user);
+                }, cancellation, names, importedBy: user, sourceFormats: formats);
                 // Writes take turns (the write gate): the newest records are this import's.
                 return w.Imports(imported.Count);
             });
@@ -150,16 +192,6 @@ public sealed class ImportService(SiteState site, WebOptions options, JobQueue j
         {
             throw new StyrkortException(new SourceLocation("upload", 0, 0), "the import could not be recorded; nothing was changed");
         }
-    }
-
-    /// <summary>The dataset a file is for: its name without extension is the dataset's name or its file's name.</summary>
-    private static Dataset Match(GoalFile goals, string fileName)
-    {
-        var stem = Path.GetFileNameWithoutExtension(fileName);
-        return goals.Datasets.Values.FirstOrDefault(d => d.Name.Equals(stem, StringComparison.OrdinalIgnoreCase))
-            ?? goals.Datasets.Values.FirstOrDefault(d => Path.GetFileNameWithoutExtension(d.File).Equals(stem, StringComparison.OrdinalIgnoreCase))
-            ?? throw new StyrkortException(new SourceLocation(Path.GetFileName(fileName), 0, 0),
-                $"no dataset is called '{stem}'; name the file after one of: {string.Join(", ", goals.Datasets.Values.Select(d => Path.GetFileName(d.File)))}");
     }
 
     /// <summary>Where the warehouse reads a dataset's file in the job folder; never outside it, whatever the goal file says.</summary>

@@ -26,16 +26,22 @@ public sealed class ImportsModel(SiteState site, ImportService imports, JobQueue
 
     public void OnGet() => Batches = site.Read(w => w.Imports(200));
 
-    /// <summary>Quick checks answer at once; the import itself is queued and followed on its job page.</summary>
-    public async Task<IActionResult> OnPostAsync(List<IFormFile> files)
+    /// <summary>The datasets, each with its template files (<see cref="Imports.ImportTemplates"/>).</summary>
+    public IEnumerable<Core.GoalFiles.Dataset> Datasets => site.Goals.Datasets.Values;
+
+    /// <summary>
+    /// Quick checks answer at once; the files then wait for their preview (/imports/preview/TOKEN), where the column
+    /// mapping is confirmed and the import queued.
+    /// </summary>
+    public IActionResult OnPost(List<IFormFile> files)
     {
         var english = Localization.Texts.For(HttpContext).English;
         try
         {
-            var job = imports.Enqueue(files.Select(f => new UploadedFile(f.FileName, f.OpenReadStream())).ToList(), User.Identity!.Name!);
-            return Redirect($"/jobs/{job.Id}");
+            var upload = imports.Keep(files.Select(f => new UploadedFile(f.FileName, f.OpenReadStream())).ToList(), User.Identity!.Name!);
+            return Redirect($"/imports/preview/{upload.Token}");
         }
-        catch (StyrkortException e)
+        catch (Exception e) when (e is StyrkortException or InvalidDataException)
         {
             ErrorTitle = english ? "The file was refused; nothing was imported." : "Filen avvisades; inget importerades.";
             Errors = [e.Message];

@@ -20,10 +20,12 @@ internal static class ImportCommand
             var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             var progress = new Progress<ImportProgress>(x => err.MarkupLine($"[grey]({x.Index}/{x.Count}) {Markup.Escape(x.Dataset)}[/]"));
             var imported = store.Import(file, p.GetValue(data)!, TimeProvider.System, progress);
-            var table = new Table().AddColumns("dataset", "file", "rows", "sha256");
-            table.Columns[2].RightAligned();
+            var table = new Table().AddColumns("dataset", "file", "format", "rows", "sha256");
+            table.Columns[3].RightAligned();
+            table.Columns[2].NoWrap();
+            table.Columns[4].NoWrap();
             foreach (var f in imported)
-                table.AddRow(f.Dataset, Markup.Escape(f.File), f.Rows.ToString("N0", SwedishFormat.Numbers), f.Sha256[..12]);
+                table.AddRow(f.Dataset, Markup.Escape(f.File), Markup.Escape(f.Format?.Describe() ?? ""), f.Rows.ToString("N0", SwedishFormat.Numbers), f.Sha256[..12]);
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLine($"[green]imported[/] {imported.Count} file(s) into {Markup.Escape(Warehouse.Describe(p.GetValue(warehouse)!))}");
             return 0;

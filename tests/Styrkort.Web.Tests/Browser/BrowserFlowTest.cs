@@ -103,6 +103,10 @@ public sealed partial class BrowserFlowTest(BrowserSite site) : IClassFixture<Br
                 Name = "loans.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"),
             });
             await page.Locator("#upload").ClickAsync();
+            // The preview names what was detected and maps the columns by name; "Importera" queues the import.
+            await page.WaitForURLAsync(new Regex("/imports/preview/[0-9a-f]+$"));
+            await Expect(page.Locator("#detected-0")).ToContainTextAsync("UTF-8, komma");
+            await page.Locator("#confirm-import").ClickAsync();
 
             // The import is queued; its page reloads itself until the job has run, then lists the errors.
             await page.WaitForURLAsync(new Regex("/jobs/[0-9a-f]+$"));

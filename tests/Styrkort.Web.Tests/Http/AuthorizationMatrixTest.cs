@@ -51,6 +51,10 @@ public sealed class AuthorizationMatrixTest(DemoSite site)
         Row("GET", "/goalfile",                                     "login",   "200",       "200",       "200",       "200");
         Row("GET", "/report/download?period={p}&format=xlsx",       "login",   "200",       "200",       "200",       "200");
         Row("GET", $"/goals/{Goal}/rows?unit=skane&period={{p}}&dataset=nps_responses&format=csv", "login", "200", "200", "200", "200");
+        Row("GET", "/export/overview.xlsx?period={p}",              "login",   "200",       "200",       "200",       "200");
+        Row("GET", $"/goals/{Goal}/export.xlsx?period={{p}}",       "login",   "200",       "200",       "200",       "200");
+        Row("GET", "/imports/template?dataset=loans&format=xlsx",   "login",   "200",       "200",       "403",       "403");
+        Row("GET", "/imports/preview/00000000000000000000000000000000", "login", "404",     "404",       "403",       "403");
         Row("GET", "/account/tokens",                               "login",   "200",       "200",       "200",       "200");
         Row("POST", "/account/tokens",                              "login",   "200",       "200",       "200",       "200");
         Row("GET", "/account",                                      "login",   "200",       "200",       "200",       "200");

@@ -181,8 +181,13 @@ public sealed class WorkflowTest(DemoSite site)
     {
         var controller = await site.As("controller");
         var token = await DemoSite.FormTokenAsync(controller, "/imports");
-        var response = await controller.PostAsync("/imports", DemoSite.Upload("nps_responses.csv", "response_id,org_nr,unit_id,answered_on,score\nR1,556000-0001,skane,2026-05-02,11\n", (Html.TokenField, token)));
-        // The page answers at once with the job's page, which shows the errors when the job has run.
+        var uploaded = await controller.PostAsync("/imports", DemoSite.Upload("nps_responses.csv", "response_id,org_nr,unit_id,answered_on,score\nR1,556000-0001,skane,2026-05-02,11\n", (Html.TokenField, token)));
+        // The upload is previewed first; confirmed with the mapping by name, the page answers at once with the job's
+        // page, which shows the errors when the job has run.
+        Assert.Equal(HttpStatusCode.Found, uploaded.StatusCode);
+        var preview = uploaded.Headers.Location!.OriginalString;
+        var mapping = new[] { "response_id", "org_nr", "unit_id", "answered_on", "score" }.Select((c, i) => ($"map_0_{i}", c));
+        var response = await controller.PostAsync(preview, DemoSite.Form([(Html.TokenField, await DemoSite.FormTokenAsync(controller, preview)), .. mapping]));
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;
         Assert.Matches("^/jobs/[0-9a-f]+$", location);

@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Sql;
+using Styrkort.Core.Warehouse.Csv;
 using static Styrkort.Core.Warehouse.DbExtensions;
 
 namespace Styrkort.Core.Warehouse.DuckDb;
@@ -24,10 +25,11 @@ public sealed class DuckDbWarehouse : IWarehouse
         db.Open();
         db.Execute("""
             CREATE TABLE IF NOT EXISTS _imports (
-              batch_id BIGINT, imported_at TIMESTAMP, dataset VARCHAR, file VARCHAR, sha256 VARCHAR, row_count BIGINT, imported_by VARCHAR)
+              batch_id BIGINT, imported_at TIMESTAMP, dataset VARCHAR, file VARCHAR, sha256 VARCHAR, row_count BIGINT, imported_by VARCHAR, format VARCHAR)
             """);
-        // Warehouses from before the history named who imported.
+        // Warehouses from before the history named who imported, and the file's format.
         db.Execute("ALTER TABLE _imports ADD COLUMN IF NOT EXISTS imported_by VARCHAR");
+        db.Execute("ALTER TABLE _imports ADD COLUMN IF NOT EXISTS format VARCHAR");
         return new DuckDbWarehouse(db);
     }
 
@@ -56,10 +58,11 @@ public sealed class DuckDbWarehouse : IWarehouse
     /// where it is not the file read (a temporary copy, deleted afterwards).</param>
     public IReadOnlyList<ImportedFile> Import(GoalFile file, string folder, TimeProvider clock, IProgress<ImportProgress>? progress = null,
         Action<IReadOnlyList<ImportedFile>>? beforeCommit = null, CancellationToken cancellation = default,
-        IReadOnlyDictionary<string, string>? sourceNames = null, string? importedBy = null)
+        IReadOnlyDictionary<string, string>? sourceNames = null, string? importedBy = null, IReadOnlyDictionary<string, CsvFormat>? sourceFormats = null)
     {
         cancellation.ThrowIfCancellationRequested();
-        var sources = DataFolder.Sources(file, folder, Tables());
+        using var prepared = CsvSources.Prepare(file, folder, DataFolder.Sources(file, folder, Tables()), sourceFormats, cancellation);
+        var sources = prepared.Paths;
         var imported = new List<ImportedFile>();
         var datasets = file.Datasets.Values.ToList();
         // Each file is read once more on another thread, ahead of DuckDB's load and in its order: its hash, and the scan
@@ -85,7 +88,8 @@ public sealed class DuckDbWarehouse : IWarehouse
                 progress?.Report(new ImportProgress(dataset.Name, i + 1, datasets.Count));
                 var facts = scan.Task.GetAwaiter().GetResult();
                 var rows = DatasetLoader.Load(_db, dataset, path, display, facts);
-                imported.Add(new ImportedFile(dataset.Name, sourceNames?.GetValueOrDefault(dataset.Name) ?? display, rows, facts.Sha256));
+                imported.Add(new ImportedFile(dataset.Name, sourceNames?.GetValueOrDefault(dataset.Name) ?? display, rows,
+                    prepared.OriginalHashes.GetValueOrDefault(dataset.Name) ?? facts.Sha256) { Format = prepared.Formats.GetValueOrDefault(dataset.Name) });
             }
             cancellation.ThrowIfCancellationRequested();
             scanning.GetAwaiter().GetResult();

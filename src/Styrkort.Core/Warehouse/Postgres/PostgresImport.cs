@@ -5,6 +5,7 @@ using DuckDB.NET.Data;
 using Npgsql;
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Warehouse.Csv;
 using Styrkort.Core.Warehouse.DuckDb;
 using static Styrkort.Core.Warehouse.DbExtensions;
 
@@ -27,10 +28,12 @@ internal sealed class PostgresImport(NpgsqlConnection db, PostgresAddress addres
     private const string ScratchMemory = "1GB";
 
     public IReadOnlyList<ImportedFile> Run(GoalFile file, string folder, IReadOnlySet<string> existing, TimeProvider clock, IProgress<ImportProgress>? progress,
-        Action<IReadOnlyList<ImportedFile>>? beforeCommit, CancellationToken cancellation, IReadOnlyDictionary<string, string>? sourceNames, string? importedBy)
+        Action<IReadOnlyList<ImportedFile>>? beforeCommit, CancellationToken cancellation, IReadOnlyDictionary<string, string>? sourceNames, string? importedBy,
+        IReadOnlyDictionary<string, CsvFormat>? sourceFormats)
     {
         cancellation.ThrowIfCancellationRequested();
-        var sources = DataFolder.Sources(file, folder, existing);
+        using var prepared = CsvSources.Prepare(file, folder, DataFolder.Sources(file, folder, existing), sourceFormats, cancellation);
+        var sources = prepared.Paths;
         var scratchFolder = Path.Combine(Path.GetTempPath(), "styrkort-import-" + Guid.NewGuid().ToString("N"));
         NpgsqlTransaction? transaction = null;
         try
@@ -76,7 +79,8 @@ internal sealed class PostgresImport(NpgsqlConnection db, PostgresAddress addres
                         Task.WhenAny(hash).GetAwaiter().GetResult();
                         throw;
                     }
-                    imported.Add(new ImportedFile(dataset.Name, sourceNames?.GetValueOrDefault(dataset.Name) ?? display, rows, hash.GetAwaiter().GetResult()));
+                    imported.Add(new ImportedFile(dataset.Name, sourceNames?.GetValueOrDefault(dataset.Name) ?? display, rows,
+                        prepared.OriginalHashes.GetValueOrDefault(dataset.Name) ?? hash.GetAwaiter().GetResult()) { Format = prepared.Formats.GetValueOrDefault(dataset.Name) });
                 }
                 cancellation.ThrowIfCancellationRequested();
                 OrganisationUnits.Apply(db, file, staged.Keys, name => Quote(staged[name]));

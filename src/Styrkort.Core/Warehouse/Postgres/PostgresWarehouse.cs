@@ -32,8 +32,18 @@ public sealed class PostgresWarehouse : IWarehouse
             if (warehouse._db.Scalar("SELECT CAST(to_regclass(quote_ident(current_schema()) || '._imports') AS TEXT)") is null)
                 warehouse._db.Execute("""
                     CREATE TABLE IF NOT EXISTS _imports (
-                      batch_id bigint, imported_at timestamp, dataset text, file text, sha256 text, row_count bigint, imported_by text)
+                      batch_id bigint, imported_at timestamp, dataset text, file text, sha256 text, row_count bigint, imported_by text, format text)
                     """);
+            // Histories from before the file's format was recorded; only a role that may change the table is asked to.
+            else if (warehouse._db.Scalar("SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '_imports' AND column_name = 'format'") is null)
+                try
+                {
+                    warehouse._db.Execute("ALTER TABLE _imports ADD COLUMN IF NOT EXISTS format text");
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege || e.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction)
+                {
+                    // A reader's role: the history is read without formats (ImportHistoryTable reads the column by name, as JSON).
+                }
             return warehouse;
         }
         catch (PostgresException e)
@@ -81,8 +91,8 @@ public sealed class PostgresWarehouse : IWarehouse
 
     public IReadOnlyList<ImportedFile> Import(GoalFile file, string folder, TimeProvider clock, IProgress<ImportProgress>? progress = null,
         Action<IReadOnlyList<ImportedFile>>? beforeCommit = null, CancellationToken cancellation = default,
-        IReadOnlyDictionary<string, string>? sourceNames = null, string? importedBy = null) =>
-        new PostgresImport(_db, _address, Interrupt).Run(file, folder, Tables(), clock, progress, beforeCommit, cancellation, sourceNames, importedBy);
+        IReadOnlyDictionary<string, string>? sourceNames = null, string? importedBy = null, IReadOnlyDictionary<string, Csv.CsvFormat>? sourceFormats = null) =>
+        new PostgresImport(_db, _address, Interrupt).Run(file, folder, Tables(), clock, progress, beforeCommit, cancellation, sourceNames, importedBy, sourceFormats);
 
     public List<object?[]> Rows(SqlQuery query) => Read(Dialect.Render(query));
 
@@ -181,9 +191,12 @@ public sealed class PostgresWarehouse : IWarehouse
     public IReadOnlyList<(string Dataset, long Rows, DateTime? ImportedAt, string? File)> Lineage(IEnumerable<string> datasets) =>
         ImportHistoryTable.Lineage(_db, datasets, Tables());
 
-    public IReadOnlyList<ImportRecord> LatestImports() => ImportHistoryTable.Latest(_db, TextOrder);
+    public IReadOnlyList<ImportRecord> LatestImports() => ImportHistoryTable.Latest(_db, TextOrder, FormatColumn);
 
-    public IReadOnlyList<ImportRecord> Imports(int limit = 1000) => ImportHistoryTable.Newest(_db, limit, TextOrder);
+    public IReadOnlyList<ImportRecord> Imports(int limit = 1000) => ImportHistoryTable.Newest(_db, limit, TextOrder, FormatColumn);
+
+    /// <summary>The format column by name, as JSON: a reader's role may have a history from before the column.</summary>
+    private const string FormatColumn = "to_jsonb(i) ->> 'format'";
 
     // Text is ordered by its bytes, as DuckDB orders it, whatever the database's collation.
     private const string TextOrder = " COLLATE \"C\"";
