@@ -30,8 +30,8 @@ public static partial class ExportEndpoints
         if (Choose(site, period, t) is not { } p) return Refused(site, period, t);
         var snapshot = site.Current;
         if (!snapshot.HasData) return Results.NotFound(t["nodata"]);
-        if (!string.IsNullOrEmpty(unit) && !snapshot.UnitIds.Contains(unit)) return Results.NotFound($"{t["unknown_unit"]}: {unit}");
-        if (!string.IsNullOrEmpty(area) && site.Goals.Areas.All(a => a.Id != area)) return Results.NotFound($"{t["unknown_area"]}: {area}");
+        if (!string.IsNullOrEmpty(unit) && !snapshot.UnitIds.Contains(unit)) return Results.NotFound(t.Format("unknown_unit", unit));
+        if (!string.IsNullOrEmpty(area) && site.Goals.Areas.All(a => a.Id != area)) return Results.NotFound(t.Format("unknown_area", area));
         var evaluation = site.Outcomes(p);
         var units = string.IsNullOrEmpty(unit) ? evaluation.Units : evaluation.Units.Where(u => snapshot.IsWithin(u.Id, unit)).ToList();
         var book = OverviewWorkbook.Build(snapshot.Goals, evaluation, units, string.IsNullOrEmpty(area) ? null : area, t, Today(site), string.IsNullOrEmpty(unit) ? null : unit);
@@ -43,10 +43,10 @@ public static partial class ExportEndpoints
         var t = Texts.For(http);
         var snapshot = site.Current;
         var goal = snapshot.Goals.Goals.FirstOrDefault(g => g.Id == id);
-        if (goal is null) return Results.NotFound($"{t["unknown_goal"]}: {id}");
+        if (goal is null) return Results.NotFound(t.Format("unknown_goal", id));
         if (Choose(site, period, t) is not { } p) return Refused(site, period, t);
         if (!snapshot.HasData) return Results.NotFound(t["nodata"]);
-        if (!string.IsNullOrEmpty(unit) && !snapshot.UnitIds.Contains(unit)) return Results.NotFound($"{t["unknown_unit"]}: {unit}");
+        if (!string.IsNullOrEmpty(unit) && !snapshot.UnitIds.Contains(unit)) return Results.NotFound(t.Format("unknown_unit", unit));
         // The periods of the goal page's chart: the chosen one and the seven before it.
         var periods = new List<Period> { p };
         while (periods.Count < 8) periods.Insert(0, periods[0].Previous());

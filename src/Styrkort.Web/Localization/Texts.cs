@@ -48,7 +48,7 @@ public sealed partial class Texts(Language lang)
         ["download_excel"] = "Ladda ner Excel", ["goal_id"] = "Mål-id", ["unit_id"] = "Enhets-id", ["board_short"] = "Styrelsen", ["rule"] = "Målregel",
         ["selection"] = "Urval", ["organisation"] = "Organisation", ["period"] = "Period", ["period_start"] = "Periodens första dag",
         ["period_end"] = "Periodens sista dag", ["exported"] = "Exporterad", ["history_sheet"] = "Utveckling", ["matrix"] = "Matris",
-        ["unknown_unit"] = "Okänd enhet", ["unknown_area"] = "Okänt målområde", ["unknown_goal"] = "Okänt mål",
+        ["unknown_area"] = "Målområdet '{0}' finns inte.",
         // Import preview, mapping and templates.
         ["preview_title"] = "Förhandsgranska import", ["preview_refused"] = "Importen kan inte göras så här; inget har importerats.", ["detected"] = "Läst som",
         ["dataset_columns"] = "Datamängdens kolumner", ["may_be_empty"] = "får vara tom", ["all_required"] = "* varje kolumn behöver en kolumn ur filen",
@@ -156,7 +156,7 @@ public sealed partial class Texts(Language lang)
         ["download_excel"] = "Download Excel", ["goal_id"] = "Goal id", ["unit_id"] = "Unit id", ["board_short"] = "Board", ["rule"] = "Target rule",
         ["selection"] = "Selection", ["organisation"] = "Organisation", ["period"] = "Period", ["period_start"] = "First day of period",
         ["period_end"] = "Last day of period", ["exported"] = "Exported", ["history_sheet"] = "History", ["matrix"] = "Matrix",
-        ["unknown_unit"] = "Unknown unit", ["unknown_area"] = "Unknown goal area", ["unknown_goal"] = "Unknown goal",
+        ["unknown_area"] = "unknown goal area '{0}'",
         // Import preview, mapping and templates.
         ["preview_title"] = "Preview the import", ["preview_refused"] = "The import cannot be made like this; nothing has been imported.", ["detected"] = "Read as",
         ["dataset_columns"] = "The dataset's columns", ["may_be_empty"] = "may be empty", ["all_required"] = "* every column needs a column of the file",

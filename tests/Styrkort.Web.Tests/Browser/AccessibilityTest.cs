@@ -167,13 +167,19 @@ public sealed class AccessibilityTest(BrowserSite site, Xunit.Abstractions.ITest
                 await page.GotoAsync(path);
                 await CheckAsync(path);
             }
-            // A job's page, followed by its script until the job has run: an import refused, with its errors.
+            // An upload's preview, then the job's page, followed by its script until the job has run: an import
+            // refused (a date that does not exist), with its errors.
+            var lines = File.ReadLines(Path.Combine(site.DataDirectory, "sample", "loans.csv")).Take(3).ToArray();
+            lines[2] = Regex.Replace(lines[2], @",\d{4}-\d{2}-\d{2},", ",2026-13-01,");
             await page.GotoAsync("/imports");
             await page.Locator("input[name=files]").SetInputFilesAsync(new FilePayload
             {
-                Name = "loans.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("loan_id\nnot-a-loan\n"),
+                Name = "loans.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"),
             });
             await page.Locator("#upload").ClickAsync();
+            await page.WaitForURLAsync(new Regex("/imports/preview/[0-9a-f]+$"));
+            await CheckAsync("/imports/preview/TOKEN");
+            await page.Locator("#confirm-import").ClickAsync();
             await page.WaitForURLAsync(new Regex("/jobs/[0-9a-f]+$"));
             // Checked once finished: while the job runs the page may load itself again under axe's feet.
             await Expect(page.Locator("#import-errors")).ToBeVisibleAsync();
