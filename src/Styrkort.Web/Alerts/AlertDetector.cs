@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Styrkort.Core.Evaluation;
+using Styrkort.Core.Insights;
 using Styrkort.Core.Periods;
 using Styrkort.Web.AppStore;
 using Styrkort.Web.Hosting;
@@ -17,7 +18,7 @@ public static class AlertDetector
 {
     /// <summary>Records the goals that turned red or at risk between the two snapshots; gives the number recorded.</summary>
     public static async Task<int> DetectAsync(AppDb db, SiteSnapshot? before, SiteSnapshot after, Period period, DateTime nowUtc,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, Func<Evaluation, OutcomeInsights>? insightsOf = null)
     {
         if (!after.HasData) return 0;
         var subscriptions = await ActiveAsync(db, cancellation);
@@ -51,8 +52,38 @@ public static class AlertDetector
                 });
             }
         }
+        // Anomalies and forecasts: read only when someone asks for them (some forty months of history); once per period.
+        if (insightsOf is not null && subscriptions.Any(s => s.Subscription.KindList.Any(k => k is AlertKinds.Anomaly or AlertKinds.Forecast)))
+        {
+            var insights = insightsOf(now);
+            foreach (var ((goalId, unit), anomaly) in insights.Anomalies)
+                foreach (var (subscription, access) in subscriptions)
+                    if (subscription.KindList.Contains(AlertKinds.Anomaly) && Covers(subscription, goalId, unit, after) && access.MayRead(unit, after))
+                        candidates.Add(new AlertRecord
+                        {
+                            SubscriptionId = subscription.Id, UserId = subscription.UserId, GoalId = goalId, UnitId = unit,
+                            Period = period.ToString(), Kind = AlertKinds.Anomaly, CreatedAtUtc = nowUtc,
+                            Message = $"{GoalName(after, goalId)}, {names.GetValueOrDefault(unit, unit)}, {anomaly.Month}: avvikande värde — {anomaly.Reason.Swedish}",
+                        });
+            foreach (var ((goalId, unit), forecast) in insights.Forecasts)
+            {
+                if (forecast.Forecast is not { ProbabilityMet: { } chance } f) continue;
+                foreach (var (subscription, access) in subscriptions)
+                    if (subscription.KindList.Contains(AlertKinds.Forecast) && subscription.ForecastBelow is { } level && chance < level
+                        && Covers(subscription, goalId, unit, after) && access.MayRead(unit, after))
+                        candidates.Add(new AlertRecord
+                        {
+                            SubscriptionId = subscription.Id, UserId = subscription.UserId, GoalId = goalId, UnitId = unit,
+                            Period = period.ToString(), Kind = AlertKinds.Forecast, CreatedAtUtc = nowUtc,
+                            Message = $"{GoalName(after, goalId)}, {names.GetValueOrDefault(unit, unit)}: chansen att nå målet {f.Year} är "
+                                      + $"{chance.ToString("P0", CultureInfo.GetCultureInfo("sv-SE"))}, under {level.ToString("P0", CultureInfo.GetCultureInfo("sv-SE"))}",
+                        });
+            }
+        }
         return await RecordAsync(db, subscriptions.Select(s => s.Subscription).ToList(), candidates, cancellation);
     }
+
+    private static string GoalName(SiteSnapshot site, string goal) => site.Goals.Goals.FirstOrDefault(g => g.Id == goal)?.Name.Swedish ?? goal;
 
     /// <summary>Records the datasets whose last import is older than their cadence (once per overdue import).</summary>
     public static async Task<int> DetectStaleAsync(AppDb db, SiteSnapshot site, DateTime nowUtc, CancellationToken cancellation = default)

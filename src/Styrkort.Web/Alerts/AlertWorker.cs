@@ -96,7 +96,9 @@ public sealed class AlertWorker : BackgroundService
             var now = _clock.GetUtcNow().UtcDateTime;
             while (_published.Reader.TryRead(out var change))
                 if (change.Before is not null) // the first snapshot after start has nothing to compare with
-                    await AlertDetector.DetectAsync(db, change.Before, change.After, _site.DefaultQuarter, now, cancellation);
+                    await AlertDetector.DetectAsync(db, change.Before, change.After, _site.DefaultQuarter, now, cancellation,
+                        evaluation => _site.Read(w => new Core.Insights.GoalInsights(change.After.Goals, w, change.After.DecidedLevels)
+                            .Analyse(evaluation, forecast: true, anomalies: true, cancellation)));
             if (_site.HasCurrent)
                 await AlertDetector.DetectStaleAsync(db, _site.Current, now, cancellation);
             await DeliverEmailAsync(db, now, cancellation);

@@ -45,9 +45,9 @@ public static class AlertKinds
     public const string AtRisk = "at_risk";
     /// <summary>A dataset with a <c>cadence</c> was not imported within it.</summary>
     public const string Stale = "stale";
-    /// <summary>Subscribable, not yet detected: the anomaly flags are not part of the web application's snapshot.</summary>
+    /// <summary>A goal's value far outside its own history (the engine's anomaly check), once per quarter.</summary>
     public const string Anomaly = "anomaly";
-    /// <summary>Subscribable, not yet detected: the year-end forecast is not part of the web application's snapshot.</summary>
+    /// <summary>The year-end forecast's chance of meeting the target below the subscription's level, once per quarter.</summary>
     public const string Forecast = "forecast";
     public static readonly string[] Every = [NotMet, AtRisk, Stale, Anomaly, Forecast];
 }

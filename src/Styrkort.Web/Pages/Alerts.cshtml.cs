@@ -122,8 +122,8 @@ public sealed class AlertsModel(AppDb db, UserManager<AppUser> users, SiteState 
         AlertKinds.NotMet => "Ej uppfyllt",
         AlertKinds.AtRisk => "I riskzonen",
         AlertKinds.Stale => "Data försenad",
-        AlertKinds.Anomaly => "Avvikelse (upptäcks ännu inte)",
-        AlertKinds.Forecast => "Prognos under nivå (upptäcks ännu inte)",
+        AlertKinds.Anomaly => "Avvikande värde",
+        AlertKinds.Forecast => "Prognosens chans under nivå",
         _ => kind,
     };
 

@@ -193,6 +193,44 @@ public sealed class AlertDeliveryTest : IAsyncLifetime
         Assert.Equal(AlertKinds.Stale, alert.Kind);
     }
 
+    [Fact]
+    public async Task AnomaliesAndLowForecasts_AreToldOncePerQuarter_WithinScope()
+    {
+        var site = _app.Services.GetRequiredService<SiteState>();
+        var current = site.Current;
+        var period = site.DefaultQuarter;
+        var outcomes = current.Outcomes.Get(period).Outcomes;
+        var root = current.Units.Single(u => u.Parent is null).Id;
+        var inside = outcomes.First(o => o.Unit != root);
+        var outside = outcomes.First(o => o.Goal == inside.Goal && !current.IsWithin(o.Unit, inside.Unit));
+        var reason = new Core.GoalFiles.LocalizedText("långt över sin historia", "far above its history");
+        Core.Insights.YearEndForecast Chance(double p) => new(new Core.Periods.Period(Core.Periods.PeriodKind.Year, period.Year, 1), 1, 0, 2, p, default, 30);
+        var insights = new Core.Insights.OutcomeInsights(
+            new Dictionary<(string, string), Core.Insights.GoalForecast>
+            {
+                [(inside.Goal, inside.Unit)] = new(inside.Goal, inside.Unit, Chance(0.3), null),
+                [(outside.Goal, outside.Unit)] = new(outside.Goal, outside.Unit, Chance(0.1), null),
+            },
+            new Dictionary<(string, string), Core.Insights.Anomaly>
+            {
+                [(inside.Goal, inside.Unit)] = new(inside.Goal, inside.Unit, period, 9, 1, 7, reason),
+                [(outside.Goal, outside.Unit)] = new(outside.Goal, outside.Unit, period, 9, 1, 7, reason),
+            });
+        var (subscription, _) = await SubscribeAsync("viewer", s =>
+        {
+            s.Scope = AlertScopes.Unit; s.UnitId = inside.Unit; s.Kinds = "anomaly;forecast"; s.ForecastBelow = 0.5; s.Email = "x@example.org";
+        });
+        var (high, _) = await SubscribeAsync("viewer", s => { s.Kinds = "forecast"; s.ForecastBelow = 0.05; s.Email = "y@example.org"; });
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        for (var i = 0; i < 2; i++)
+            await AlertDetector.DetectAsync(db, current, current, period, DateTime.UtcNow, default, _ => insights);
+        var told = await AlertsOfAsync(subscription.Id);
+        Assert.Equal([(AlertKinds.Anomaly, inside.Unit), (AlertKinds.Forecast, inside.Unit)], told.Select(a => (a.Kind, a.UnitId)).OrderBy(x => x.Kind).ToList());
+        // A chance of 10 % and 30 % is not below 5 %.
+        Assert.Empty(await AlertsOfAsync(high.Id));
+    }
+
     public async Task DisposeAsync()
     {
         await _app.StopAsync();
