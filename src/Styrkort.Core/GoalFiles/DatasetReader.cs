@@ -14,19 +14,29 @@ internal static class DatasetReader
     public static Dataset Read(YamlSource y, string name, YamlNode keyNode, YamlNode node)
     {
         var what = $"dataset '{name}'";
-        var map = y.Map(node, what, "file", "description", "key", "unit", "time", "columns");
+        var map = y.Map(node, what, "file", "description", "key", "unit", "time", "cadence", "columns");
         var columns = new List<Column>();
         foreach (var (column, columnKey, spec) in y.Entries(y.Required(map, "columns", what), $"the columns of {what}"))
             columns.Add(ReadColumn(y, column, columnKey, spec));
         var key = YamlSource.Get(map, "key") is { } k ? y.List(k, "key columns").Select(y.Str).ToList() : [];
         var dataset = new Dataset(name, DataFile(y, map) ?? name + ".csv", columns, key, y.OptStr(map, "unit"),
-            y.OptStr(map, "time"), y.OptStr(map, "description"), y.Loc(keyNode));
+            y.OptStr(map, "time"), y.OptStr(map, "description"), y.Loc(keyNode)) { Cadence = ReadCadence(y, map, what) };
         foreach (var (role, column) in key.Select(c => ("key", (string?)c)).Append(("unit", dataset.UnitColumn)).Append(("time", dataset.TimeColumn)))
             if (column is not null && dataset.Find(column) is null)
                 throw y.Error(map, $"{what}: {role} column '{column}' is not among its columns ({string.Join(", ", columns.Select(c => c.Name))})");
         if (dataset.TimeColumn is { } time && dataset.Find(time)!.Type is not (ColumnType.Date or ColumnType.Month or ColumnType.Year))
             throw y.Error(map, $"{what}: time column '{time}' must be of type date, month or year");
         return dataset;
+    }
+
+    /// <summary>How often the dataset is expected to be imported (<c>cadence: weekly|monthly|quarterly</c>); null: no expectation.</summary>
+    private static string? ReadCadence(YamlSource y, YamlMappingNode map, string what)
+    {
+        if (YamlSource.Get(map, "cadence") is not { } node) return null;
+        var cadence = y.Str(node);
+        return Dataset.Cadences.Contains(cadence)
+            ? cadence
+            : throw y.Error(node, $"{what}: cadence '{cadence}' is not one of {string.Join(", ", Dataset.Cadences)}");
     }
 
     /// <summary>

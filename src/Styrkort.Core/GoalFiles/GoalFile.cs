@@ -65,6 +65,20 @@ public sealed record Dataset(
     SourceLocation Location)
 {
     public Column? Find(string column) => Columns.FirstOrDefault(c => c.Name.Equals(column, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>How often the dataset is expected to be imported: <c>weekly</c>, <c>monthly</c> or <c>quarterly</c>; null when not said.</summary>
+    public string? Cadence { get; init; }
+
+    public static readonly string[] Cadences = ["weekly", "monthly", "quarterly"];
+
+    /// <summary>When an import made at <paramref name="importedAtUtc"/> is overdue by the cadence (null: no cadence).</summary>
+    public DateTime? DueAfter(DateTime importedAtUtc) => Cadence switch
+    {
+        "weekly" => importedAtUtc.AddDays(7),
+        "monthly" => importedAtUtc.AddMonths(1),
+        "quarterly" => importedAtUtc.AddMonths(3),
+        _ => null,
+    };
 }
 
 /// <summary>Which dataset holds the unit tree, and which of its columns say what.</summary>

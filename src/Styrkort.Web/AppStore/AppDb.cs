@@ -14,6 +14,9 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<GoalFileVersion> GoalFileVersions => Set<GoalFileVersion>();
+    public DbSet<AlertSubscription> AlertSubscriptions => Set<AlertSubscription>();
+    public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
+    public DbSet<AlertAttempt> AlertAttempts => Set<AlertAttempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -29,6 +32,12 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
         builder.Entity<AuditEntry>().HasIndex(a => a.AtUtc);
         builder.Entity<AuditEntry>().HasIndex(a => new { a.Action, a.AtUtc });
         builder.Entity<GoalFileVersion>().HasIndex(v => v.Number).IsUnique();
+        builder.Entity<AlertSubscription>().HasIndex(s => s.UserId);
+        builder.Entity<AlertSubscription>().Ignore(s => s.KindList);
+        // Once only: the same change for the same subscription is one row (a subscription deleted keeps its alerts).
+        builder.Entity<AlertRecord>().HasIndex(a => new { a.SubscriptionId, a.GoalId, a.UnitId, a.Period, a.Kind, a.Dataset }).IsUnique();
+        builder.Entity<AlertRecord>().HasIndex(a => new { a.UserId, a.CreatedAtUtc });
+        builder.Entity<AlertRecord>().HasMany(a => a.Attempts).WithOne().HasForeignKey(t => t.AlertId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

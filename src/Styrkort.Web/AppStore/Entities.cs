@@ -147,6 +147,8 @@ public static class AuditActions
     public const string SignIn = "signin";
     public const string SignInFailed = "signin.failed";
     public const string SignOut = "signout";
+    public const string AlertSubscribe = "alert.subscribe";
+    public const string AlertUnsubscribe = "alert.unsubscribe";
 }
 
 /// <summary>

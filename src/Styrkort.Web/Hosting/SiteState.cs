@@ -133,7 +133,17 @@ public sealed class SiteState : IDisposable
         lock (_writeGate) return use(_writer);
     }
 
-    public void Publish(SiteSnapshot snapshot) => Volatile.Write(ref _current, snapshot);
+    public void Publish(SiteSnapshot snapshot)
+    {
+        var before = Interlocked.Exchange(ref _current, snapshot);
+        Published?.Invoke(before, snapshot);
+    }
+
+    /// <summary>After each new snapshot, with the one it replaced (null the first time): the alerts compare the two.</summary>
+    public event Action<SiteSnapshot?, SiteSnapshot>? Published;
+
+    /// <summary>Whether a snapshot has been published yet.</summary>
+    public bool HasCurrent => Volatile.Read(ref _current) is not null;
 
     /// <summary>
     /// A new snapshot from the app store's decisions and file names and the warehouse's committed data, with the default

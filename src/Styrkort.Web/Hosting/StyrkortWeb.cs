@@ -58,6 +58,10 @@ public static class StyrkortWeb
         // Writes (imports, goal-file versions, recomputes) run one at a time in the background; pages read snapshots.
         builder.Services.AddSingleton<Jobs.JobQueue>();
         builder.Services.AddHostedService<Jobs.JobRunner>();
+        // Alerts: detected after each snapshot and delivered in the background (docs/alerts.md).
+        builder.Services.Configure<Alerts.AlertOptions>(builder.Configuration.GetSection("Alerts"));
+        builder.Services.AddSingleton<Alerts.AlertWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Alerts.AlertWorker>());
         builder.Services.AddSingleton<Imports.ImportHooks>();
         builder.Services.AddSingleton<Imports.ImportService>();
         builder.Services.AddSingleton<Imports.PendingUploads>();

@@ -10,6 +10,6 @@ public static class SitePages
     [
         "/", $"/?period={period}&unit=skane", $"/goals/nps?period={period}&unit=skane", $"/goals/nps/checkin?unit=skane&period={period}",
         $"/goals/disbursed_loans?period={period}&unit=skane", $"/checkins?period={period}", $"/goals/nps/checkin/history?unit=skane&period={period}",
-        "/targets", "/report", "/goalfile", "/goalfile/history", "/imports", "/admin/users", "/account/tokens", "/account", "/audit",
+        "/targets", "/report", "/goalfile", "/goalfile/history", "/imports", "/admin/users", "/account/tokens", "/account", "/audit", "/alerts",
     ];
 }

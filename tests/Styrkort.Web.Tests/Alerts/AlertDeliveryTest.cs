@@ -1,0 +1,244 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using netDumbster.smtp;
+using Styrkort.Web.Alerts;
+using Styrkort.Web.AppStore;
+using Styrkort.Web.Hosting;
+using Styrkort.Web.Tests.Support;
+
+namespace Styrkort.Web.Tests.Alerts;
+
+/// <summary>
+/// Alerts from detection to delivery, against a real SMTP server and an HTTP listener that this test starts on the
+/// loopback address: the listener checks every signature and refuses the first request, so the retry shows.
+/// </summary>
+public sealed class AlertDeliveryTest : IAsyncLifetime
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("styrkort-alerts-").FullName;
+    private SimpleSmtpServer _smtp = null!;
+    private HttpListener _listener = null!;
+    private string _hookUrl = "";
+    private readonly ConcurrentQueue<(string Body, string? Signature, int Answered)> _posts = new();
+    private int _requests;
+    private WebApplication _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _smtp = Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
+        var port = FreePort();
+        _hookUrl = $"http://127.0.0.1:{port}/hook/";
+        _listener = new HttpListener();
+        _listener.Prefixes.Add(_hookUrl);
+        _listener.Start();
+        _ = Task.Run(ListenAsync);
+        _app = await DemoSite.StartAsync(_dataDirectory, 1000, demo: true, b =>
+        {
+            b.Configuration["Alerts:Smtp:Host"] = "127.0.0.1";
+            b.Configuration["Alerts:Smtp:Port"] = _smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            b.Configuration["Alerts:Smtp:From"] = "styrkort@example.org";
+            b.Configuration["Alerts:Smtp:Security"] = "none";
+            b.Configuration["Alerts:Webhook:AllowPrivateAddresses"] = "true";
+            b.Configuration["Alerts:Webhook:FirstBackoffSeconds"] = "0.2";
+            b.Configuration["Alerts:PollSeconds"] = "3600";
+        });
+    }
+
+    private static int FreePort()
+    {
+        var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    private async Task ListenAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try { context = await _listener.GetContextAsync(); }
+            catch { return; }
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            // The first request of all fails, so that the worker has to try again.
+            var status = Interlocked.Increment(ref _requests) == 1 ? 500 : 200;
+            _posts.Enqueue((body, context.Request.Headers[AlertWorker.SignatureHeader], status));
+            context.Response.StatusCode = status;
+            context.Response.Close();
+        }
+    }
+
+    private async Task<(AlertSubscription Subscription, string UserName)> SubscribeAsync(string role, Action<AlertSubscription> set)
+    {
+        using var scope = _app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var name = $"{role}-{Guid.NewGuid():N}"[..20];
+        Assert.Null(await Auth.Accounts.CreateAsync(users, name, name, DemoSite.NewAccountPassword, role, ""));
+        var subscription = new AlertSubscription
+        {
+            UserId = (await users.FindByNameAsync(name))!.Id, Kinds = "not_met;at_risk", WebhookSecret = "s3cret-" + name, CreatedAtUtc = DateTime.UtcNow,
+        };
+        set(subscription);
+        db.AlertSubscriptions.Add(subscription);
+        await db.SaveChangesAsync();
+        return (subscription, name);
+    }
+
+    /// <summary>A change: a snapshot without data, then the real one again, so every red goal and unit "turns" red.</summary>
+    private async Task ChangeAsync()
+    {
+        var site = _app.Services.GetRequiredService<SiteState>();
+        var current = site.Current;
+        site.Publish(current with { HasData = false });
+        site.Publish(current);
+        await _app.Services.GetRequiredService<AlertWorker>().RunOnceAsync();
+    }
+
+    private async Task<List<AlertRecord>> AlertsOfAsync(int subscription)
+    {
+        using var scope = _app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDb>().Alerts.AsNoTracking().Include(a => a.Attempts)
+            .Where(a => a.SubscriptionId == subscription).OrderBy(a => a.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task RedGoals_AreMailedAndPostedOnce_WithinTheSubscribedUnits_SignedAndRetried()
+    {
+        var site = _app.Services.GetRequiredService<SiteState>();
+        var red = site.Current.Outcomes.Get(site.DefaultQuarter).Outcomes
+            .Where(o => o.Status is Core.Evaluation.Status.NotMet or Core.Evaluation.Status.AtRisk).ToList();
+        Assert.NotEmpty(red);
+        // The unit (with its subtree) that holds some red goals, but not all of them.
+        var unit = red.GroupBy(o => o.Unit).OrderByDescending(g => g.Count()).Select(g => g.Key)
+            .First(u => u != site.Current.Units.Single(x => x.Parent is null).Id);
+        var expected = red.Where(o => site.Current.IsWithin(o.Unit, unit)).Select(o => (o.Goal, o.Unit)).OrderBy(x => x).ToList();
+        Assert.True(expected.Count < red.Count);
+
+        var (mail, _) = await SubscribeAsync("viewer", s => { s.Scope = AlertScopes.Unit; s.UnitId = unit; s.Email = "reader@example.org"; });
+        var (hook, _) = await SubscribeAsync("controller", s => { s.Scope = AlertScopes.Goal; s.GoalId = expected[0].Goal; s.WebhookUrl = _hookUrl; });
+        // An account without a role may read nothing, and is told nothing.
+        var (roleless, rolelessName) = await SubscribeAsync("viewer", s => s.Email = "nobody@example.org");
+        using (var scope = _app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByNameAsync(rolelessName))!;
+            await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        }
+
+        await ChangeAsync();
+
+        var mailed = await AlertsOfAsync(mail.Id);
+        Assert.Equal(expected, mailed.Select(a => (a.GoalId, a.UnitId)).OrderBy(x => x).ToList());
+        Assert.All(mailed, a => Assert.Equal(DeliveryStates.Delivered, a.EmailState));
+        Assert.All(mailed, a => Assert.Equal(DeliveryStates.None, a.WebhookState));
+        Assert.Equal(mailed.Count, _smtp.ReceivedEmailCount);
+        Assert.All(_smtp.ReceivedEmail, m => Assert.Equal("reader@example.org", m.ToAddresses.Single().Address));
+        Assert.Empty(await AlertsOfAsync(roleless.Id));
+
+        var posted = await AlertsOfAsync(hook.Id);
+        var hookExpected = red.Where(o => o.Goal == expected[0].Goal).Select(o => o.Unit).OrderBy(u => u, StringComparer.Ordinal).ToList();
+        Assert.Equal(hookExpected, posted.Select(a => a.UnitId).OrderBy(u => u, StringComparer.Ordinal).ToList());
+        Assert.All(posted, a => Assert.Equal(DeliveryStates.Delivered, a.WebhookState));
+        // The first try failed (500) and is recorded; the second was delivered.
+        var first = posted[0].Attempts.OrderBy(t => t.Id).ToList();
+        Assert.Equal([(false, (int?)500), (true, (int?)200)], first.Select(t => (t.Delivered, t.StatusCode)).ToList());
+        Assert.Equal(posted.Count + 1, _posts.Count);
+        foreach (var (body, signature, _) in _posts)
+        {
+            var expectedSignature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(hook.WebhookSecret), Encoding.UTF8.GetBytes(body)));
+            Assert.Equal(expectedSignature, signature);
+            using var json = JsonDocument.Parse(body);
+            Assert.Equal(expected[0].Goal, json.RootElement.GetProperty("goal").GetString());
+        }
+
+        // The same change again: nothing new is recorded, mailed or posted.
+        var mails = _smtp.ReceivedEmailCount;
+        var posts = _posts.Count;
+        await ChangeAsync();
+        Assert.Equal(mailed.Count, (await AlertsOfAsync(mail.Id)).Count);
+        Assert.Equal(posted.Count, (await AlertsOfAsync(hook.Id)).Count);
+        Assert.Equal(mails, _smtp.ReceivedEmailCount);
+        Assert.Equal(posts, _posts.Count);
+    }
+
+    [Fact]
+    public async Task AStaleDataset_IsToldOncePerOverdueImport()
+    {
+        var site = _app.Services.GetRequiredService<SiteState>();
+        var current = site.Current;
+        var (dataset, lineage) = current.Lineage.First(l => l.Value.ImportedAtUtc is not null);
+        var goals = current.Goals with
+        {
+            Datasets = current.Goals.Datasets.ToDictionary(d => d.Key, d => d.Key == dataset ? d.Value with { Cadence = "weekly" } : d.Value),
+        };
+        var (subscription, _) = await SubscribeAsync("viewer", s => { s.Kinds = "stale"; s.Email = "data@example.org"; });
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var stale = current with { Goals = goals };
+        // A week after the import it is not overdue yet; after eight days it is, once.
+        Assert.Equal(0, await AlertDetector.DetectStaleAsync(db, stale, lineage.ImportedAtUtc!.Value.AddDays(6)));
+        Assert.Equal(1, await AlertDetector.DetectStaleAsync(db, stale, lineage.ImportedAtUtc!.Value.AddDays(8)));
+        Assert.Equal(0, await AlertDetector.DetectStaleAsync(db, stale, lineage.ImportedAtUtc!.Value.AddDays(9)));
+        var alert = Assert.Single(await AlertsOfAsync(subscription.Id));
+        Assert.Equal(dataset, alert.Dataset);
+        Assert.Equal(AlertKinds.Stale, alert.Kind);
+    }
+
+    [Fact]
+    public async Task AnomaliesAndLowForecasts_AreToldOncePerQuarter_WithinScope()
+    {
+        var site = _app.Services.GetRequiredService<SiteState>();
+        var current = site.Current;
+        var period = site.DefaultQuarter;
+        var outcomes = current.Outcomes.Get(period).Outcomes;
+        var root = current.Units.Single(u => u.Parent is null).Id;
+        var inside = outcomes.First(o => o.Unit != root);
+        var outside = outcomes.First(o => o.Goal == inside.Goal && !current.IsWithin(o.Unit, inside.Unit));
+        var reason = new Core.GoalFiles.LocalizedText("långt över sin historia", "far above its history");
+        Core.Insights.YearEndForecast Chance(double p) => new(new Core.Periods.Period(Core.Periods.PeriodKind.Year, period.Year, 1), 1, 0, 2, p, default, 30);
+        var insights = new Core.Insights.OutcomeInsights(
+            new Dictionary<(string, string), Core.Insights.GoalForecast>
+            {
+                [(inside.Goal, inside.Unit)] = new(inside.Goal, inside.Unit, Chance(0.3), null),
+                [(outside.Goal, outside.Unit)] = new(outside.Goal, outside.Unit, Chance(0.1), null),
+            },
+            new Dictionary<(string, string), Core.Insights.Anomaly>
+            {
+                [(inside.Goal, inside.Unit)] = new(inside.Goal, inside.Unit, period, 9, 1, 7, reason),
+                [(outside.Goal, outside.Unit)] = new(outside.Goal, outside.Unit, period, 9, 1, 7, reason),
+            });
+        var (subscription, _) = await SubscribeAsync("viewer", s =>
+        {
+            s.Scope = AlertScopes.Unit; s.UnitId = inside.Unit; s.Kinds = "anomaly;forecast"; s.ForecastBelow = 0.5; s.Email = "x@example.org";
+        });
+        var (high, _) = await SubscribeAsync("viewer", s => { s.Kinds = "forecast"; s.ForecastBelow = 0.05; s.Email = "y@example.org"; });
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        for (var i = 0; i < 2; i++)
+            await AlertDetector.DetectAsync(db, current, current, period, DateTime.UtcNow, default, _ => insights);
+        var told = await AlertsOfAsync(subscription.Id);
+        Assert.Equal([(AlertKinds.Anomaly, inside.Unit), (AlertKinds.Forecast, inside.Unit)], told.Select(a => (a.Kind, a.UnitId)).OrderBy(x => x.Kind).ToList());
+        // A chance of 10 % and 30 % is not below 5 %.
+        Assert.Empty(await AlertsOfAsync(high.Id));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _listener.Stop();
+        _listener.Close();
+        _smtp.Stop();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
