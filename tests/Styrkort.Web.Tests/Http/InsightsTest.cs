@@ -145,4 +145,21 @@ public sealed class InsightsTest(DemoSite site)
             Assert.Equal(insights.Outcomes.Forecasts.Values.Count(f => f.Forecast is not null), results.Count(r => r.TryGetProperty("forecast", out _)));
         });
     }
+
+    [Fact]
+    public async Task BoardReport_SaysWhatChanged_ForTheScheduledGoals_FromTheSnapshot()
+    {
+        var insights = await InsightsAsync();
+        var board = await site.SignInAsync("board");
+        var html = WebUtility.HtmlDecode(await board.GetStringAsync($"/report/download?period={insights.Period}&unit=skane&format=html"));
+        var explained = insights.Changes.Where(c => c.Key.Unit == "skane").Select(c => c.Value.Sentence.Swedish).Where(html.Contains).ToList();
+        Assert.NotEmpty(explained);
+        Assert.Contains("<h4>Vad förändrades</h4>", html, StringComparison.Ordinal);
+        // Before the insights are there, the report is made without the sentences rather than waiting for them.
+        await WithSnapshotAsync(s => s with { Insights = null }, async () =>
+        {
+            var plain = WebUtility.HtmlDecode(await board.GetStringAsync($"/report/download?period={insights.Period}&unit=skane&format=html"));
+            Assert.DoesNotContain("Vad förändrades", plain, StringComparison.Ordinal);
+        });
+    }
 }
