@@ -24,6 +24,9 @@ public static class BoardReport
         var unit = evaluations.Unit;
         var subunits = evaluations.Current.Units.Where(u => u.Id != unit.Id).ToList();
         var definitions = new Definitions(file, lang);
+        var changes = !options.ExplainChanges ? null
+            : options.Changes ?? new Core.Insights.ChangeExplainer(file, warehouse).Explain(
+                evaluations.Current with { Outcomes = evaluations.Current.Outcomes.Where(o => o.Unit == unit.Id).ToList() }, [], CancellationToken.None);
 
         var number = 0;
         var areas = new List<AreaSection>();
@@ -56,6 +59,7 @@ public static class BoardReport
                     Owner = goal.Owner,
                     Deadline = goal.Deadline,
                     Depth = Depth(goal, scheduled.Where(g => g.Area == area.Id).ToList(), file),
+                    WhatChanged = changes?.GetValueOrDefault((goal.Id, unit.Id)) is { } change && change.To == quarter ? change.Sentence.For(lang) : null,
                 });
             }
             if (sections.Count > 0) areas.Add(new AreaSection(area.Id, area.Name.For(lang), sections));

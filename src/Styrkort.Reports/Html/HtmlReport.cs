@@ -53,6 +53,8 @@ internal static class HtmlReport
         Figure(h, t.Status, $"<span class=\"dot\" style=\"background:{StatusColors.Hex(r.Status)}\"></span>{Encode(ReportFormat.Status(r, lang))}", encoded: true);
         Figure(h, $"{t.Change} {since}", ReportFormat.Change(r.Change, goal.MeasureUnit, lang));
         h.Append("</div>");
+        if (goal.WhatChanged is { } changed)
+            h.Append(CultureInfo.InvariantCulture, $"<h4>{Encode(t.WhatChanged)}</h4><p class=\"what-changed\">{Encode(changed)}</p>");
 
         var (plot, legend) = HistoryChart.Create(goal, lang);
         plot.ScaleFactor = 2;

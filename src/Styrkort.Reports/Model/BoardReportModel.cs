@@ -60,6 +60,12 @@ public sealed record GoalSection(
     public string? Owner { get; init; }
     public DateOnly? Deadline { get; init; }
 
+    /// <summary>
+    /// "Vad förändrades": what drove the report unit's value since the period before, in the report's language (the
+    /// sentence of <see cref="Core.Insights.ChangeExplainer"/>); null when not asked for or the value did not change.
+    /// </summary>
+    public string? WhatChanged { get; init; }
+
     /// <summary>How far the goal stands under the goals of its section it serves: operational goals are set in under their strategic goal.</summary>
     public int Depth { get; init; }
 

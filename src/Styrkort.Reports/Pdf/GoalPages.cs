@@ -20,6 +20,12 @@ internal static class GoalPages
         w.Space(8);
         KeyFigures(w, goal, lang, t);
         w.Space(12);
+        if (goal.WhatChanged is { } changed)
+        {
+            w.Text(t.WhatChanged, 10, Face.Bold);
+            w.Text(changed, 8.5f, Face.Regular, PageWriter.Ink);
+            w.Space(8);
+        }
 
         w.Text(goal.Yearly ? t.LastYears : t.LastQuarters, 10, Face.Bold);
         ChartBlock.Draw(w, goal, lang, ChartHeight);

@@ -26,7 +26,7 @@ public sealed record ReportText
         Parameters = "Parameters", Values = "Values", Functions = "Functions", Populations = "Populations",
         Sources = "Data sources", SourcesIntro = "The latest import of each dataset in the warehouse the numbers were computed from.",
         Dataset = "Dataset", File = "File", Rows = "Rows", Imported = "Imported (UTC)", Page = "Page",
-        Serves = "Serves", Owner = "Owner", Deadline = "Deadline", WrittenBy = "Written by", Folder = "Imported from", Contents = "Contents", Versus = "vs",
+        WhatChanged = "What changed", Serves = "Serves", Owner = "Owner", Deadline = "Deadline", WrittenBy = "Written by", Folder = "Imported from", Contents = "Contents", Versus = "vs",
         MissingCheckIns = "Missing analyses", MissingIntro = "The goals and units of this report without the goal owner's analysis for the quarter.",
         NoneMissing = "Every analysis has been written.", UnitsWithout = "Units without an analysis", UnitId = "Unit id", GoalId = "Goal id",
     };
@@ -52,6 +52,7 @@ public sealed record ReportText
     public string BoardDecides { get; init; } = "nivån beslutas av varje styrelse";
     public string Agenda { get; init; } = "Till styrelsen";
     public string Serves { get; init; } = "Tjänar";
+    public string WhatChanged { get; init; } = "Vad förändrades";
     public string Owner { get; init; } = "Ägare";
     public string Deadline { get; init; } = "Deadline";
     public string QuarterLetter { get; init; } = "K";

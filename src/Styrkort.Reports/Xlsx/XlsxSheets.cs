@@ -30,7 +30,9 @@ internal static class XlsxSheets
             .Title($"{goal.Number}. {goal.Name}")
             .Row(t.Area, goal.AreaName)
             .Row(t.Formula, goal.Definition.Formula)
-            .Row(t.TargetRuleLabel, goal.Definition.TargetRule)
+            .Row(t.TargetRuleLabel, goal.Definition.TargetRule);
+        if (goal.WhatChanged is { } changed) sheet.Row(t.WhatChanged, changed);
+        sheet
             .Blank()
             .Header([en ? "Unit id" : "Enhets-id", t.Unit, ..ResultHeaders(t, en)]);
         foreach (var r in goal.Subunits.Prepend(goal.Result))

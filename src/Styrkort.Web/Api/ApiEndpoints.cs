@@ -31,7 +31,8 @@ public static class ApiEndpoints
             if (!TryPeriod(site, period, out var p, out var sane)) return BadPeriod(period);
             if (!sane) return Results.BadRequest(new ErrorDto($"'{period}' is outside the years {site.SaneYears.First}–{site.SaneYears.Last}"));
             var evaluation = site.Outcomes(p);
-            return Results.Ok(new OutcomesDto(p.ToString(), evaluation.Outcomes.Select(ToDto).ToList()));
+            var insights = site.Current.Insights;
+            return Results.Ok(new OutcomesDto(p.ToString(), evaluation.Outcomes.Select(o => WithInsights(ToDto(o), insights, p)).ToList()));
         });
 
         // The eight default quarters; ?period=2026-W12 (or 2026-03, 2026) the eight periods of its kind up to it, for a
@@ -142,6 +143,23 @@ public static class ApiEndpoints
     private static OutcomeDto ToDto(Outcome o) => new(o.Goal, o.Unit, o.Value?.AsDouble, o.Comparison, Ui.StatusKey(o.Status), o.Scheduled,
         new TargetDto(Core.GoalFiles.TargetRuleKinds.Key(o.Target.Rule), o.Target.Source, o.Target.Level, o.Target.AnnualLevel, o.Target.Min, o.Target.Max, o.Target.Phased, o.Target.Warning),
         o.Band is { } band ? new BandDto(band.Swedish, band.English) : null);
+
+    /// <summary>The outcome with its forecast, anomaly and change where the snapshot's insights have them; nothing is added otherwise.</summary>
+    private static OutcomeDto WithInsights(OutcomeDto dto, SnapshotInsights? insights, Period period)
+    {
+        if (insights is null) return dto;
+        var f = insights.Forecast(period, dto.Goal, dto.Unit)?.Forecast;
+        var a = insights.Anomaly(period, dto.Goal, dto.Unit);
+        var c = insights.Change(period, dto.Goal, dto.Unit);
+        return dto with
+        {
+            Forecast = f is null ? null : new ForecastDto(f.Year.ToString(), f.Value, f.Low, f.High, f.ProbabilityMet, f.Method.ToString().ToLowerInvariant(), f.Months),
+            Anomaly = a is null ? null : new AnomalyDto(true, a.Month.ToString(), a.Value, a.Expected, Math.Round(a.Score, 2), new TextDto(a.Reason.Swedish, a.Reason.English)),
+            Change = c is null ? null : new ChangeDto(c.From.ToString(), c.Before, c.After, c.Change, c.Decomposed, new TextDto(c.Sentence.Swedish, c.Sentence.English),
+                c.Contributors.Select(x => new ChangePartDto(x.Dimension, x.Key is null ? null : Convert.ToString(x.Key, System.Globalization.CultureInfo.InvariantCulture),
+                    x.Label, x.Kind.ToString().ToLowerInvariant(), x.Effect, x.Share, x.Rest)).ToList()),
+        };
+    }
 
     private static ImportBatchDto ToDto(Core.Warehouse.ImportRecord b) => new(b.Batch, b.Dataset, b.File, b.Sha256, b.Rows, b.ImportedBy, b.ImportedAt);
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Styrkort.Web.Api;
 
 public sealed record GoalDto(string Id, string NameSv, string NameEn, string Area, string Type, string Metric, string Formula,
@@ -9,7 +11,26 @@ public sealed record TargetDto(string Rule, string Source, decimal? Level, decim
 /// <summary>The band a value fell in (a bonus step), in both languages: the API answers the same whoever asks.</summary>
 public sealed record BandDto(string Sv, string En);
 
-public sealed record OutcomeDto(string Goal, string Unit, double? Value, double? Comparison, string Status, bool Scheduled, TargetDto Target, BandDto? Band = null);
+/// <param name="Forecast">The year-end forecast, only where there is one (the quarter the insights are computed for).</param>
+/// <param name="Anomaly">Only on a value flagged as far outside its own history.</param>
+/// <param name="Change">What drove the change since the period before, only where the value changed.</param>
+public sealed record OutcomeDto(string Goal, string Unit, double? Value, double? Comparison, string Status, bool Scheduled, TargetDto Target, BandDto? Band = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ForecastDto? Forecast = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AnomalyDto? Anomaly = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChangeDto? Change = null);
+
+/// <summary>A goal's value forecast for the end of its target's year: central value, 80 % interval, chance of meeting the level (null without one).</summary>
+public sealed record ForecastDto(string Period, double Value, double Low, double High, double? ProbabilityMet, string Method, int Months);
+
+/// <summary>A value far outside its own history: the month, its value against the expected one, the robust z-score and why, in both languages.</summary>
+public sealed record AnomalyDto(bool Flagged, string Month, double Value, double Expected, double Score, TextDto Reason);
+
+public sealed record TextDto(string Sv, string En);
+
+public sealed record ChangeDto(string From, double Before, double After, double Change, bool Decomposed, TextDto Sentence, IReadOnlyList<ChangePartDto> Contributors);
+
+/// <param name="Kind">contribution, rate or mix.</param>
+public sealed record ChangePartDto(string Dimension, string? Key, string Label, string Kind, double Effect, double Share, bool Rest);
 
 public sealed record OutcomesDto(string Period, IReadOnlyList<OutcomeDto> Results);
 

@@ -174,6 +174,7 @@ public sealed class GoalFileStore(WebOptions options, SiteState site, JobQueue j
             await db.SaveChangesAsync(CancellationToken.None);
             WriteWorkingCopy(text);
             site.Publish(snapshot);
+            Jobs.InsightsJob.Enqueue(jobs, site, snapshot, user);
             ctx.Job.Message = $"{Name} version {number}";
         });
     }

@@ -42,6 +42,12 @@ public sealed record SiteSnapshot(
     /// <summary>The levels of target_levels and the board's decisions, by goal, unit and period, as the evaluator reads them.</summary>
     public TargetLevelBook Levels { get; init; } = TargetLevelBook.Empty;
 
+    /// <summary>
+    /// The default quarter's forecasts, anomalies and change explanations; null until the background job that follows
+    /// every new snapshot has computed them (<see cref="SiteState.ComputeInsights"/>).
+    /// </summary>
+    public SnapshotInsights? Insights { get; init; }
+
     /// <summary>The outcomes of a period without data: every goal and unit, no value, the target that would apply.</summary>
     public Evaluation Empty(Period period)
     {

@@ -146,6 +146,30 @@ public sealed class SiteState : IDisposable
     public bool HasCurrent => Volatile.Read(ref _current) is not null;
 
     /// <summary>
+    /// The default quarter's year-end forecasts, anomalies and change explanations for a published snapshot — some forty
+    /// months of every goal's metric, so for the job queue only, never a request; null without data.
+    /// </summary>
+    public SnapshotInsights? ComputeInsights(SiteSnapshot snapshot, CancellationToken cancellation)
+    {
+        if (!snapshot.HasData) return null;
+        var period = DefaultQuarter;
+        var evaluation = snapshot.Outcomes.Get(period);
+        return Read(w =>
+        {
+            var outcomes = new Core.Insights.GoalInsights(snapshot.Goals, w, snapshot.DecidedLevels).Analyse(evaluation, forecast: true, anomalies: true, cancellation);
+            var changes = new Core.Insights.ChangeExplainer(snapshot.Goals, w).Explain(evaluation, [], cancellation);
+            return new SnapshotInsights(period, outcomes, changes);
+        });
+    }
+
+    /// <summary>
+    /// Puts the insights in force with the snapshot they were computed from: a copy of it that carries them, swapped in
+    /// only while that snapshot is still the current one (a newer write brings its own). False when it was not.
+    /// </summary>
+    public bool PublishInsights(SiteSnapshot snapshot, SnapshotInsights insights) =>
+        ReferenceEquals(Interlocked.CompareExchange(ref _current, snapshot with { Insights = insights }, snapshot), snapshot);
+
+    /// <summary>
     /// A new snapshot from the app store's decisions and file names and the warehouse's committed data, with the default
     /// quarters and the few periods asked most recently evaluated; it is not in force until <see cref="Publish"/>.
     /// </summary>

@@ -84,6 +84,9 @@ public static class Startup
             }
         }
         report("computing the outcomes …");
-        site.Publish(await site.BuildAsync(db, goals, version.Number));
+        var snapshot = await site.BuildAsync(db, goals, version.Number);
+        site.Publish(snapshot);
+        // Forecasts and anomalies in the background once the site runs: it starts without waiting for them.
+        Jobs.InsightsJob.Enqueue(services.GetRequiredService<Jobs.JobQueue>(), site, snapshot, "system");
     }
 }

@@ -139,6 +139,7 @@ public sealed class ImportService(SiteState site, WebOptions options, JobQueue j
         ctx.Report("computing the outcomes");
         var snapshot = await site.BuildAsync(db, goals, site.Current.Version, CancellationToken.None);
         site.Publish(snapshot);
+        Jobs.InsightsJob.Enqueue(ctx.Services.GetRequiredService<Jobs.JobQueue>(), site, snapshot, user);
         ctx.Job.Batches = batches;
         ctx.Job.Message = string.Join(", ", batches.Select(b => $"{b.File} ({b.Rows} rows)"));
     }

@@ -14,6 +14,7 @@ public static class Recompute
             var current = site.Current;
             var snapshot = await site.BuildAsync(ctx.Services.GetRequiredService<AppDb>(), current.Goals, current.Version, ctx.Cancellation);
             site.Publish(snapshot);
+            InsightsJob.Enqueue(jobs, site, snapshot, user);
             ctx.Job.Message = subject;
         });
 }

@@ -131,6 +131,19 @@ public sealed partial class Texts(Language lang)
         // Accessibility: the skip link, the folded menu, the chart's text alternative, names of unlabelled fields.
         ["skip"] = "Hoppa till innehållet", ["menu"] = "Meny", ["mainnav"] = "Huvudmeny", ["chart_table"] = "Diagrammet som tabell",
         ["chart_of"] = "Diagram", ["period"] = "Period", ["action_n"] = "åtgärd", ["perunit_list"] = "Översikt per enhet",
+        // Insights: the year-end forecast, what drove the change, anomalies (docs/insights.md).
+        ["insights"] = "Prognos och förändring", ["insights_pending"] = "Prognoser och avvikelser beräknas…",
+        ["insights_other_period"] = "Prognos, avvikelser och förändringens delar visas för {0}, det senaste hela kvartalet.",
+        ["forecast"] = "Prognos för året {0}", ["forecast_value"] = "Prognos vid årets slut", ["forecast_interval"] = "80 % intervall",
+        ["forecast_chance"] = "Chans att nå målet", ["forecast_no_level"] = "ingen nivå för året", ["forecast_none"] = "Ingen prognos",
+        ["forecast_method"] = "Metod", ["forecast_months"] = "{0} månaders historik",
+        ["forecast_method_text"] = "Holt-Winters med dämpad trend och säsong om tolv månader, anpassad till måttets egna månader; intervallet och chansen från 2 000 simulerade år. Metoden och dess träffsäkerhet på exempeldata: docs/insights.md, avsnittet Year-end forecast.",
+        ["forecast_method_flows"] = "årets månader summeras", ["forecast_method_ratio"] = "täljare genom nämnare", ["forecast_method_path"] = "decembers värde",
+        ["anomaly"] = "Avvikande", ["anomaly_mark"] = "avvikande",
+        ["change"] = "Vad förändrades", ["change_contributors"] = "Största bidragen", ["change_dimension"] = "Dimension",
+        ["change_part"] = "Del", ["change_kind"] = "Slag", ["change_effect"] = "Bidrag", ["change_share"] = "Andel av förändringen",
+        ["change_contribution"] = "bidrag", ["change_rate"] = "värdet inom delen", ["change_mix"] = "delens vikt", ["change_rest"] = "övrigt",
+        ["change_none"] = "Värdet är detsamma som perioden före.",
     };
 
     private static readonly Dictionary<string, string> En = new()
@@ -239,5 +252,18 @@ public sealed partial class Texts(Language lang)
         // Accessibility: the skip link, the folded menu, the chart's text alternative, names of unlabelled fields.
         ["skip"] = "Skip to content", ["menu"] = "Menu", ["mainnav"] = "Main menu", ["chart_table"] = "The chart as a table",
         ["chart_of"] = "Chart", ["period"] = "Period", ["action_n"] = "action", ["perunit_list"] = "Overview per unit",
+        // Insights: the year-end forecast, what drove the change, anomalies (docs/insights.md).
+        ["insights"] = "Forecast and change", ["insights_pending"] = "Forecasts and anomalies are being computed…",
+        ["insights_other_period"] = "The forecast, anomalies and the parts of the change are shown for {0}, the last complete quarter.",
+        ["forecast"] = "Forecast for the year {0}", ["forecast_value"] = "Forecast at year end", ["forecast_interval"] = "80 % interval",
+        ["forecast_chance"] = "Chance of meeting the target", ["forecast_no_level"] = "no level for the year", ["forecast_none"] = "No forecast",
+        ["forecast_method"] = "Method", ["forecast_months"] = "{0} months of history",
+        ["forecast_method_text"] = "Holt-Winters with a damped trend and a twelve-month season, fitted to the metric's own months; the interval and the chance from 2,000 simulated years. The method and how well it did on the sample data: docs/insights.md, section Year-end forecast.",
+        ["forecast_method_flows"] = "the year's months added up", ["forecast_method_ratio"] = "numerator over denominator", ["forecast_method_path"] = "December's value",
+        ["anomaly"] = "Anomaly", ["anomaly_mark"] = "anomaly",
+        ["change"] = "What changed", ["change_contributors"] = "Largest contributors", ["change_dimension"] = "Dimension",
+        ["change_part"] = "Part", ["change_kind"] = "Kind", ["change_effect"] = "Effect", ["change_share"] = "Share of the change",
+        ["change_contribution"] = "contribution", ["change_rate"] = "value within the part", ["change_mix"] = "the part's weight", ["change_rest"] = "other",
+        ["change_none"] = "The value is the same as the period before.",
     };
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Styrkort.Core.Compilation;
 using Styrkort.Core.Evaluation;
 using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Insights;
 using Styrkort.Core.Periods;
 using Styrkort.Web.Api;
 using Styrkort.Web.AppStore;
@@ -45,6 +46,20 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
     /// <summary>The chart's periods and outcomes, shown beside it as a table (its text alternative).</summary>
     public IReadOnlyList<(Period Period, Outcome? Outcome)> History => _series;
 
+    /// <summary>The period the insights are computed for (the default quarter), and whether they are still being computed.</summary>
+    public Period InsightsPeriod { get; private set; }
+    public bool InsightsPending { get; private set; }
+    /// <summary>The goal's year-end forecast for the unit shown (or why there is none), its anomaly and what drove its change.</summary>
+    public GoalForecast? Forecast { get; private set; }
+    public Anomaly? Anomaly { get; private set; }
+    public ChangeExplanation? Change { get; private set; }
+    /// <summary>The units of the per-unit table whose value is flagged as an anomaly.</summary>
+    public IReadOnlySet<string> AnomalousUnits { get; private set; } = new HashSet<string>();
+
+    /// <summary>The change's largest parts: per dimension its largest by size, the dimension of the sentence first.</summary>
+    public IReadOnlyList<ChangeContributor> Contributors(int count = 8) =>
+        Change is null ? [] : Change.Contributors.Where(c => !c.Rest).OrderByDescending(c => Math.Abs(c.Effect)).Take(count).ToList();
+
     public async Task<IActionResult> OnGetAsync(string id, string? period, string? unit, string? sort, string? dir)
     {
         // One snapshot for the whole request: a goal-file version swapped in meanwhile does not mix with this one.
@@ -83,6 +98,15 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
         Lineage = MetricLineage.Datasets(snapshot.Goals, goal.Metric).Where(snapshot.Lineage.ContainsKey)
             .Select(d => snapshot.Lineage[d]).Select(l => (l.Dataset, l.Rows, l.ImportedAtUtc, l.File)).ToList();
         // Check-ins are per quarter of the data: a week, a month or a quarter outside it offers no writing.
+        InsightsPeriod = site.DefaultQuarter;
+        InsightsPending = snapshot.Insights is null || snapshot.Insights.Period != InsightsPeriod;
+        if (snapshot.Insights is { } insights)
+        {
+            Forecast = insights.Forecast(Period, id, Unit);
+            Anomaly = insights.Anomaly(Period, id, Unit);
+            Change = insights.Change(Period, id, Unit);
+            AnomalousUnits = Outcomes.Where(o => insights.Anomaly(Period, id, o.Unit) is not null).Select(o => o.Unit).ToHashSet(StringComparer.Ordinal);
+        }
         MayWrite = await Api.CheckIns.MayWrite(HttpContext, db, Unit) && Api.CheckIns.PeriodProblem(site, Period, Texts.For(HttpContext)) is null;
         return Page();
     }
@@ -129,6 +153,20 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
         Styrkort.Core.Planning.UntracedKind.RegionPopulation => "rows_untraced_region",
         _ => "rows_untraced_twice",
     };
+
+    /// <summary>A change part's kind as the table names it.</summary>
+    public static string KindKey(ChangeContributor c) => c.Rest ? "change_rest" : c.Kind switch
+    {
+        ChangeKind.Rate => "change_rate",
+        ChangeKind.Mix => "change_mix",
+        _ => "change_contribution",
+    };
+
+    public static string MethodKey(YearFromMonths method) => "forecast_method_" + method.ToString().ToLowerInvariant();
+
+    /// <summary>A share or a probability as a whole percentage, in the page's language.</summary>
+    public static string Percent(double share, Texts t) =>
+        (share * 100).ToString("0", Styrkort.Core.Presentation.Figures.Numbers(t.Lang)) + " %";
 
     public string UnitName(string id) => Units.FirstOrDefault(u => u.Id == id)?.Name ?? id;
 

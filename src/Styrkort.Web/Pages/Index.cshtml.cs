@@ -48,6 +48,7 @@ public sealed class IndexModel(SiteState site) : PageModel
         Units = UnitFilter is null ? AllUnits : SubtreeOf(UnitFilter, AllUnits);
         Units = ManagedFirst(Units, await ManagedUnits.OfAsync(HttpContext, site.Current.UnitIds));
         _now = now.Outcomes.ToDictionary(o => (o.Goal, o.Unit));
+        _insights = site.Current.Insights;
         _before = site.Outcomes(Period.Previous()).Outcomes.ToDictionary(o => (o.Goal, o.Unit));
         return Page();
     }
@@ -91,6 +92,11 @@ public sealed class IndexModel(SiteState site) : PageModel
     public bool HasWarnings => Goals.Any(g => g.Target.Warning is not null);
 
     public Outcome? Outcome(string goal, string unit) => _now.GetValueOrDefault((goal, unit));
+
+    private Hosting.SnapshotInsights? _insights;
+
+    /// <summary>The anomaly flagged on a cell (only for the quarter the insights are computed for); null for none.</summary>
+    public Styrkort.Core.Insights.Anomaly? Anomaly(string goal, string unit) => _insights?.Anomaly(Period, goal, unit);
     public Outcome? Previous(string goal, string unit) => _before.GetValueOrDefault((goal, unit));
     public bool IsScheduled(Goal goal) => TargetJudge.Scheduled(goal, Period);
     public string? MetricUnit(Goal goal) => site.Goals.Metrics[goal.Metric].Unit;

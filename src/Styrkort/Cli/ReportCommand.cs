@@ -21,8 +21,9 @@ internal static class ReportCommand
         format.AcceptOnlyFromAmong("pdf", "xlsx", "html");
         var lang = new Option<string>("--lang") { Description = "sv or en", DefaultValueFactory = _ => "sv" };
         lang.AcceptOnlyFromAmong("sv", "en");
+        var explain = new Option<bool>("--explain") { Description = "Say for each goal what drove its change since the quarter before (\"Vad förändrades\")" };
         var command = new Command("report", "Write the quarterly board report (PDF, Excel or HTML) for a unit")
-            { goals, data, warehouse, period, unit, output, format, lang };
+            { goals, data, warehouse, period, unit, output, format, lang, explain };
         command.SetAction(p => Commands.Guard(() =>
         {
             if (!Period.TryParse(p.GetValue(period), out var quarter) || quarter.Kind != PeriodKind.Quarter)
@@ -35,7 +36,8 @@ internal static class ReportCommand
             var clock = Stopwatch.StartNew();
             var file = EvaluateCommand.Load(ShippedFiles.GoalFileFor(p.GetValue(goals), p.GetValue(data)));
             using var store = EvaluateCommand.Open(file, p.GetValue(data), p.GetValue(warehouse));
-            var model = BoardReport.Build(file, store, quarter, new BoardReportOptions { Unit = p.GetValue(unit), Language = p.GetValue(lang)!, Clock = TimeProvider.System });
+            var model = BoardReport.Build(file, store, quarter, new BoardReportOptions { Unit = p.GetValue(unit), Language = p.GetValue(lang)!, Clock = TimeProvider.System,
+                ExplainChanges = p.GetValue(explain) });
             Write(path, stream => ReportFiles.Render(model, kind, stream));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{path}: {model.Goals.Count} goals, {model.Unit.Name}, {quarter}, {new FileInfo(path).Length / 1024.0:F0} KiB in {clock.Elapsed.TotalSeconds:F1} s"));

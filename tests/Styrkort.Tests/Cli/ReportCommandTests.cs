@@ -39,6 +39,23 @@ public sealed class ReportCommandTests(SampleData sample) : IClassFixture<Sample
         Assert.Contains("12 goals", result.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Report_Explain_SaysWhatChangedForTheGoals_AndWithoutItNothing()
+    {
+        var plain = Path.Combine(_out, "plain.html");
+        var explained = Path.Combine(_out, "explained.html");
+
+        var without = Report("--period", "2025-Q2", "--out", plain);
+        var with = Report("--period", "2025-Q2", "--out", explained, "--explain");
+
+        Assert.True(without.ExitCode == 0, without.Stderr);
+        Assert.True(with.ExitCode == 0, with.Stderr);
+        Assert.DoesNotContain("Vad förändrades", File.ReadAllText(plain), StringComparison.Ordinal);
+        var html = File.ReadAllText(explained);
+        Assert.Contains("<h4>Vad förändrades</h4><p class=\"what-changed\">", html, StringComparison.Ordinal);
+        Assert.Contains("sedan 2025-Q1", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("2025-06", "rapport.pdf", "is not a quarter")]
     [InlineData("2025-Q2", "rapport.docx", "cannot tell the format")]

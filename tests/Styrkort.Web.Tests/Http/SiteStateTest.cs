@@ -167,7 +167,8 @@ public sealed class SiteStateTest(DemoSite site)
         Assert.Equal(batches, WarehouseImports());
         Assert.Equal(audit, await CountAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.Import)));
         Assert.Equal(warehouse, WarehouseImports());
-        Assert.Same(snapshot, site.Site.Current);
+        // The same outcomes: the copy the insights job may swap in meanwhile carries forecasts, not new outcomes.
+        Assert.Same(snapshot.Outcomes, site.Site.Current.Outcomes);
     }
 
     [Fact]
@@ -240,7 +241,8 @@ public sealed class SiteStateTest(DemoSite site)
         foreach (var month in months)
             Assert.Equal(HttpStatusCode.OK, (await board.GetAsync($"/api/outcomes?period={month}")).StatusCode);
 
-        Assert.Same(before, site.Site.Current);
+        // The same outcomes: the copy the insights job may swap in meanwhile carries forecasts, not new outcomes.
+        Assert.Same(before.Outcomes, site.Site.Current.Outcomes);
         var cache = before.Outcomes;
         var bound = site.Site.Quarters.Count + cache.Capacity;
         Assert.InRange(cache.Count, site.Site.Quarters.Count, bound);
@@ -280,7 +282,8 @@ public sealed class SiteStateTest(DemoSite site)
         var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => board.GetAsync($"/api/outcomes?period={period}")));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
-        Assert.Same(snapshot, site.Site.Current);
+        // The same outcomes: the copy the insights job may swap in meanwhile carries forecasts, not new outcomes.
+        Assert.Same(snapshot.Outcomes, site.Site.Current.Outcomes);
         Assert.Equal(evaluations + 1, snapshot.Outcomes.Evaluations);
     }
 

@@ -67,8 +67,11 @@ public sealed class WarehouseOnPostgresTest(DemoSite site)
         switch (expected.ValueKind)
         {
             case JsonValueKind.Object:
-                Assert.Equal(expected.EnumerateObject().Select(p => p.Name), actual.EnumerateObject().Select(p => p.Name));
-                foreach (var p in expected.EnumerateObject()) AssertSame(p.Value, actual.GetProperty(p.Name), $"{path}.{p.Name}");
+                // The outcomes, not the insights: each site's background job adds forecasts and changes at its own pace.
+                string[] insights = ["forecast", "anomaly", "change"];
+                var names = expected.EnumerateObject().Select(p => p.Name).Except(insights).ToList();
+                Assert.Equal(names, actual.EnumerateObject().Select(p => p.Name).Except(insights));
+                foreach (var name in names) AssertSame(expected.GetProperty(name), actual.GetProperty(name), $"{path}.{name}");
                 break;
             case JsonValueKind.Array:
                 Assert.Equal(expected.GetArrayLength(), actual.GetArrayLength());
