@@ -47,7 +47,7 @@ public sealed class ReportModel(SiteState site) : PageModel
             .ToList();
         var options = new BoardReportOptions
         {
-            Unit = unit, Language = lang == "en" ? "en" : "sv", Clock = site.Clock, CheckIns = checkIns, ListMissingCheckIns = true,
+            Unit = unit, Language = Core.Presentation.Language.Parse(lang), Clock = site.Clock, CheckIns = checkIns, ListMissingCheckIns = true,
             DecidedLevels = snapshot.DecidedLevels,
         };
         // The goal file and levels of the snapshot, the data on a reader connection of its own: never waits for an import.
