@@ -14,7 +14,6 @@ public static class BoardReport
         options ??= new BoardReportOptions();
         if (quarter.Kind != PeriodKind.Quarter)
             throw new ArgumentException($"a board report is made for a quarter (such as {quarter.Year}-Q2), not '{quarter}'");
-        if (options.Language is not ("sv" or "en")) throw new ArgumentException($"unknown language '{options.Language}'; expected sv or en");
         var lang = options.Language;
 
         // In the order of the goal tree: an operational goal right after the strategic goal it serves (file order without serves).

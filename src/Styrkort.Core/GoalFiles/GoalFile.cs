@@ -115,8 +115,6 @@ public sealed record Metric(string Name, Formula Formula, string? Label, string?
 
 public sealed record LocalizedText(string Swedish, string English)
 {
-    public string For(string lang) => lang.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : Swedish;
-
     public string For(Presentation.Language language) => language.Pick(Swedish, English);
 }
 

@@ -62,12 +62,12 @@ public static class AnomalyDetector
 
     private static LocalizedText Reason(Period month, double value, double expected, double z, string? unit)
     {
-        string Z(string lang) => double.IsInfinity(z) ? "∞" : Math.Abs(z).ToString("0.0", lang == "en" ? System.Globalization.CultureInfo.InvariantCulture : SwedishFormat.Numbers);
+        string Z(Presentation.Language lang) => double.IsInfinity(z) ? "∞" : Math.Abs(z).ToString("0.0", lang.IsEnglish ? System.Globalization.CultureInfo.InvariantCulture : SwedishFormat.Numbers);
         return new LocalizedText(
             $"{month} ligger långt {(z > 0 ? "över" : "under")} sin historik: {SwedishFormat.Value(value, unit)} mot väntat {SwedishFormat.Value(expected, unit)} " +
-            $"(samma månad i fjol plus den typiska årsförändringen; robust z {Z("sv")}, gräns {Threshold.ToString("0.0", SwedishFormat.Numbers)})",
-            $"{month} is far {(z > 0 ? "above" : "below")} its history: {SwedishFormat.Value(value, unit, "en")} against an expected {SwedishFormat.Value(expected, unit, "en")} " +
-            $"(the same month a year before plus the typical change over a year; robust z {Z("en")}, threshold {Threshold.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)})");
+            $"(samma månad i fjol plus den typiska årsförändringen; robust z {Z(Presentation.Language.Sv)}, gräns {Threshold.ToString("0.0", SwedishFormat.Numbers)})",
+            $"{month} is far {(z > 0 ? "above" : "below")} its history: {SwedishFormat.Value(value, unit, Presentation.Language.En)} against an expected {SwedishFormat.Value(expected, unit, Presentation.Language.En)} " +
+            $"(the same month a year before plus the typical change over a year; robust z {Z(Presentation.Language.En)}, threshold {Threshold.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)})");
     }
 
     public static double Median(IReadOnlyList<double> values)

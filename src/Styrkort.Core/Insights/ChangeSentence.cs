@@ -17,10 +17,10 @@ internal static class ChangeSentence
     {
         var change = after - before;
         var rose = change > 0;
-        var sv = $"{unitName}: {goal.Name.Swedish} {(rose ? "steg" : "föll")} {Step(Math.Abs(change), unit, "sv")} " +
-                 $"({Amount(before, unit, "sv")} → {Amount(after, unit, "sv")}) sedan {from}";
-        var en = $"{unitName}: {goal.Name.English} {(rose ? "rose" : "fell")} by {Step(Math.Abs(change), unit, "en")} " +
-                 $"({Amount(before, unit, "en")} → {Amount(after, unit, "en")}) since {from}";
+        var sv = $"{unitName}: {goal.Name.Swedish} {(rose ? "steg" : "föll")} {Step(Math.Abs(change), unit, Presentation.Language.Sv)} " +
+                 $"({Amount(before, unit, Presentation.Language.Sv)} → {Amount(after, unit, Presentation.Language.Sv)}) sedan {from}";
+        var en = $"{unitName}: {goal.Name.English} {(rose ? "rose" : "fell")} by {Step(Math.Abs(change), unit, Presentation.Language.En)} " +
+                 $"({Amount(before, unit, Presentation.Language.En)} → {Amount(after, unit, Presentation.Language.En)}) since {from}";
         if (!decomposed)
             return new LocalizedText(sv + "; måttet är varken en summa, ett antal eller en kvot av sådana och kan inte delas upp i delar.",
                 en + "; the metric is not a sum, a count or a ratio of them, and cannot be split into parts.");
@@ -28,36 +28,36 @@ internal static class ChangeSentence
         var top = contributors.Where(c => !c.Rest && c.Share > 0).GroupBy(c => c.Dimension)
             .Select(g => g.OrderByDescending(c => c.Share).Take(2).ToList()).OrderByDescending(g => g[0].Share).FirstOrDefault();
         if (top is null) return new LocalizedText(sv + ".", en + ".");
-        var svParts = top.Select((c, i) => $"{Percent(c.Share, "sv")} {(i == 0 ? $"av {(rose ? "ökningen" : "minskningen")} " : "")}kommer från {Label(c, "sv")}");
-        var enParts = top.Select((c, i) => $"{Percent(c.Share, "en")} {(i == 0 ? $"of the {(rose ? "rise" : "drop")} " : "")}comes from {Label(c, "en")}");
+        var svParts = top.Select((c, i) => $"{Percent(c.Share, Presentation.Language.Sv)} {(i == 0 ? $"av {(rose ? "ökningen" : "minskningen")} " : "")}kommer från {Label(c, Presentation.Language.Sv)}");
+        var enParts = top.Select((c, i) => $"{Percent(c.Share, Presentation.Language.En)} {(i == 0 ? $"of the {(rose ? "rise" : "drop")} " : "")}comes from {Label(c, Presentation.Language.En)}");
         return new LocalizedText($"{sv}; {string.Join(", ", svParts)}.", $"{en}; {string.Join(", ", enParts)}.");
     }
 
-    private static string Label(ChangeContributor c, string lang)
+    private static string Label(ChangeContributor c, Presentation.Language lang)
     {
-        var what = c.Dimension == "unit" ? (lang == "sv" ? $"enheten {c.Label}" : $"the unit {c.Label}")
-            : c.Key is null ? $"{c.Dimension} {(lang == "sv" ? "(tomt)" : "(empty)")}" : c.Label;
+        var what = c.Dimension == "unit" ? lang.Pick($"enheten {c.Label}", $"the unit {c.Label}")
+            : c.Key is null ? $"{c.Dimension} {lang.Pick("(tomt)", "(empty)")}" : c.Label;
         return c.Kind switch
         {
-            ChangeKind.Rate => lang == "sv" ? $"{what} (värdet inom delen)" : $"{what} (the value within it)",
-            ChangeKind.Mix => lang == "sv" ? $"{what} (delens vikt, mixen)" : $"{what} (its weight, the mix)",
+            ChangeKind.Rate => lang.Pick($"{what} (värdet inom delen)", $"{what} (the value within it)"),
+            ChangeKind.Mix => lang.Pick($"{what} (delens vikt, mixen)", $"{what} (its weight, the mix)"),
             _ => what,
         };
     }
 
-    private static string Percent(double share, string lang) =>
-        (100 * share).ToString("0", lang == "sv" ? SwedishFormat.Numbers : CultureInfo.InvariantCulture) + " %";
+    private static string Percent(double share, Presentation.Language lang) =>
+        (100 * share).ToString("0", lang.IsEnglish ? CultureInfo.InvariantCulture : SwedishFormat.Numbers) + " %";
 
     /// <summary>
     /// A change: of a percentage in percentage points, of a unitless score (NPS, an index) in points; one too small for
     /// the unit's decimals gets more of them, so that it never reads "fell by 0,0".
     /// </summary>
-    private static string Step(double change, string? unit, string lang) => unit switch
+    private static string Step(double change, string? unit, Presentation.Language lang) => unit switch
     {
-        "percent" => SwedishFormat.Beside(change, [0.0], null, lang) + (lang == "sv" ? " procentenheter" : " percentage points"),
-        null => SwedishFormat.Beside(change, [0.0], null, lang) + (lang == "sv" ? " poäng" : " points"),
+        "percent" => SwedishFormat.Beside(change, [0.0], null, lang) + lang.Pick(" procentenheter", " percentage points"),
+        null => SwedishFormat.Beside(change, [0.0], null, lang) + lang.Pick(" poäng", " points"),
         _ => SwedishFormat.Beside(change, [0.0], unit, lang),
     };
 
-    private static string Amount(double value, string? unit, string lang) => SwedishFormat.Value(value, unit, lang);
+    private static string Amount(double value, string? unit, Presentation.Language lang) => SwedishFormat.Value(value, unit, lang);
 }

@@ -16,6 +16,9 @@ public readonly record struct Language
 
     public bool IsEnglish => english;
 
+    /// <summary>The language a switch offers: English for a Swedish page, Swedish for an English one.</summary>
+    public Language Other => english ? Sv : En;
+
     /// <summary>"sv" or "en".</summary>
     public string Code => english ? "en" : "sv";
 

@@ -11,11 +11,16 @@ public sealed record Message(string Code, params object?[] Args)
     public string In(Language language) => Messages.Render(this, language);
 
     public override string ToString() => In(Language.En);
+
+    // By value, arguments included: two refusals of the same cell are equal (a record would compare the array's reference).
+    public bool Equals(Message? other) => other is not null && Code == other.Code && Args.SequenceEqual(other.Args);
+
+    public override int GetHashCode() => Code.GetHashCode(StringComparison.Ordinal);
 }
 
 /// <summary>
-/// The catalogue of engine messages that a user meets most: reading the goal file (keys, values, YAML) and checking its
-/// formulas' names. A Swedish text may leave out an argument that is an English phrase (the location already says where).
+/// The catalogue of engine messages that a user meets most: reading the goal file (keys, values, YAML), checking its
+/// formulas' names, and importing a dataset's cells. A Swedish text may leave out an argument that is an English phrase (the location already says where).
 /// </summary>
 public static class Messages
 {
@@ -40,6 +45,23 @@ public static class Messages
         ["formula.no_column"] = ("datamängden '{0}' har ingen kolumn '{1}'; dess kolumner: {2}", "dataset '{0}' has no column '{1}'; its columns: {2}"),
         ["formula.unknown_dataset"] = ("okänd datamängd '{0}'; datamängder: {1}", "unknown dataset '{0}'; datasets: {1}"),
         ["formula.unknown_population"] = ("okänd population '{0}'; populationer: {1}", "unknown population '{0}'; populations: {1}"),
+        // Importing a dataset: each cell is checked against its column's declared type, and a file's key must be unique.
+        ["import.found"] = ("{0}, hittade '{1}'", "{0}, found '{1}'"),
+        ["import.too_long"] = ("värdet är längre än {0} tecken", "the value is longer than {0} characters"),
+        ["import.empty"] = ("tomt värde; kolumnen måste ha ett", "empty value; this column needs one"),
+        ["import.expected_integer"] = ("här väntades ett heltal", "expected a whole number"),
+        ["import.expected_decimal"] = ("här väntades ett belopp med '.' som decimaltecken, högst 14 siffror före och 4 efter", "expected an amount with '.' as decimal point, at most 14 digits before it and 4 after"),
+        ["import.expected_number"] = ("här väntades ett tal med '.' som decimaltecken", "expected a number with '.' as decimal point"),
+        ["import.expected_date"] = ("här väntades ett datum ÅÅÅÅ-MM-DD", "expected a date YYYY-MM-DD"),
+        ["import.expected_month"] = ("här väntades en månad ÅÅÅÅ-MM", "expected a month YYYY-MM"),
+        ["import.expected_year"] = ("här väntades ett år ÅÅÅÅ", "expected a year YYYY"),
+        ["import.expected_boolean"] = ("här väntades true eller false", "expected true or false"),
+        ["import.expected_code"] = ("här väntades en av koderna {0}", "expected one of the codes {0}"),
+        ["import.expected_meaning"] = ("här väntades {0}", "expected {0}"),
+        ["import.expected_pattern"] = ("här väntades formen {0}", "expected the form {0}"),
+        ["import.below_min"] = ("under minimum {0}", "below the minimum {0}"),
+        ["import.above_max"] = ("över maximum {0}", "above the maximum {0}"),
+        ["import.repeated_key"] = ("nyckeln ({0}) finns redan på rad {1}; nyckeln ({2}) ska vara unik", "repeated key ({0}), first on line {1}; the key ({2}) must be unique"),
     };
 
     public static IEnumerable<string> Codes => Catalogue.Keys;
@@ -47,6 +69,8 @@ public static class Messages
     public static string Render(Message message, Language language)
     {
         if (!Catalogue.TryGetValue(message.Code, out var texts)) return message.Code;
-        return string.Format(CultureInfo.InvariantCulture, language.Pick(texts.Sv, texts.En), message.Args);
+        // A message within a message (what a cell was refused for, then what was found) is said in the same language.
+        var args = message.Args.Select(a => a is Message inner ? inner.In(language) : a).ToArray();
+        return string.Format(CultureInfo.InvariantCulture, language.Pick(texts.Sv, texts.En), args);
     }
 }

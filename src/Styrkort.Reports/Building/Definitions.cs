@@ -1,10 +1,11 @@
+using Language = Styrkort.Core.Presentation.Language;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Language;
 
 namespace Styrkort.Reports.Building;
 
 /// <summary>A goal's definition for the appendix, and the shared parameters, values, functions and populations its formulas name.</summary>
-internal sealed class Definitions(GoalFile file, string lang)
+internal sealed class Definitions(GoalFile file, Language lang)
 {
     private readonly SortedSet<string> _shared = new(StringComparer.Ordinal);
 

@@ -1,3 +1,4 @@
+using Language = Styrkort.Core.Presentation.Language;
 using ScottPlot;
 using Styrkort.Core.Evaluation;
 using Styrkort.Reports.Typefaces;
@@ -17,7 +18,7 @@ internal static class HistoryChart
 {
     private const string ValueColor = "#1F4E79", TargetColor = "#6B6B6B", ComparisonColor = "#8E44AD", BandColor = "#2E7D32";
 
-    public static (Plot Plot, IReadOnlyList<LegendItem> Legend) Create(GoalSection goal, string lang)
+    public static (Plot Plot, IReadOnlyList<LegendItem> Legend) Create(GoalSection goal, Language lang)
     {
         var legend = new List<LegendItem>();
         ReportFonts.RegisterWithScottPlot();
@@ -95,9 +96,9 @@ internal static class HistoryChart
     }
 
     /// <summary>Large amounts are drawn in millions so that tick labels stay short.</summary>
-    private static (double Scale, string Label) Scale(GoalSection goal, string lang)
+    private static (double Scale, string Label) Scale(GoalSection goal, Language lang)
     {
-        var en = lang == "en";
+        var en = lang.IsEnglish;
         var largest = goal.History.SelectMany(p => new[] { p.Value?.AsDouble, p.Comparison, (double?)p.Target.Level })
             .OfType<double>().Select(Math.Abs).DefaultIfEmpty(0).Max();
         return goal.MeasureUnit switch

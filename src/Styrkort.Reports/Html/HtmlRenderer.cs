@@ -1,3 +1,4 @@
+using Language = Styrkort.Core.Presentation.Language;
 using System.Text;
 using Styrkort.Reports.Html;
 
@@ -32,7 +33,7 @@ public static class HtmlRenderer
     public static string Fragment(BoardReportModel model) => HtmlReport.Write(model);
 
     /// <summary>A goal owner's analysis and actions as the report's HTML prints them in a goal's section.</summary>
-    public static string CheckIn(GoalCheckIn checkIn, string language)
+    public static string CheckIn(GoalCheckIn checkIn, Language language)
     {
         var h = new StringBuilder();
         HtmlReport.CheckIn(h, checkIn, ReportText.For(language));

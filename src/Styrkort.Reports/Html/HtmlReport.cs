@@ -1,3 +1,4 @@
+using Language = Styrkort.Core.Presentation.Language;
 using System.Globalization;
 using System.Text;
 using Styrkort.Reports.Charts;
@@ -110,7 +111,7 @@ internal static class HtmlReport
         h.Append(CultureInfo.InvariantCulture, $"<div><span class=\"label\">{Encode(label)}</span><span class=\"value\">{(encoded ? value : Encode(value))}</span></div>");
 
     private static void Table(StringBuilder h, ReportText t, string first, string change, bool comparison,
-        IEnumerable<(GoalSection Goal, UnitResult Result, string FirstHtml, bool Since)> rows, string lang, bool emphasiseFirst = false)
+        IEnumerable<(GoalSection Goal, UnitResult Result, string FirstHtml, bool Since)> rows, Language lang, bool emphasiseFirst = false)
     {
         h.Append(CultureInfo.InvariantCulture, $"<table class=\"results\"><thead><tr><th>{Encode(first)}</th><th class=\"num\">{Encode(t.Value)}</th><th class=\"num\">{Encode(t.Target)}</th>");
         if (comparison) h.Append(CultureInfo.InvariantCulture, $"<th class=\"num\">{Encode(t.Comparison)}</th>");

@@ -1,3 +1,4 @@
+using Language = Styrkort.Core.Presentation.Language;
 using Styrkort.Core.Evaluation;
 using Styrkort.Core.Periods;
 
@@ -11,7 +12,7 @@ public sealed record BoardReportModel(
     string Organisation,
     UnitInfo Unit,
     Period Period,
-    string Language,
+    Language Language,
     DateOnly ProducedOn,
     IReadOnlyList<AreaSection> Areas,
     IReadOnlyList<SharedDefinition> SharedDefinitions,
@@ -20,7 +21,7 @@ public sealed record BoardReportModel(
     /// <summary>The goals the board sees this quarter, in the order of the report.</summary>
     public IReadOnlyList<GoalSection> Goals { get; } = Areas.SelectMany(a => a.Goals).ToList();
 
-    public bool English => Language == "en";
+    public bool English => Language.IsEnglish;
 
     /// <summary>
     /// Per goal of the report, the units of its table (the report unit and the subunits it is followed in) without an

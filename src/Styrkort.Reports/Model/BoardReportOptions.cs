@@ -1,3 +1,4 @@
+using Language = Styrkort.Core.Presentation.Language;
 namespace Styrkort.Reports;
 
 /// <summary>What to put in a board report beyond the goal file, the warehouse and the quarter.</summary>
@@ -6,8 +7,8 @@ public sealed record BoardReportOptions
     /// <summary>The unit the report is for; null is the root of the unit tree.</summary>
     public string? Unit { get; init; }
 
-    /// <summary><c>sv</c> (default) or <c>en</c>.</summary>
-    public string Language { get; init; } = "sv";
+    /// <summary>Swedish (default) or English; parsed where the request comes in (the CLI's --lang, the web's cookie).</summary>
+    public Language Language { get; init; } = Language.Sv;
 
     public IReadOnlyList<GoalCheckIn> CheckIns { get; init; } = [];
 

@@ -1,4 +1,5 @@
 using Styrkort.Core.Periods;
+using Styrkort.Core.Presentation;
 
 namespace Styrkort.Reports;
 
@@ -25,9 +26,17 @@ public static class ActionStates
     /// <summary>Reads the app store's names (<c>open</c>, <c>in_progress</c>, <c>done</c>).</summary>
     public static ActionState Parse(string name) => name switch
     {
-        "open" => ActionState.Open,
-        "in_progress" => ActionState.InProgress,
-        "done" => ActionState.Done,
+        ActionStateNames.Open => ActionState.Open,
+        ActionStateNames.InProgress => ActionState.InProgress,
+        ActionStateNames.Done => ActionState.Done,
         _ => throw new ArgumentException($"unknown action state '{name}'; expected open, in_progress or done", nameof(name)),
+    };
+
+    /// <summary>The app store's name of a state, the key of its name in the shared vocabulary.</summary>
+    public static string Key(ActionState state) => state switch
+    {
+        ActionState.Open => ActionStateNames.Open,
+        ActionState.InProgress => ActionStateNames.InProgress,
+        _ => ActionStateNames.Done,
     };
 }

@@ -1,3 +1,4 @@
+using Language = Styrkort.Core.Presentation.Language;
 using SkiaSharp;
 using Styrkort.Reports.Charts;
 
@@ -8,7 +9,7 @@ internal static class ChartBlock
 {
     private const float LegendHeight = 16;
 
-    public static void Draw(PageWriter w, GoalSection goal, string lang, float height)
+    public static void Draw(PageWriter w, GoalSection goal, Language lang, float height)
     {
         var (plot, legend) = HistoryChart.Create(goal, lang);
         w.Ensure(height + LegendHeight);

@@ -1,3 +1,4 @@
+using Language = Styrkort.Core.Presentation.Language;
 using SkiaSharp;
 using Styrkort.Reports.Markdown;
 
@@ -46,7 +47,7 @@ internal static class GoalPages
         foreach (var checkIn in goal.CheckIns) CheckIn(w, checkIn, t);
     }
 
-    private static void KeyFigures(PageWriter w, GoalSection goal, string lang, ReportText t)
+    private static void KeyFigures(PageWriter w, GoalSection goal, Language lang, ReportText t)
     {
         var r = goal.Result;
         var previous = $"{t.Change} {t.Since(goal.PreviousReport, goal.Yearly)}";

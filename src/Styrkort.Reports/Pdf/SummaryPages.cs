@@ -1,3 +1,4 @@
+using Language = Styrkort.Core.Presentation.Language;
 using SkiaSharp;
 
 namespace Styrkort.Reports.Pdf;
@@ -37,7 +38,7 @@ internal static class SummaryPages
     };
 
     /// <summary>One result as a table row; shared with the per-unit tables of the goal pages.</summary>
-    public static IReadOnlyList<TableCell> Row(GoalSection goal, UnitResult r, string lang, string name, float indent = 0, bool previousPeriod = false, bool comparison = true)
+    public static IReadOnlyList<TableCell> Row(GoalSection goal, UnitResult r, Language lang, string name, float indent = 0, bool previousPeriod = false, bool comparison = true)
     {
         var unit = goal.MeasureUnit;
         var muted = PageWriter.Muted;

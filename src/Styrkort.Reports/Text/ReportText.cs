@@ -20,7 +20,7 @@ public sealed record ReportText
         BoardDecides = "level set by each board", Agenda = "Board quarters", QuarterLetter = "Q",
         LastQuarters = "The last eight quarters", LastYears = "The last eight years (each year as of its fourth quarter)",
         Min = "Lowest", Max = "Highest", ByUnit = "By unit", Analysis = "Goal owner's analysis", Actions = "Actions",
-        What = "What", Who = "Who", Due = "Due", State = "State", Open = "Open", InProgress = "In progress", Done = "Done",
+        What = "What", Who = "Who", Due = "Due", State = "State",
         Appendix = "Appendix: definitions and data sources", Definitions = "Goal definitions", Formula = "Formula",
         ComparisonFormula = "Comparison", TargetRuleLabel = "Target rule", Data = "Data", SharedTerms = "Shared terms",
         Parameters = "Parameters", Values = "Values", Functions = "Functions", Populations = "Populations",
@@ -67,9 +67,6 @@ public sealed record ReportText
     public string Who { get; init; } = "Vem";
     public string Due { get; init; } = "Klart senast";
     public string State { get; init; } = "Läge";
-    public string Open { get; init; } = "Ej påbörjad";
-    public string InProgress { get; init; } = "Pågår";
-    public string Done { get; init; } = "Klar";
     public string Appendix { get; init; } = "Bilaga: definitioner och datakällor";
     public string Definitions { get; init; } = "Målens definitioner";
     public string Formula { get; init; } = "Formel";
@@ -102,7 +99,6 @@ public sealed record ReportText
     /// <summary>"3 av 20" / "3 of 20".</summary>
     public string Of(int part, int whole) => En ? $"{part} of {whole}" : $"{part} av {whole}";
 
-    public static ReportText For(string lang) => For(Language.Parse(lang));
 
     public static ReportText For(Language language) => language.IsEnglish ? English : Swedish;
 
@@ -111,16 +107,12 @@ public sealed record ReportText
     public string Quarter(Period p) => En ? $"Quarter {p.Index}, {p.Year}" : $"Kvartal {p.Index}, {p.Year}";
 
     /// <summary>"mot K4 2025" / "vs Q4 2025": what a change is measured against.</summary>
-    public string Since(Period previous, bool yearly) => $"{Versus} {ReportFormat.Period(previous, En ? "en" : "sv", yearly)}";
+    public string Since(Period previous, bool yearly) => $"{Versus} {ReportFormat.Period(previous, En ? Language.En : Language.Sv, yearly)}";
 
     public string Calendar(IEnumerable<int> quarters) => string.Join(", ", quarters.Select(q => QuarterLetter + q));
 
-    public string ActionState(ActionState state) => state switch
-    {
-        Reports.ActionState.Open => Open,
-        Reports.ActionState.InProgress => InProgress,
-        _ => Done,
-    };
+    /// <summary>An action's state by the shared vocabulary's names, as the web pages show it.</summary>
+    public string ActionState(ActionState state) => ActionStateNames.Name(ActionStates.Key(state), En ? Language.En : Language.Sv);
 
     public string SharedKind(SharedDefinitionKind kind) => kind switch
     {

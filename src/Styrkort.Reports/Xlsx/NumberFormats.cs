@@ -1,3 +1,5 @@
+using Styrkort.Core.Presentation;
+
 namespace Styrkort.Reports.Xlsx;
 
 /// <summary>
@@ -8,13 +10,13 @@ namespace Styrkort.Reports.Xlsx;
 /// </summary>
 public static class NumberFormats
 {
-    public static string For(string? unit, string lang) => unit switch
+    public static string For(string? unit, Language lang) => unit switch
     {
-        "percent" => lang == "en" ? "0.0\"%\"" : "0.0\" %\"",
-        "SEK" => lang == "en" ? "#,##0\" SEK\"" : "#,##0\" kr\"",
+        "percent" => lang.Pick("0.0\" %\"", "0.0\"%\""),
+        "SEK" => lang.Pick("#,##0\" kr\"", "#,##0\" SEK\""),
         "count" => "#,##0",
-        "days" => lang == "en" ? "#,##0.0\" days\"" : "#,##0.0\" dagar\"",
-        "times" => lang == "en" ? "0.00\" times\"" : "0.00\" ggr\"",
+        "days" => lang.Pick("#,##0.0\" dagar\"", "#,##0.0\" days\""),
+        "times" => lang.Pick("0.00\" ggr\"", "0.00\" times\""),
         _ => "#,##0.0",
     };
 }

@@ -1,3 +1,4 @@
+using Language = Styrkort.Core.Presentation.Language;
 using System.Globalization;
 using System.Text;
 
@@ -74,7 +75,7 @@ internal static class XlsxSheets
         en ? "Previous value" : "Föregående utfall", t.Change, en ? "Measure" : "Enhet för mått",
     ];
 
-    private static object?[] ResultCells(GoalSection goal, UnitResult r, string lang) =>
+    private static object?[] ResultCells(GoalSection goal, UnitResult r, Language lang) =>
     [
         SheetBuilder.Raw(r.Value), r.Target.Level, r.Target.AnnualLevel, r.Target.Min, r.Target.Max, r.Comparison,
         (ReportFormat.Status(r, lang), SheetBuilder.StatusStyle(r.Status)),

@@ -65,7 +65,7 @@ public static class ApiEndpoints
         api.MapPost("/checkins", async (HttpContext http, SiteState site, AppDb db, CheckInDto body) =>
         {
             var user = http.User.Identity!.Name!;
-            var t = new Localization.Texts("en");
+            var t = new Localization.Texts(Core.Presentation.Language.En);
             if (!await CheckIns.MayWrite(http, db, body.Unit)) return Results.Forbid();
             if (CheckIns.Problem(site, body.Goal, body.Unit, body.Period, t) is { } problem) return Results.BadRequest(new ErrorDto(problem));
             if (CheckIns.Invalid(body.Analysis, (body.Actions ?? []).Select(a => new CheckInAction { What = a.What ?? "", Who = a.Who ?? "", State = a.State ?? "" }).ToList(),

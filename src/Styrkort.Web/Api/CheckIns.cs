@@ -128,7 +128,7 @@ public static class CheckIns
         List<CheckInAction> actions, string user, int? basedOn, WebLimits? limits = null)
     {
         // The callers check first and answer 400; this keeps any other caller from storing what they would refuse.
-        if (Invalid(analysis, actions, limits ?? new WebLimits(), new Texts("en")) is { } invalid) throw new InvalidDataException(invalid);
+        if (Invalid(analysis, actions, limits ?? new WebLimits(), new Texts(Core.Presentation.Language.En)) is { } invalid) throw new InvalidDataException(invalid);
         var existing = await db.CheckIns.Include(c => c.Actions).FirstOrDefaultAsync(c => c.GoalId == goal && c.UnitId == unit && c.Period == period);
         // Without a check-in there is nothing to lose, whatever version the caller names.
         if (existing is not null && existing.Version != (basedOn ?? 0))

@@ -61,9 +61,9 @@ public sealed class CheckInAction
 
 public static class ActionStates
 {
-    public const string Open = "open";
-    public const string InProgress = "in_progress";
-    public const string Done = "done";
+    public const string Open = Core.Presentation.ActionStateNames.Open;
+    public const string InProgress = Core.Presentation.ActionStateNames.InProgress;
+    public const string Done = Core.Presentation.ActionStateNames.Done;
     public static readonly string[] All = [Open, InProgress, Done];
 }
 

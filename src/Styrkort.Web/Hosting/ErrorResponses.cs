@@ -41,7 +41,7 @@ public static class ErrorResponses
     }
 
     /// <summary>The language of a message: English for the API (scripts read it), the user's own on pages.</summary>
-    public static Localization.Texts TextsFor(HttpContext http) => IsApi(http) ? new Localization.Texts("en") : Localization.Texts.For(http);
+    public static Localization.Texts TextsFor(HttpContext http) => IsApi(http) ? new Localization.Texts(Core.Presentation.Language.En) : Localization.Texts.For(http);
 
     /// <summary>
     /// Refuses a page request (a page handler or a download) with the error page in the user's language, the message

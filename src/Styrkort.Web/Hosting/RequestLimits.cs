@@ -117,7 +117,7 @@ public static class RequestLimits
     /// as unparsable).</summary>
     public static string? PeriodProblem(string text, WebLimits limits, out Period period, Localization.Texts? t = null)
     {
-        t ??= new Localization.Texts("en");
+        t ??= new Localization.Texts(Core.Presentation.Language.En);
         period = default;
         var trimmed = text.Trim();
         if (trimmed.Length is < 4 or > 16 || !int.TryParse(trimmed.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))

@@ -17,7 +17,7 @@ public static class ImportTexts
               (l.Column > 0 ? string.Format(CultureInfo.InvariantCulture, t.English ? ", column {0}" : ", kolumn {0}", l.Column) : "")
             : l.File;
         if (l.Field is not null) where += $" ({l.Field})";
-        return $"{where}: {Message(error.Message, t)}";
+        return $"{where}: {(error.Said is not null ? error.MessageIn(t.Lang) : Message(error.Message, t))}";
     }
 
     /// <summary>A message of the reader or the preview, in Swedish where it is one of theirs; others as they are.</summary>

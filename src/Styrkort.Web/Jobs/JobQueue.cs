@@ -41,6 +41,11 @@ public sealed class Job
     public string? Step => _step;
     /// <summary>Why it failed, one line per problem, located by file, line and column where there is one.</summary>
     public IReadOnlyList<string> Errors { get; private set; } = [];
+    /// <summary>
+    /// The located input errors behind <see cref="Errors"/> when the input was refused, so that a page can say each in
+    /// its reader's language; <see cref="Errors"/> keeps their English (the API's answer).
+    /// </summary>
+    public IReadOnlyList<Core.Diagnostics.InputError> InputErrors { get; private set; } = [];
     /// <summary>What the import history recorded, when an import succeeded.</summary>
     public IReadOnlyList<Core.Warehouse.ImportRecord> Batches { get; internal set; } = [];
     /// <summary>What a finished job did, in words.</summary>
@@ -62,10 +67,11 @@ public sealed class Job
 
     internal void Start() => _state = JobState.Running;
 
-    internal void Finish(JobState state, DateTime at, IReadOnlyList<string>? errors = null)
+    internal void Finish(JobState state, DateTime at, IReadOnlyList<string>? errors = null, IReadOnlyList<Core.Diagnostics.InputError>? inputErrors = null)
     {
         if (Finished) return;
         Errors = errors ?? [];
+        InputErrors = inputErrors ?? [];
         FinishedAtUtc = at;
         _state = state;
         _done.TrySetResult();

@@ -48,7 +48,7 @@ public sealed class JobRunner(JobQueue queue, IServiceScopeFactory scopes, ILogg
         }
         catch (InputErrorsException e)
         {
-            Close(job, JobState.Failed, e.Errors.Select(x => x.ToString()).ToList());
+            Close(job, JobState.Failed, e.Errors.Select(x => x.ToString()).ToList(), e.Errors);
         }
         catch (StyrkortException e)
         {
@@ -65,12 +65,12 @@ public sealed class JobRunner(JobQueue queue, IServiceScopeFactory scopes, ILogg
         }
     }
 
-    private void Close(Job job, JobState state, IReadOnlyList<string> errors)
+    private void Close(Job job, JobState state, IReadOnlyList<string> errors, IReadOnlyList<InputError>? inputErrors = null)
     {
         foreach (var cleanup in job.Cleanups)
             try { cleanup(); }
             catch (IOException e) { log.LogWarning(e, "job {Id}: cleaning up", job.Id); }
-        job.Finish(state, queue.Now, errors);
+        job.Finish(state, queue.Now, errors, inputErrors);
         if (job.Kind != "drain") log.LogInformation("job {Id} ({Kind}) {State}", job.Id, job.Kind, state);
     }
 }

@@ -6,8 +6,6 @@ namespace Styrkort.Web.Localization;
 /// <summary>The UI's words in Swedish (the default) and English; the language is a cookie set by /lang.</summary>
 public sealed partial class Texts(Language lang)
 {
-    public Texts(string lang) : this(Language.Parse(lang)) { }
-
     public Language Lang { get; } = lang;
     public bool English => Lang.IsEnglish;
 
@@ -15,12 +13,13 @@ public sealed partial class Texts(Language lang)
 
     /// <summary>The language the user chose on /lang (a cookie); Swedish without one.</summary>
     public static Language LanguageOf(HttpContext http) =>
-        http.Request.Cookies.TryGetValue("lang", out var lang) && lang == "en" ? Language.En : Language.Sv;
+        http.Request.Cookies.TryGetValue("lang", out var lang) ? Language.Parse(lang) : Language.Sv;
 
-    /// <summary>A text by its key; a status's key (met, not_met…) gives its name from the shared vocabulary.</summary>
+    /// <summary>A text by its key; a status's key (met, not_met…) or an action state's (open, in_progress, done) gives its name from the shared vocabulary.</summary>
     public string this[string key] =>
         (English ? En : Sv).TryGetValue(key, out var text) || (English ? EnMessages : SvMessages).TryGetValue(key, out text) ? text
-        : Core.Presentation.Statuses.TryParse(key, out var status) ? Core.Presentation.Statuses.Name(status, Lang) : key;
+        : Core.Presentation.Statuses.TryParse(key, out var status) ? Core.Presentation.Statuses.Name(status, Lang)
+        : Core.Presentation.ActionStateNames.Name(key, Lang);
 
     /// <summary>A text with its arguments filled in: <c>t.Format("period_bad", input)</c>.</summary>
     public string Format(string key, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);
@@ -35,7 +34,7 @@ public sealed partial class Texts(Language lang)
         ["board"] = "Styrelsen ser målet detta kvartal", ["definition"] = "Definition", ["formula"] = "Som det står i målfilen",
         ["history"] = "Utveckling per kvartal", ["history_week"] = "Utveckling per vecka", ["perunit"] = "Per enhet", ["checkins"] = "Analys och åtgärder",
         ["analysis"] = "Analys", ["actions"] = "Åtgärder", ["what"] = "Vad", ["who"] = "Vem", ["due"] = "Klart senast", ["state"] = "Läge",
-        ["save"] = "Spara", ["write"] = "Skriv analys", ["open"] = "Öppen", ["in_progress"] = "Pågår", ["done"] = "Klar",
+        ["save"] = "Spara", ["write"] = "Skriv analys",
         ["serves"] = "Tjänar", ["servedby"] = "Tjänas av", ["goalowner"] = "Ägare", ["deadline"] = "Deadline", ["sources"] = "Underlag", ["rows"] = "rader", ["imported"] = "importerad", ["dataset"] = "Datamängd", ["file"] = "Fil",
         ["upload"] = "Importera", ["when"] = "När", ["by"] = "Av", ["command_line"] = "kommandoraden", ["level"] = "Nivå", ["year"] = "År", ["proposal"] = "Förslag",
         ["decision"] = "Beslut", ["withdrawal"] = "Återtaget förslag", ["withdraw"] = "Dra tillbaka",
@@ -156,7 +155,7 @@ public sealed partial class Texts(Language lang)
         ["board"] = "On the board's agenda this quarter", ["definition"] = "Definition", ["formula"] = "As written in the goal file",
         ["history"] = "Quarter by quarter", ["history_week"] = "Week by week", ["perunit"] = "Per unit", ["checkins"] = "Analysis and actions",
         ["analysis"] = "Analysis", ["actions"] = "Actions", ["what"] = "What", ["who"] = "Who", ["due"] = "Due", ["state"] = "State",
-        ["save"] = "Save", ["write"] = "Write analysis", ["open"] = "Open", ["in_progress"] = "In progress", ["done"] = "Done",
+        ["save"] = "Save", ["write"] = "Write analysis",
         ["serves"] = "Serves", ["servedby"] = "Served by", ["goalowner"] = "Owner", ["deadline"] = "Deadline", ["sources"] = "Sources", ["rows"] = "rows", ["imported"] = "imported", ["dataset"] = "Dataset", ["file"] = "File",
         ["upload"] = "Import", ["when"] = "When", ["by"] = "By", ["command_line"] = "the command line", ["level"] = "Level", ["year"] = "Year", ["proposal"] = "Proposal",
         ["decision"] = "Decision", ["withdrawal"] = "Withdrawn proposal", ["withdraw"] = "Withdraw",

@@ -38,7 +38,7 @@ public sealed class CheckInModel(SiteState site, AppDb db, WebLimits limits) : P
     /// <summary>The text as it will look, when the preview was asked for.</summary>
     public bool Previewing { get; private set; }
     public string UnitName => site.Current.Units.FirstOrDefault(u => u.Id == Unit)?.Name ?? Unit;
-    public string GoalName(string lang) => site.Goals.Goals.First(g => g.Id == GoalId).Name.For(lang);
+    public string GoalName(Core.Presentation.Language lang) => site.Goals.Goals.First(g => g.Id == GoalId).Name.For(lang);
 
     public async Task<IActionResult> OnGetAsync(string id, string unit, string period)
     {
@@ -94,7 +94,7 @@ public sealed class CheckInModel(SiteState site, AppDb db, WebLimits limits) : P
     public IReadOnlyList<CheckInVersions.Action> PreviewActions => Written(Rows(Actions));
 
     /// <summary>The analysis and actions as the board report prints them (its HTML form).</summary>
-    public string ReportHtml(string lang) => Reports.HtmlRenderer.CheckIn(new Reports.GoalCheckIn(GoalId, Unit, Core.Periods.Period.Parse(Period), Analysis,
+    public string ReportHtml(Core.Presentation.Language lang) => Reports.HtmlRenderer.CheckIn(new Reports.GoalCheckIn(GoalId, Unit, Core.Periods.Period.Parse(Period), Analysis,
         PreviewActions.Select(a => new Reports.GoalAction(a.What, a.Who, a.Due, Reports.ActionStates.Parse(a.State))).ToList(),
         User.Identity?.Name, DateOnly.FromDateTime(site.Clock.GetUtcNow().UtcDateTime)), lang);
 

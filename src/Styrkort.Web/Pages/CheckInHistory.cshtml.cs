@@ -26,7 +26,7 @@ public sealed class CheckInHistoryModel(SiteState site, AppDb db) : PageModel
     public IReadOnlyList<LineDiff.Line?> Diff { get; private set; } = [];
     public bool MayWrite { get; private set; }
     public string UnitName => site.Current.Units.FirstOrDefault(u => u.Id == Unit)?.Name ?? Unit;
-    public string GoalName(string lang) => site.Goals.Goals.First(g => g.Id == GoalId).Name.For(lang);
+    public string GoalName(Core.Presentation.Language lang) => site.Goals.Goals.First(g => g.Id == GoalId).Name.For(lang);
 
     public async Task<IActionResult> OnGetAsync(string id, string? unit, string? period, int? diff)
     {

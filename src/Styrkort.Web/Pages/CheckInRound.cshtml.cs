@@ -90,5 +90,5 @@ public sealed class CheckInRoundModel(SiteState site, AppDb db) : PageModel
         return Page();
     }
 
-    public string AreaName(string id, string lang) => Areas.FirstOrDefault(a => a.Id == id)?.Name.For(lang) ?? id;
+    public string AreaName(string id, Core.Presentation.Language lang) => Areas.FirstOrDefault(a => a.Id == id)?.Name.For(lang) ?? id;
 }

@@ -170,7 +170,7 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
 
     public string UnitName(string id) => Units.FirstOrDefault(u => u.Id == id)?.Name ?? id;
 
-    public string AreaName(string lang) => site.Goals.Areas.FirstOrDefault(a => a.Id == Goal.Area)?.Name.For(lang) ?? Goal.Area;
+    public string AreaName(Core.Presentation.Language lang) => site.Goals.Areas.FirstOrDefault(a => a.Id == Goal.Area)?.Name.For(lang) ?? Goal.Area;
 
     public string Markdown(string text) => RenderMarkdown(text);
 

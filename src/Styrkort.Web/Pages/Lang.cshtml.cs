@@ -14,6 +14,6 @@ public sealed class LangModel : PageModel
     }
 
     public static void Set(HttpResponse response, string? lang) =>
-        response.Cookies.Append("lang", lang == "en" ? "en" : "sv",
+        response.Cookies.Append("lang", Core.Presentation.Language.Parse(lang).Code,
             new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
 }

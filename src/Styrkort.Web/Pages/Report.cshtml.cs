@@ -47,7 +47,7 @@ public sealed class ReportModel(SiteState site) : PageModel
             .ToList();
         var options = new BoardReportOptions
         {
-            Unit = unit, Language = lang == "en" ? "en" : "sv", Clock = site.Clock, CheckIns = checkIns, ListMissingCheckIns = true,
+            Unit = unit, Language = Core.Presentation.Language.Parse(lang), Clock = site.Clock, CheckIns = checkIns, ListMissingCheckIns = true,
             DecidedLevels = snapshot.DecidedLevels,
             // What drove each goal's change, where the background job has explained the quarter (never computed in a request).
             ExplainChanges = snapshot.Insights?.Period == quarter,

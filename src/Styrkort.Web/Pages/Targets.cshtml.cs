@@ -152,12 +152,12 @@ public sealed class TargetsModel(SiteState site, AppDb db, JobQueue jobs) : Page
     }
 
     /// <summary>A goal by its name in the page's language, or its id when the goal file no longer has it.</summary>
-    public string GoalName(string id, string lang) => site.Goals.Goals.FirstOrDefault(g => g.Id == id)?.Name.For(lang) ?? id;
+    public string GoalName(string id, Core.Presentation.Language lang) => site.Goals.Goals.FirstOrDefault(g => g.Id == id)?.Name.For(lang) ?? id;
 
     public string UnitName(string id) => Units.FirstOrDefault(u => u.Id == id)?.Name ?? id;
 
     /// <summary>A level with its own decimals, in the goal's metric unit when the goal is still in the goal file.</summary>
-    public string Level(decimal level, string goalId, string lang) =>
+    public string Level(decimal level, string goalId, Core.Presentation.Language lang) =>
         SwedishFormat.Exact(level, site.Goals.Goals.FirstOrDefault(g => g.Id == goalId) is { } g ? MetricUnit(g) : null, lang);
 
     public string? MetricUnit(Goal goal) => site.Goals.Metrics[goal.Metric].Unit;

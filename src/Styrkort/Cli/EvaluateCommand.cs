@@ -22,8 +22,7 @@ internal static class EvaluateCommand
         var unit = new Option<string?>("--unit") { Description = "Limit the output to this unit's subtree" };
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var lang = new Option<string>("--lang") { Description = "sv or en", DefaultValueFactory = _ => "sv" };
-        lang.AcceptOnlyFromAmong("sv", "en");
+        var lang = LanguageOption.Create();
         var by = new Option<string[]>("--by")
         {
             Description = "Also break down every goal whose metric allows it by this column; may be repeated",
@@ -59,7 +58,7 @@ internal static class EvaluateCommand
             }
             if (p.GetValue(metrics))
             {
-                WriteUnusedMetrics(file, store, when, p.GetValue(unit), p.GetValue(format)!, p.GetValue(lang)!);
+                WriteUnusedMetrics(file, store, when, p.GetValue(unit), p.GetValue(format)!, p.GetValue(lang));
                 return 0;
             }
             var evaluation = new Evaluator(file, store) { By = dimensions }.Evaluate(when, p.GetValue(unit));
@@ -67,15 +66,15 @@ internal static class EvaluateCommand
             if (p.GetValue(format) == "json")
             {
                 using var stdout = Console.OpenStandardOutput();
-                JsonOutput.Write(evaluation, stdout, file, Core.Presentation.Language.Parse(p.GetValue(lang)), insights);
+                JsonOutput.Write(evaluation, stdout, file, p.GetValue(lang), insights);
                 stdout.WriteByte((byte)'\n');
             }
             else
             {
                 // Piped output has no terminal width; give the tables room instead of wrapping every cell.
                 if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
-                TableOutput.Write(AnsiConsole.Console, file, evaluation, Core.Presentation.Language.Parse(p.GetValue(lang)));
-                if (insights is not null) InsightsTable.Write(AnsiConsole.Console, file, evaluation, insights, p.GetValue(lang)!);
+                TableOutput.Write(AnsiConsole.Console, file, evaluation, p.GetValue(lang));
+                if (insights is not null) InsightsTable.Write(AnsiConsole.Console, file, evaluation, insights, p.GetValue(lang));
             }
             return 0;
         }));
@@ -92,7 +91,7 @@ internal static class EvaluateCommand
         return new CliInsights(forecast ? found!.Forecasts : null, anomalies ? found!.Anomalies : null, changes);
     }
 
-    private static void WriteUnusedMetrics(GoalFile file, IWarehouse store, Period when, string? subtreeOf, string format, string lang)
+    private static void WriteUnusedMetrics(GoalFile file, IWarehouse store, Period when, string? subtreeOf, string format, Core.Presentation.Language lang)
     {
         var unused = MetricsOutput.Unused(file);
         var units = store.Units();

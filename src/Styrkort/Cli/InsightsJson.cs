@@ -17,7 +17,7 @@ public sealed record CliInsights(
 /// </summary>
 internal static class InsightsJson
 {
-    public static void Write(Utf8JsonWriter json, CliInsights insights, string goal, string unit, string lang)
+    public static void Write(Utf8JsonWriter json, CliInsights insights, string goal, string unit, Core.Presentation.Language lang)
     {
         if (insights.Forecasts?.GetValueOrDefault((goal, unit))?.Forecast is { } f)
         {

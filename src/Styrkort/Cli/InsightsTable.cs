@@ -12,9 +12,9 @@ namespace Styrkort.Cli;
 /// </summary>
 internal static class InsightsTable
 {
-    public static void Write(IAnsiConsole console, GoalFile file, Evaluation evaluation, CliInsights insights, string lang)
+    public static void Write(IAnsiConsole console, GoalFile file, Evaluation evaluation, CliInsights insights, Core.Presentation.Language lang)
     {
-        var sv = lang != "en";
+        var sv = !lang.IsEnglish;
         var units = evaluation.Units.ToDictionary(u => u.Id, u => u.Name);
         var goals = file.Goals.ToDictionary(g => g.Id);
         if (insights.Forecasts is { } forecasts)

@@ -13,8 +13,7 @@ internal static class MarginCommand
         var markup = new Option<string?>("--markup") { Description = "Markup (påslag) on the cost, in per cent: 25 or 25,5" };
         var margin = new Option<string?>("--margin") { Description = "Margin (marginal) of the price, in per cent" };
         var cost = new Option<string?>("--cost") { Description = "A cost to show the price for (default 100)" };
-        var lang = new Option<string>("--lang") { Description = "sv or en", DefaultValueFactory = _ => "sv" };
-        lang.AcceptOnlyFromAmong("sv", "en");
+        var lang = LanguageOption.Create();
         var command = new Command("margin", "Markup ⇄ margin: the margin a markup gives, or the markup a margin needs") { markup, margin, cost, lang };
         command.SetAction(p => Commands.Guard(() =>
         {
@@ -30,15 +29,15 @@ internal static class MarginCommand
             {
                 throw new ArgumentException(e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
             }
-            Console.WriteLine(Describe(point, fromMarkup: up is not null, p.GetValue(lang)!));
+            Console.WriteLine(Describe(point, fromMarkup: up is not null, p.GetValue(lang)));
             return 0;
         }));
         return command;
     }
 
-    public static string Describe(PricePoint point, bool fromMarkup, string lang)
+    public static string Describe(PricePoint point, bool fromMarkup, Core.Presentation.Language lang)
     {
-        var sv = lang != "en";
+        var sv = !lang.IsEnglish;
         var nf = sv ? SwedishFormat.Numbers : CultureInfo.GetCultureInfo("en-GB").NumberFormat;
         string Pct(decimal rate) => (rate * 100).ToString("N1", nf) + (sv ? "\u00a0%" : "%");
         string Kr(decimal amount) => amount.ToString(amount == decimal.Round(amount) ? "N0" : "N2", nf) + (sv ? "\u00a0kr" : " SEK");

@@ -48,14 +48,14 @@ internal static class MetricsOutput
     }
 
     public static void WriteTable(IAnsiConsole console, GoalFile file, IReadOnlyList<string> metrics, IReadOnlyList<UnitInfo> units,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, Quantity>> values, string lang)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, Quantity>> values, Core.Presentation.Language lang)
     {
         if (metrics.Count == 0)
         {
-            console.WriteLine(lang == "en" ? "Every metric of the goal file is used by a goal." : "Varje mått i målfilen används av ett mål.");
+            console.WriteLine(lang.Pick("Varje mått i målfilen används av ett mål.", "Every metric of the goal file is used by a goal."));
             return;
         }
-        var table = new Table().AddColumn(lang == "en" ? "unit" : "enhet");
+        var table = new Table().AddColumn(lang.Pick("enhet", "unit"));
         foreach (var metric in metrics) table.AddColumn(new TableColumn(Markup.Escape(metric)).RightAligned());
         foreach (var unit in units)
             table.AddRow([Markup.Escape(new string(' ', 2 * unit.Depth) + unit.Name),

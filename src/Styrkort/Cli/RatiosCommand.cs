@@ -19,8 +19,7 @@ internal static class RatiosCommand
         var files = new Argument<string[]>("files") { Description = "SIE files of one company (types 1–4); several files add their years", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var lang = new Option<string>("--lang") { Description = "sv or en", DefaultValueFactory = _ => "sv" };
-        lang.AcceptOnlyFromAmong("sv", "en");
+        var lang = LanguageOption.Create();
         var library = new Option<string?>("--library") { Description = "The ratio library (YAML); default: bas-nyckeltal.yaml shipped with styrkort" };
         var industry = new Option<string?>("--industry") { Description = "A table of industry medians (CSV: sni,size_class,revenue_from,revenue_to,ratio,median)" };
         var sni = new Option<string?>("--sni") { Description = "The company's SNI code, for --industry (else #BKOD of the file)" };
@@ -38,7 +37,7 @@ internal static class RatiosCommand
             { files, format, lang, library, industry, sni, sizeClass, warehouse, period };
         command.SetAction(p => Commands.Guard(() =>
         {
-            var language = p.GetValue(lang)!;
+            var language = p.GetValue(lang);
             var read = SieInput.Read(p.GetValue(files)!);
             SieInput.WriteWarnings(read, Console.Error, language);
             var companies = CompanyBooks.From(read.Select(r => r.Document).ToList(), p.GetValue(sni));

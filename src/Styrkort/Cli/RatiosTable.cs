@@ -14,9 +14,9 @@ namespace Styrkort.Cli;
 /// </summary>
 public static class RatiosTable
 {
-    public static void Write(IAnsiConsole console, RatioReport report, CompanyBooks company, IEnumerable<string> files, string lang)
+    public static void Write(IAnsiConsole console, RatioReport report, CompanyBooks company, IEnumerable<string> files, Core.Presentation.Language lang)
     {
-        var sv = lang != "en";
+        var sv = !lang.IsEnglish;
         console.MarkupLine($"[bold]{Markup.Escape(report.Company)}[/]" + (report.OrgNr is { } org ? $"  {(sv ? "org.nr" : "reg. no.")} {org}" : ""));
         foreach (var file in files) console.MarkupLine($"[grey]{Markup.Escape(file)}[/]");
         foreach (var year in company.Years)
@@ -48,7 +48,7 @@ public static class RatiosTable
     }
 
     /// <summary>A ratio's value in each column (a year or a period), each followed by its change against the next.</summary>
-    private static void AddValues(List<string> cells, RatioDefinition ratio, IReadOnlyList<IReadOnlyDictionary<string, Quantity?>> columns, string lang)
+    private static void AddValues(List<string> cells, RatioDefinition ratio, IReadOnlyList<IReadOnlyDictionary<string, Quantity?>> columns, Core.Presentation.Language lang)
     {
         for (var i = 0; i < columns.Count; i++)
         {
@@ -59,9 +59,9 @@ public static class RatiosTable
     }
 
     /// <summary><c>ratios --period</c>: one column per period (the one asked, then a year before), each followed by its change against the next.</summary>
-    public static void Write(IAnsiConsole console, RatioPeriodReport report, IEnumerable<string> files, string lang)
+    public static void Write(IAnsiConsole console, RatioPeriodReport report, IEnumerable<string> files, Core.Presentation.Language lang)
     {
-        var sv = lang != "en";
+        var sv = !lang.IsEnglish;
         console.MarkupLine($"[bold]{Markup.Escape(report.Company)}[/]" + (report.OrgNr is { } org ? $"  {(sv ? "org.nr" : "reg. no.")} {org}" : ""));
         foreach (var file in files) console.MarkupLine($"[grey]{Markup.Escape(file)}[/]");
         console.MarkupLine(sv
@@ -88,18 +88,18 @@ public static class RatiosTable
     private static string Name(DateOnly start, DateOnly end) =>
         start.Year == end.Year ? end.Year.ToString(CultureInfo.InvariantCulture) : $"{start.Year}/{end.Year % 100:D2}";
 
-    private static NumberFormatInfo Numbers(string lang) => Core.Presentation.Figures.Numbers(Core.Presentation.Language.Parse(lang));
+    private static NumberFormatInfo Numbers(Core.Presentation.Language lang) => Core.Presentation.Figures.Numbers(lang);
 
     /// <summary>A ratio's value by its unit, as every output writes it (<see cref="Core.Presentation.Figures"/>).</summary>
-    public static string Value(double value, string? unit, string lang) =>
-        Core.Presentation.Figures.Value(value, unit, Core.Presentation.Language.Parse(lang));
+    public static string Value(double value, string? unit, Core.Presentation.Language lang) =>
+        Core.Presentation.Figures.Value(value, unit, lang);
 
     /// <summary>The change from the year before: percentage points for percentages, per cent for amounts (when last year's is above 0).</summary>
-    public static string Change(double? now, double? before, string? unit, string lang)
+    public static string Change(double? now, double? before, string? unit, Core.Presentation.Language lang)
     {
         if (now is not { } a || before is not { } b) return "";
         var nf = Numbers(lang);
-        var sv = lang != "en";
+        var sv = !lang.IsEnglish;
         string Signed(double d, string format) => (d > 0 ? "+" : "") + d.ToString(format, nf);
         return unit switch
         {

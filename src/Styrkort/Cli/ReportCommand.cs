@@ -19,8 +19,7 @@ internal static class ReportCommand
         var output = new Option<string>("--out") { Description = "The file to write, such as rapport-2026-Q2.pdf", Required = true };
         var format = new Option<string?>("--format") { Description = "pdf, xlsx or html (default: from the file name)" };
         format.AcceptOnlyFromAmong("pdf", "xlsx", "html");
-        var lang = new Option<string>("--lang") { Description = "sv or en", DefaultValueFactory = _ => "sv" };
-        lang.AcceptOnlyFromAmong("sv", "en");
+        var lang = LanguageOption.Create();
         var explain = new Option<bool>("--explain") { Description = "Say for each goal what drove its change since the quarter before (\"Vad förändrades\")" };
         var command = new Command("report", "Write the quarterly board report (PDF, Excel or HTML) for a unit")
             { goals, data, warehouse, period, unit, output, format, lang, explain };
@@ -36,7 +35,7 @@ internal static class ReportCommand
             var clock = Stopwatch.StartNew();
             var file = EvaluateCommand.Load(ShippedFiles.GoalFileFor(p.GetValue(goals), p.GetValue(data)));
             using var store = EvaluateCommand.Open(file, p.GetValue(data), p.GetValue(warehouse));
-            var model = BoardReport.Build(file, store, quarter, new BoardReportOptions { Unit = p.GetValue(unit), Language = p.GetValue(lang)!, Clock = TimeProvider.System,
+            var model = BoardReport.Build(file, store, quarter, new BoardReportOptions { Unit = p.GetValue(unit), Language = p.GetValue(lang), Clock = TimeProvider.System,
                 ExplainChanges = p.GetValue(explain) });
             Write(path, stream => ReportFiles.Render(model, kind, stream));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -18,14 +18,13 @@ internal static class SieCommand
         {
             Description = "The unit of one's own unit tree that the company is (else its organisation number); or map it in the goal file (units: organisations:)",
         };
-        var lang = new Option<string>("--lang") { Description = "sv or en", DefaultValueFactory = _ => "sv" };
-        lang.AcceptOnlyFromAmong("sv", "en");
+        var lang = LanguageOption.Create();
         var command = new Command("sie", "Read SIE files: check them, and write them as datasets for a goal file (libraries/sie.yaml)")
             { files, outDir, sni, unit, lang };
         command.SetAction(p => Commands.Guard(() =>
         {
-            var language = p.GetValue(lang)!;
-            var sv = language != "en";
+            var language = p.GetValue(lang);
+            var sv = !language.IsEnglish;
             var read = SieInput.Read(p.GetValue(files)!);
             SieInput.WriteWarnings(read, Console.Error, language);
             var companies = CompanyBooks.From(read.Select(r => r.Document).ToList(), p.GetValue(sni));

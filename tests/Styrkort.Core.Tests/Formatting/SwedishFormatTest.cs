@@ -14,7 +14,7 @@ public sealed class SwedishFormatTest
     [InlineData(83.54, "percent", "en", "83.5%")]
     [InlineData(42.04, "days", "en", "42.0\u00a0days")]
     public void Value_FollowsTheUnitAndLanguage(double value, string? unit, string lang, string expected) =>
-        Assert.Equal(expected, SwedishFormat.Value(value, unit, lang));
+        Assert.Equal(expected, SwedishFormat.Value(value, unit, Core.Presentation.Language.Parse(lang)));
 
     [Theory]
     [InlineData(4.04, new[] { 2.0, 4.0 }, "4,04\u00a0%")]
@@ -36,5 +36,5 @@ public sealed class SwedishFormatTest
     [InlineData("55.75", "percent", "en", "55.75%")]
     [InlineData("1234567.5", "SEK", "en", "1,234,567.5\u00a0SEK")]
     public void Exact_KeepsTheLevelsOwnDecimals(string value, string? unit, string lang, string expected) =>
-        Assert.Equal(expected, SwedishFormat.Exact(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), unit, lang));
+        Assert.Equal(expected, SwedishFormat.Exact(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), unit, Core.Presentation.Language.Parse(lang)));
 }

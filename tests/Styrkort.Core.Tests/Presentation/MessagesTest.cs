@@ -36,6 +36,16 @@ public sealed class MessagesTest
     }
 
     [Fact]
+    public void ARefusedCell_SaysWhyAndWhatWasFound_InOneLanguage()
+    {
+        var error = new InputError(new SourceLocation("nps.csv", 2, 5, "score"), new Message("import.found", new Message("import.above_max", "10"), "11"));
+
+        Assert.Equal("above the maximum 10, found '11'", error.Message);
+        Assert.Equal("över maximum 10, hittade '11'", error.MessageIn(Language.Sv));
+        Assert.Equal("nps.csv:2:5 (score): above the maximum 10, found '11'", error.ToString());
+    }
+
+    [Fact]
     public void AMessageOutsideTheCatalogue_StaysAsWritten()
     {
         var error = new StyrkortException(new SourceLocation("f", 1, 1), "something in English");

@@ -16,7 +16,7 @@ public sealed partial class BoardReportTest
         var file = data.File with { Goals = goals };
 
         var report = BoardReport.Build(file, data.Warehouse, Period.Parse("2025-Q4"),
-            new BoardReportOptions { Language = "sv", Clock = Support.AlmiReportData.Clock });
+            new BoardReportOptions { Language = Core.Presentation.Language.Sv, Clock = Support.AlmiReportData.Clock });
 
         var volumes = report.Areas.Single(a => a.Goals.Any(g => g.Id == "disbursed_loans")).Goals;
         Assert.Equal(["completed_efforts", "disbursed_loans"], volumes.Select(g => g.Id));

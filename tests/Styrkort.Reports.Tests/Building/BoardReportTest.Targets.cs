@@ -1,3 +1,4 @@
+using Language = Styrkort.Core.Presentation.Language;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
 
@@ -59,9 +60,9 @@ public sealed class BoardReportTargetsTest : IDisposable
         // The team's: 150 of 200 = 75 % → no bonus, and 80 ≤ 150 < 200 → at risk (the warning is a value, like the
         // level); Anna 90 of 100 = 90 % → at risk, partial bonus; Bo 60 of 50 = 120 % → met, full bonus.
         var section = Assert.Single(Assert.Single(BoardReport.Build(file, store, Period.Parse("2026-Q2"), new BoardReportOptions { Unit = "sales" }).Areas).Goals);
-        Assert.Equal("I riskzonen · Ingen bonus", ReportFormat.Status(section.Result, "sv"));
+        Assert.Equal("I riskzonen · Ingen bonus", ReportFormat.Status(section.Result, Language.Sv));
         Assert.Equal(["Anna: I riskzonen · Delbonus", "Bo: Uppfyllt · Full bonus"],
-            section.Subunits.Select(r => $"{r.Unit.Name}: {ReportFormat.Status(r, "sv")}"));
+            section.Subunits.Select(r => $"{r.Unit.Name}: {ReportFormat.Status(r, Language.Sv)}"));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

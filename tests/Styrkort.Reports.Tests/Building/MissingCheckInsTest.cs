@@ -85,7 +85,7 @@ public sealed class MissingCheckInsTest(AlmiReportData data)
 
     private BoardReportModel Report(string lang, params GoalCheckIn[] checkIns) =>
         BoardReport.Build(data.File, data.Warehouse, Period.Parse(Quarter),
-            new BoardReportOptions { Language = lang, CheckIns = checkIns, ListMissingCheckIns = true, Clock = AlmiReportData.Clock });
+            new BoardReportOptions { Language = Core.Presentation.Language.Parse(lang), CheckIns = checkIns, ListMissingCheckIns = true, Clock = AlmiReportData.Clock });
 
     private static GoalCheckIn CheckIn(string goal, string unit, string analysis, string quarter = Quarter) =>
         new(goal, unit, Period.Parse(quarter), analysis, [], "Karin Ek", new DateOnly(2025, 7, 10));

@@ -18,7 +18,7 @@ public sealed class WhatChangedTest(AlmiReportData data)
 
     private BoardReportModel Report(bool explain, string lang = "sv", IReadOnlyDictionary<(string, string), ChangeExplanation>? changes = null) =>
         BoardReport.Build(data.File, data.Warehouse, Period.Parse(Quarter),
-            new BoardReportOptions { Language = lang, Clock = AlmiReportData.Clock, ExplainChanges = explain, Changes = changes });
+            new BoardReportOptions { Language = Styrkort.Core.Presentation.Language.Parse(lang), Clock = AlmiReportData.Clock, ExplainChanges = explain, Changes = changes });
 
     [Fact]
     public void EachGoalWhoseValueChanged_SaysWhatDroveIt_AsTheExplainerSaysIt()

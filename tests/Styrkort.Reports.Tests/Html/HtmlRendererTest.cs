@@ -1,3 +1,4 @@
+using Language = Styrkort.Core.Presentation.Language;
 using System.Text;
 using System.Text.RegularExpressions;
 using Styrkort.Core.Periods;
@@ -33,7 +34,7 @@ public sealed partial class HtmlRendererTest(AlmiReportData data)
             var scheduled = data.Scheduled("2025-Q1").Contains(goal);
             Assert.Equal(scheduled, html.Contains($"id=\"goal-{goal.Id}\"", StringComparison.Ordinal));
             if (scheduled)
-                Assert.Contains(ReportFormat.Value(now[(goal.Id, data.Root)].Value, data.File.Metrics[goal.Metric].Unit, "sv"), html, StringComparison.Ordinal);
+                Assert.Contains(ReportFormat.Value(now[(goal.Id, data.Root)].Value, data.File.Metrics[goal.Metric].Unit, Language.Sv), html, StringComparison.Ordinal);
         }
     }
 

@@ -1,3 +1,4 @@
+using Language = Styrkort.Core.Presentation.Language;
 using Styrkort.Core.Periods;
 using Styrkort.Reports.Tests.Support;
 using static Styrkort.Reports.Tests.Support.PdfText;
@@ -31,11 +32,11 @@ public sealed class PdfRendererTest(AlmiReportData data)
             var row = Row(summary, $"{i + 1} {goal.Name.Swedish}", i + 1 < scheduled.Count ? $"{i + 2} {scheduled[i + 1].Name.Swedish}" : null);
             Core.Evaluation.Quantity? change = o.Value is { } v && previous.Value is { } b ? new(null, v.AsDouble - b.AsDouble) : null;
 
-            Assert.Contains(Flatten(ReportFormat.Value(o.Value, unit, "sv")), row, StringComparison.Ordinal);
-            Assert.Contains(Flatten(ReportFormat.Target(o.Target, unit, "sv")), row, StringComparison.Ordinal);
-            Assert.Contains(Flatten(ReportFormat.Status(o.Status, "sv")), row, StringComparison.Ordinal);
-            Assert.Contains(Flatten(ReportFormat.Change(change, unit, "sv")), row, StringComparison.Ordinal);
-            if (o.Comparison is { } c) Assert.Contains(Flatten(ReportFormat.Value(c, unit, "sv")), row, StringComparison.Ordinal);
+            Assert.Contains(Flatten(ReportFormat.Value(o.Value, unit, Language.Sv)), row, StringComparison.Ordinal);
+            Assert.Contains(Flatten(ReportFormat.Target(o.Target, unit, Language.Sv)), row, StringComparison.Ordinal);
+            Assert.Contains(Flatten(ReportFormat.Status(o.Status, Language.Sv)), row, StringComparison.Ordinal);
+            Assert.Contains(Flatten(ReportFormat.Change(change, unit, Language.Sv)), row, StringComparison.Ordinal);
+            if (o.Comparison is { } c) Assert.Contains(Flatten(ReportFormat.Value(c, unit, Language.Sv)), row, StringComparison.Ordinal);
         }
     }
 
@@ -83,7 +84,7 @@ public sealed class PdfRendererTest(AlmiReportData data)
     [PdfFact]
     public void English_UsesEnglishWordsAndGoalNames()
     {
-        var text = Flatten(string.Join('\n', Pages(Render(data.Report("2025-Q2", "en")))));
+        var text = Flatten(string.Join('\n', Pages(Render(data.Report("2025-Q2", Language.En)))));
 
         foreach (var word in new[] { "Board report", "Summary", "Disbursed loans (SEK)", "Share of women among unique customers", "Data sources", "MSEK" })
             Assert.Contains(word, text, StringComparison.Ordinal);
@@ -117,7 +118,7 @@ public sealed class PdfRendererTest(AlmiReportData data)
         Assert.Contains("group_b", appendix, StringComparison.Ordinal);
         Assert.Contains($"Importerat från: {report.Sources[0].Folder}", appendix, StringComparison.Ordinal);
         foreach (var source in report.Sources)
-            Assert.Contains($"{source.Dataset} {source.FileName} {source.Rows.ToString("N0", ReportFormat.Numbers("sv")).Replace('\u00a0', ' ')}", appendix, StringComparison.Ordinal);
+            Assert.Contains($"{source.Dataset} {source.FileName} {source.Rows.ToString("N0", ReportFormat.Numbers(Language.Sv)).Replace('\u00a0', ' ')}", appendix, StringComparison.Ordinal);
     }
 
     private static byte[] Render(BoardReportModel report)

@@ -32,7 +32,7 @@ public sealed class AlmiReportData : IDisposable
     public string Root => "foretagspartner";
 
     public BoardReportModel Report(string quarter, string lang = "sv", string? unit = null, IReadOnlyList<GoalCheckIn>? checkIns = null) =>
-        BoardReport.Build(File, Warehouse, Period.Parse(quarter), new BoardReportOptions { Language = lang, Unit = unit, CheckIns = checkIns ?? [], Clock = Clock });
+        BoardReport.Build(File, Warehouse, Period.Parse(quarter), new BoardReportOptions { Language = Core.Presentation.Language.Parse(lang), Unit = unit, CheckIns = checkIns ?? [], Clock = Clock });
 
     private readonly Dictionary<string, Dictionary<(string Goal, string Unit), Outcome>> _evaluations = [];
 

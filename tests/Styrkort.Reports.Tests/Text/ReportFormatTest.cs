@@ -1,3 +1,4 @@
+using Language = Styrkort.Core.Presentation.Language;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Evaluation;
 
@@ -15,7 +16,7 @@ public sealed class ReportFormatTest
     [InlineData(5657, "count", "sv", "5\u00a0657")]
     [InlineData(-7.04, null, "sv", "\u22127,0")]
     public void Number_ByUnitAndLanguage(double value, string? unit, string lang, string expected) =>
-        Assert.Equal(expected, ReportFormat.Number(value, unit, lang));
+        Assert.Equal(expected, ReportFormat.Number(value, unit, Language.Parse(lang)));
 
     [Theory]
     [InlineData(0.31, "percent", "sv", "+0,3\u00a0p.e.")]
@@ -25,29 +26,29 @@ public sealed class ReportFormatTest
     [InlineData(864_465_000, "SEK", "sv", "+864,5\u00a0mnkr")]
     [InlineData(2927, "count", "sv", "+2\u00a0927")]
     public void Change_HasItsSign(double change, string unit, string lang, string expected) =>
-        Assert.Equal(expected, ReportFormat.Change(new Quantity(null, change), unit, lang));
+        Assert.Equal(expected, ReportFormat.Change(new Quantity(null, change), unit, Language.Parse(lang)));
 
     [Fact]
     public void Missing_IsADash()
     {
-        Assert.Equal("–", ReportFormat.Value((Quantity?)null, "percent", "sv"));
-        Assert.Equal("–", ReportFormat.Change(null, "percent", "sv"));
+        Assert.Equal("–", ReportFormat.Value((Quantity?)null, "percent", Language.Sv));
+        Assert.Equal("–", ReportFormat.Change(null, "percent", Language.Sv));
     }
 
     [Fact]
     public void Target_AsItApplied()
     {
-        Assert.Equal("2,0\u00a0%\u20134,0\u00a0%", ReportFormat.Target(new AppliedTarget(TargetRuleKind.Between, "fixed", null, null, 2, 4, false), "percent", "sv"));
-        Assert.Equal("≥\u00a080,0\u00a0%", ReportFormat.Target(new AppliedTarget(TargetRuleKind.AtLeast, "fixed", 80, null, null, null, false), "percent", "sv"));
-        Assert.Equal("> comparison", ReportFormat.Target(new AppliedTarget(TargetRuleKind.AboveComparison, "comparison", null, null, null, null, false), "percent", "en"));
-        Assert.Equal("–", ReportFormat.Target(new AppliedTarget(TargetRuleKind.AtMost, "board", null, null, null, null, false), "SEK", "sv"));
+        Assert.Equal("2,0\u00a0%\u20134,0\u00a0%", ReportFormat.Target(new AppliedTarget(TargetRuleKind.Between, "fixed", null, null, 2, 4, false), "percent", Language.Sv));
+        Assert.Equal("≥\u00a080,0\u00a0%", ReportFormat.Target(new AppliedTarget(TargetRuleKind.AtLeast, "fixed", 80, null, null, null, false), "percent", Language.Sv));
+        Assert.Equal("> comparison", ReportFormat.Target(new AppliedTarget(TargetRuleKind.AboveComparison, "comparison", null, null, null, null, false), "percent", Language.En));
+        Assert.Equal("–", ReportFormat.Target(new AppliedTarget(TargetRuleKind.AtMost, "board", null, null, null, null, false), "SEK", Language.Sv));
     }
 
     [Fact]
     public void Period_IsShort()
     {
-        Assert.Equal("K2\u00a02026", ReportFormat.Period(Core.Periods.Period.Parse("2026-Q2"), "sv"));
-        Assert.Equal("Q2\u00a02026", ReportFormat.Period(Core.Periods.Period.Parse("2026-Q2"), "en"));
-        Assert.Equal("2025", ReportFormat.Period(Core.Periods.Period.Parse("2025-Q4"), "sv", yearly: true));
+        Assert.Equal("K2\u00a02026", ReportFormat.Period(Core.Periods.Period.Parse("2026-Q2"), Language.Sv));
+        Assert.Equal("Q2\u00a02026", ReportFormat.Period(Core.Periods.Period.Parse("2026-Q2"), Language.En));
+        Assert.Equal("2025", ReportFormat.Period(Core.Periods.Period.Parse("2025-Q4"), Language.Sv, yearly: true));
     }
 }

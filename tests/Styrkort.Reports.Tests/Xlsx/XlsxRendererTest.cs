@@ -1,3 +1,4 @@
+using Language = Styrkort.Core.Presentation.Language;
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -29,7 +30,7 @@ public sealed class XlsxRendererTest(AlmiReportData data)
             AssertRaw(o.Value, row.GetValueOrDefault("E"));
             Assert.Equal(o.Comparison, Number(row.GetValueOrDefault("J")));
             Assert.Equal(o.Target.Level, Decimal(row.GetValueOrDefault("F")));
-            Assert.Equal(ReportFormat.Status(o.Status, "sv"), row["K"]);
+            Assert.Equal(ReportFormat.Status(o.Status, Language.Sv), row["K"]);
         }
     }
 
@@ -61,7 +62,7 @@ public sealed class XlsxRendererTest(AlmiReportData data)
     [Fact]
     public void Workbook_IsValidOpenXml_WithSheetNamesExcelAccepts()
     {
-        using var workbook = Open(data.Report("2025-Q4", "en"));
+        using var workbook = Open(data.Report("2025-Q4", Language.En));
 
         Assert.Empty(new OpenXmlValidator().Validate(workbook));
         var names = workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();

@@ -57,6 +57,21 @@ public sealed class ReportCommandTests(SampleData sample) : IClassFixture<Sample
     }
 
     [Theory]
+    [InlineData("report")]
+    [InlineData("ratios")]
+    [InlineData("evaluate")]
+    public void LangOption_OtherThanSvOrEn_IsRefusedBeforeAnythingRuns(string command)
+    {
+        var path = Path.Combine(_out, "rapport.pdf");
+
+        var result = StyrkortProcess.Run([command, "--lang", "de", "--period", "2025-Q2", "--out", path]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("'de'", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    [Theory]
     [InlineData("2025-06", "rapport.pdf", "is not a quarter")]
     [InlineData("2025-Q2", "rapport.docx", "cannot tell the format")]
     public void Report_RefusesWhatItCannotWrite(string period, string name, string message)

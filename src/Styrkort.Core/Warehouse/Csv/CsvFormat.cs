@@ -32,9 +32,12 @@ public sealed record CsvFormat(TextEncoding Encoding, FieldSeparator Separator)
     };
 
     /// <summary>The format in English words, as the command line prints it: "Windows-1252, semicolon".</summary>
-    public string Describe(string lang = "en") => FromExcel
+    public string Describe() => Describe(Presentation.Language.En);
+
+    /// <summary>The format in the reader's words: "Windows-1252, semikolon" / "Windows-1252, semicolon".</summary>
+    public string Describe(Presentation.Language language) => FromExcel
         ? "Excel (.xlsx)"
-        : $"{EncodingName}, {(Separator == FieldSeparator.Semicolon ? (lang == "sv" ? "semikolon" : "semicolon") : (lang == "sv" ? "komma" : "comma"))}";
+        : $"{EncodingName}, {(Separator == FieldSeparator.Semicolon ? language.Pick("semikolon", "semicolon") : language.Pick("komma", "comma"))}";
 
     public override string ToString() => FromExcel ? "xlsx" : $"{Encoding.ToString().ToLowerInvariant()};{Separator.ToString().ToLowerInvariant()}";
 

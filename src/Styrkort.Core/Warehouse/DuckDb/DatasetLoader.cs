@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Presentation;
 using static Styrkort.Core.Warehouse.DbExtensions;
 
 namespace Styrkort.Core.Warehouse.DuckDb;
@@ -180,8 +181,9 @@ internal static partial class DatasetLoader
             var v = cell(column.Name);
             // A value shown in a message is cut short: the field-length check says what is wrong with a long one.
             // The first check is the field's length; a value too long is not checked further.
-            var checks = CellChecks(column, v).Select((check, i) =>
-                $"SELECT {line} AS line, {Text(check.Reason)} AS reason, {(check.ShowFound ? $"left({v}, {FoundChars + 1})" : "NULL")} AS found " +
+            var cellChecks = CellChecks(column, v).ToList();
+            var checks = cellChecks.Select((check, i) =>
+                $"SELECT {line} AS line, {i} AS reason, {(check.ShowFound ? $"left({v}, {FoundChars + 1})" : "NULL")} AS found " +
                 $"FROM {stage} s WHERE {(i == 0 ? check.Bad : $"coalesce(length({v}), 0) <= {Limits.CsvFieldChars} AND ({check.Bad})")}").ToList();
             if (checks.Count == 0) continue;
             var sql = $"SELECT line, reason, found FROM ({string.Join(" UNION ALL ", checks)}) ORDER BY line LIMIT {InputErrorsException.Limit}";
@@ -196,8 +198,11 @@ internal static partial class DatasetLoader
                 throw new StyrkortException(column.Location, $"column '{column.Name}': the warehouse cannot check its pattern: {e.Message.Split('\n')[0]}");
             }
             foreach (var row in rows)
+            {
+                var reason = cellChecks[Convert.ToInt32(row[1], CultureInfo.InvariantCulture)].Reason;
                 errors.Add(new InputError(new SourceLocation(displayName, Convert.ToInt32(row[0], CultureInfo.InvariantCulture), positions[column.Name], column.Name),
-                    row[2] is null ? (string)row[1]! : $"{row[1]}, found '{Shorten((string)row[2]!)}'"));
+                    row[2] is null ? reason : new Message("import.found", reason, Shorten((string)row[2]!))));
+            }
         }
         if (errors.Count > 0) throw new InputErrorsException(errors.OrderBy(e => e.Location.Line).Take(InputErrorsException.Limit).ToList());
 
@@ -208,7 +213,7 @@ internal static partial class DatasetLoader
             if (dupes.Count > 0)
                 throw new InputErrorsException(dupes.Select(d => new InputError(
                     new SourceLocation(displayName, Convert.ToInt32(d[1], CultureInfo.InvariantCulture), positions[dataset.Key[0]], string.Join("+", dataset.Key)),
-                    $"repeated key ({d[2]}), first on line {d[0]}; the key ({string.Join(", ", dataset.Key)}) must be unique")).ToList());
+                    new Message("import.repeated_key", d[2], d[0], string.Join(", ", dataset.Key)))).ToList());
         }
 
         var typed = string.Join(", ", dataset.Columns.Select(c => $"{ToTyped(c, cell(c.Name), tryCast: false)} AS {Quote(c.Name)}"));
@@ -244,23 +249,23 @@ internal static partial class DatasetLoader
 
     private static string Shorten(string found) => found.Length > FoundChars ? found[..FoundChars] + "…" : found;
 
-    /// <summary>The form a typed cell must have (a regular expression), and how a message names it.</summary>
+    /// <summary>The form a typed cell must have (a regular expression), and the catalogue's code for a message naming it.</summary>
     private static (string? Pattern, string Expected) Format(ColumnType type) => type switch
     {
-        ColumnType.Integer => ("-?[0-9]+", "a whole number"),
-        ColumnType.Decimal => (@"-?[0-9]{1,14}(\.[0-9]{1,4})?", "an amount with '.' as decimal point, at most 14 digits before it and 4 after"),
-        ColumnType.Number => (@"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?", "a number with '.' as decimal point"),
-        ColumnType.Date => ("[0-9]{4}-[0-9]{2}-[0-9]{2}", "a date YYYY-MM-DD"),
-        ColumnType.Month => ("[0-9]{4}-[0-9]{2}", "a month YYYY-MM"),
-        ColumnType.Year => ("[0-9]{4}", "a year YYYY"),
-        ColumnType.Boolean => ("true|false", "true or false"),
+        ColumnType.Integer => ("-?[0-9]+", "import.expected_integer"),
+        ColumnType.Decimal => (@"-?[0-9]{1,14}(\.[0-9]{1,4})?", "import.expected_decimal"),
+        ColumnType.Number => (@"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?", "import.expected_number"),
+        ColumnType.Date => ("[0-9]{4}-[0-9]{2}-[0-9]{2}", "import.expected_date"),
+        ColumnType.Month => ("[0-9]{4}-[0-9]{2}", "import.expected_month"),
+        ColumnType.Year => ("[0-9]{4}", "import.expected_year"),
+        ColumnType.Boolean => ("true|false", "import.expected_boolean"),
         _ => (null, ""),
     };
 
-    private static IEnumerable<(string Bad, string Reason, bool ShowFound)> CellChecks(Column c, string v)
+    private static IEnumerable<(string Bad, Message Reason, bool ShowFound)> CellChecks(Column c, string v)
     {
-        yield return ($"length({v}) > {Limits.CsvFieldChars}", $"the value is longer than {Limits.CsvFieldChars} characters", false);
-        if (!c.Nullable) yield return ($"{v} IS NULL OR trim({v}) = ''", "empty value; this column needs one", true);
+        yield return ($"length({v}) > {Limits.CsvFieldChars}", new Message("import.too_long", Limits.CsvFieldChars), false);
+        if (!c.Nullable) yield return ($"{v} IS NULL OR trim({v}) = ''", new Message("import.empty"), true);
         var present = $"{v} IS NOT NULL AND trim({v}) <> ''";
         var (pattern, expected) = Format(c.Type);
         if (pattern is not null)
@@ -268,15 +273,15 @@ internal static partial class DatasetLoader
             var valid = $"regexp_full_match({v}, {Text(pattern)})";
             if (c.Type == ColumnType.Date) valid += $" AND try_cast({v} AS DATE) IS NOT NULL";
             if (c.Type == ColumnType.Month) valid += $" AND try_cast({v} || '-01' AS DATE) IS NOT NULL";
-            yield return ($"{present} AND NOT ({valid})", $"expected {expected}", true);
+            yield return ($"{present} AND NOT ({valid})", new Message(expected), true);
         }
         if (c.Type == ColumnType.Code)
-            yield return ($"{present} AND {v} NOT IN ({string.Join(", ", c.Codes.Select(Text))})", $"expected one of the codes {string.Join(", ", c.Codes)}", true);
+            yield return ($"{present} AND {v} NOT IN ({string.Join(", ", c.Codes.Select(Text))})", new Message("import.expected_code", string.Join(", ", c.Codes)), true);
         if (c.Pattern is not null)
-            yield return ($"{present} AND NOT regexp_full_match({v}, {Text(c.Pattern)})", c.PatternMeaning is { } meaning ? $"expected {meaning}" : $"expected the form {c.Pattern}", true);
+            yield return ($"{present} AND NOT regexp_full_match({v}, {Text(c.Pattern)})", c.PatternMeaning is { } meaning ? new Message("import.expected_meaning", meaning) : new Message("import.expected_pattern", c.Pattern), true);
         var number = $"try_cast({v} AS DOUBLE)";
-        if (c.Min is { } min) yield return ($"{present} AND {number} < {min.ToString(CultureInfo.InvariantCulture)}", $"below the minimum {min.ToString(CultureInfo.InvariantCulture)}", true);
-        if (c.Max is { } max) yield return ($"{present} AND {number} > {max.ToString(CultureInfo.InvariantCulture)}", $"above the maximum {max.ToString(CultureInfo.InvariantCulture)}", true);
+        if (c.Min is { } min) yield return ($"{present} AND {number} < {min.ToString(CultureInfo.InvariantCulture)}", new Message("import.below_min", min.ToString(CultureInfo.InvariantCulture)), true);
+        if (c.Max is { } max) yield return ($"{present} AND {number} > {max.ToString(CultureInfo.InvariantCulture)}", new Message("import.above_max", max.ToString(CultureInfo.InvariantCulture)), true);
     }
 
     /// <summary>
