@@ -96,14 +96,25 @@ public sealed class JobQueue(TimeProvider clock)
     public const int MaxActive = 50;
 
     private readonly Channel<Job> _channel = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
+    // Reading work that takes long (the insights: half a minute on a large site) runs in a lane of its own, so that an
+    // import or a goal-file save queued after it does not wait for it; it reads an immutable snapshot and writes nothing.
+    private readonly Channel<Job> _reading = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
     private readonly LinkedList<Job> _jobs = new(); // oldest first
     private readonly Dictionary<string, Job> _byId = new(StringComparer.Ordinal);
 
     internal ChannelReader<Job> Reader => _channel.Reader;
+    internal ChannelReader<Job> ReadingReader => _reading.Reader;
 
     /// <summary>Queues work; null when too many jobs are waiting already.</summary>
-    public Job? Enqueue(string kind, string owner, string subject, Func<JobContext, Task> work, Action? cleanup = null, string? id = null)
+    public Job? Enqueue(string kind, string owner, string subject, Func<JobContext, Task> work, Action? cleanup = null, string? id = null) =>
+        Enqueue(_channel, kind, owner, subject, work, cleanup, id);
+
+    /// <summary>Queues work that only reads, beside the writing work rather than behind it; one such job at a time.</summary>
+    public Job? EnqueueReading(string kind, string owner, string subject, Func<JobContext, Task> work) =>
+        Enqueue(_reading, kind, owner, subject, work, null, null);
+
+    private Job? Enqueue(Channel<Job> lane, string kind, string owner, string subject, Func<JobContext, Task> work, Action? cleanup, string? id)
     {
         var job = new Job(id ?? NewId(), kind, owner, subject, clock.GetUtcNow().UtcDateTime, work);
         if (cleanup is not null) job.Cleanups.Add(cleanup);
@@ -124,7 +135,7 @@ public sealed class JobQueue(TimeProvider clock)
                 node = next;
             }
         }
-        _channel.Writer.TryWrite(job);
+        lane.Writer.TryWrite(job);
         return job;
     }
 

@@ -13,16 +13,21 @@ public sealed class JobRunner(JobQueue queue, IServiceScopeFactory scopes, ILogg
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.WhenAll(RunLaneAsync(queue.Reader, stoppingToken), RunLaneAsync(queue.ReadingReader, stoppingToken));
+    }
+
+    private async Task RunLaneAsync(System.Threading.Channels.ChannelReader<Job> lane, CancellationToken stoppingToken)
+    {
         try
         {
-            await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var job in lane.ReadAllAsync(stoppingToken))
                 await RunAsync(job, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
         // What never started is told so, rather than left waiting.
-        while (queue.Reader.TryRead(out var left)) Close(left, JobState.Cancelled, ["the application stopped before the job ran"]);
+        while (lane.TryRead(out var left)) Close(left, JobState.Cancelled, ["the application stopped before the job ran"]);
     }
 
     private async Task RunAsync(Job job, CancellationToken stopping)
