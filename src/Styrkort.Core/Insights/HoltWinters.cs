@@ -127,38 +127,17 @@ public sealed class HoltWinters
     }
 
     /// <summary>
-    /// The model's own <paramref name="horizon"/>-month forecasts from every month of its history after the first two seasons
-    /// that has <paramref name="horizon"/> months after it, each beside what followed: (forecast path, actual path).
-    /// Their errors are the errors of a forecast as far ahead as the one asked — the simulation's one-step errors
-    /// alone say too little about months that err the same way (<see cref="YearEndForecaster"/> widens by them).
+    /// Forecasts <paramref name="horizon"/> months ahead from every month of the history after its first two seasons that
+    /// has <paramref name="horizon"/> months after it, each by a model fitted afresh to the months before it only, beside
+    /// what followed: (forecast path, actual path). This is time-series cross-validation (fpp3 §5.10): the errors are
+    /// those of a forecast as far ahead as the one asked, made without seeing its future — the fitted model's own
+    /// errors, its parameters chosen on all months, understate them (the backtest covered 79 % instead of 84 % with them).
     /// </summary>
     public IReadOnlyList<(double[] Forecast, double[] Actual)> Backcasts(int horizon)
     {
         var result = new List<(double[], double[])>();
-        if (horizon < 1) return result;
-        var x = _series;
-        // The same start and recursions as the fit, stopping at each origin to forecast.
-        var (level, trend, season) = Start(x);
-        for (var t = 0; t < x.Count; t++)
-        {
-            // From the third year on: the start is made from the first two, so a forecast before then would have seen its future.
-            if (t >= MinimumHistory && t + horizon <= x.Count)
-            {
-                var forecast = new double[horizon];
-                double damp = 0;
-                for (var h = 1; h <= horizon; h++)
-                {
-                    damp += Math.Pow(_phi, h);
-                    forecast[h - 1] = level + damp * trend + season[(t + h - 1) % Season];
-                }
-                result.Add((forecast, x.Skip(t).Take(horizon).ToArray()));
-            }
-            var s = season[t % Season];
-            var newLevel = _alpha * (x[t] - s) + (1 - _alpha) * (level + _phi * trend);
-            trend = _beta * (newLevel - level) + (1 - _beta) * _phi * trend;
-            level = newLevel;
-            season[t % Season] = _gamma * (x[t] - level) + (1 - _gamma) * s;
-        }
+        for (var t = MinimumHistory; horizon >= 1 && t + horizon <= _series.Count; t++)
+            result.Add((Fit(_series.Take(t).ToList()).Forecast(horizon), _series.Skip(t).Take(horizon).ToArray()));
         return result;
     }
 

@@ -63,6 +63,13 @@ public sealed class YearEndForecaster(TargetLevelBook levels)
                 if (!Long(series)) return Short(goal, unit, series);
                 months = series.Count;
                 if (horizon == 0) return Done(goal, unit, year, series.Values[^1], judge, shape.Year, months);
+                if (StepSeries.Of(series) is { } steps)
+                {
+                    var left = steps.StepsLeft(origin);
+                    if (left == 0) return Done(goal, unit, year, series.Values[^1], judge, shape.Year, months);
+                    (central, ends) = steps.Forecast(series.Values[^1], left, Paths, random);
+                    break;
+                }
                 (central, ends) = PathAt(series.Values, horizon, random);
                 break;
             }
@@ -99,7 +106,7 @@ public sealed class YearEndForecaster(TargetLevelBook levels)
                 if (ends.Length == 0 || !double.IsFinite(central)) return Short(goal, unit, n);
                 var backN = modelN.Backcasts(horizon);
                 var backD = modelD.Backcasts(horizon);
-                ends = Widened(ends, backN.Zip(backD, (bn, bd) =>
+                ends = Placed(central, ends, backN.Zip(backD, (bn, bd) =>
                     (doneN + sumN + bn.Actual.TakeLast(inYear).Sum() - bn.Forecast.TakeLast(inYear).Sum())
                     / (doneD + sumD + bd.Actual.TakeLast(inYear).Sum() - bd.Forecast.TakeLast(inYear).Sum())).Where(double.IsFinite).ToList());
                 break;
@@ -123,7 +130,7 @@ public sealed class YearEndForecaster(TargetLevelBook levels)
     }
 
     /// <summary>
-    /// A value path forecast <paramref name="horizon"/> months ahead: the point forecast, and simulated values widened by
+    /// A value path forecast <paramref name="horizon"/> months ahead: the point forecast, and simulated values placed about it and widened by
     /// the backcasts (unsorted).
     /// </summary>
     public static (double Central, double[] Ends) PathAt(IReadOnlyList<double> series, int horizon, Random random)
@@ -131,42 +138,52 @@ public sealed class YearEndForecaster(TargetLevelBook levels)
         var model = HoltWinters.Fit(series);
         var central = model.Forecast(horizon)[^1];
         var ends = model.Simulate(horizon, Paths, random).Select(p => p[^1]).ToArray();
-        return (central, Widened(ends, model.Backcasts(horizon).Select(b => central + b.Actual[^1] - b.Forecast[^1]).ToList()));
+        return (central, Placed(central, ends, model.Backcasts(horizon).Select(b => central + b.Actual[^1] - b.Forecast[^1]).ToList()));
     }
 
     /// <summary>
     /// Monthly amounts forecast <paramref name="horizon"/> months ahead, the last <paramref name="inYear"/> of them added
-    /// to <paramref name="done"/> (the year so far): the point forecast, and simulated sums widened by the backcasts.
+    /// to <paramref name="done"/> (the year so far): the point forecast, and simulated sums placed about it and widened by the backcasts.
     /// </summary>
     public static (double Central, double[] Ends) FlowsSum(IReadOnlyList<double> series, int horizon, int inYear, double done, Random random)
     {
         var model = HoltWinters.Fit(series);
         var central = done + model.Forecast(horizon).TakeLast(inYear).Sum();
         var ends = model.Simulate(horizon, Paths, random).Select(p => done + p.TakeLast(inYear).Sum()).ToArray();
-        return (central, Widened(ends, model.Backcasts(horizon).Select(b => central + b.Actual.TakeLast(inYear).Sum() - b.Forecast.TakeLast(inYear).Sum()).ToList()));
+        return (central, Placed(central, ends, model.Backcasts(horizon).Select(b => central + b.Actual.TakeLast(inYear).Sum() - b.Forecast.TakeLast(inYear).Sum()).ToList()));
     }
 
     /// <summary>Backcasts needed before they may widen an interval: fewer say little about its width.</summary>
     public const int MinimumBackcasts = 6;
 
     /// <summary>
-    /// The simulated year-end values, spread about their mean until their standard deviation is the root mean square
-    /// error of the model's own backcasts as far ahead (<see cref="HoltWinters.Backcasts"/>), where that is larger: a
-    /// bootstrap of one-step errors treats each month's error as new, while months err alike (a slow year is slow in
-    /// May and June), so it alone gives intervals too narrow — the backtest measured 62 % coverage for 80 % without this.
+    /// The simulated year-end values placed about the central forecast and scaled to the errors the model has made as far
+    /// ahead: their deviations from their own median are added to <paramref name="central"/>, scaled so that their
+    /// standard deviation is the root mean square error of the model's backcasts (<see cref="HoltWinters.Backcasts"/>,
+    /// forecasts from earlier months by models that had not seen what followed), where there are enough of them.
+    /// <para>Placed, because a fitted model's one-step errors do not average 0 (a series that steps up twice a year errs
+    /// upwards twice and slightly downwards the rest), and fed through the recursions their mean drifts the simulated
+    /// year away from the point forecast — in the backtest far enough that 4 in 100 central values fell outside their
+    /// own interval. The simulation gives the shape of the error; its width is taken from the backcasts.</para>
+    /// <para>Scaled, because a bootstrap of one-step errors treats each month's error as new, while months err alike (a
+    /// slow year is slow in May and June): alone it covered 62 % of the actual years with an 80 % interval.</para>
     /// </summary>
-    private static double[] Widened(double[] simulated, IReadOnlyList<double> backcast)
+    private static double[] Placed(double central, double[] simulated, IReadOnlyList<double> backcast)
     {
-        if (backcast.Count < MinimumBackcasts || simulated.Length < 2) return simulated;
+        if (simulated.Length == 0) return simulated;
+        var sorted = simulated.Order().ToArray();
+        var median = Quantile(sorted, 0.5);
         var mean = simulated.Average();
-        var sd = Math.Sqrt(simulated.Sum(x => (x - mean) * (x - mean)) / (simulated.Length - 1));
-        var central = simulated.Length > 0 ? mean : 0;
-        var rmse = Math.Sqrt(backcast.Average(x => (x - central) * (x - central)));
-        if (!(rmse > sd)) return simulated;
-        // A simulation without spread (a series that only steps once a year) takes the backcasts' own values.
-        if (sd == 0) return backcast.ToArray();
-        var k = rmse / sd;
-        return simulated.Select(x => mean + k * (x - mean)).ToArray();
+        var sd = simulated.Length < 2 ? 0 : Math.Sqrt(simulated.Sum(x => (x - mean) * (x - mean)) / (simulated.Length - 1));
+        var k = 1.0;
+        if (backcast.Count >= MinimumBackcasts)
+        {
+            var rmse = Math.Sqrt(backcast.Average(x => (x - central) * (x - central)));
+            // A simulation without spread (a series that only steps once a year) takes the backcasts' own values.
+            if (sd == 0) return rmse > 0 ? backcast.ToArray() : simulated;
+            k = rmse / sd;
+        }
+        return simulated.Select(x => central + k * (x - median)).ToArray();
     }
 
     private static bool Long(Series s) => s.Count >= HoltWinters.MinimumHistory;

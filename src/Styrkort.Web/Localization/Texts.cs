@@ -133,7 +133,7 @@ public sealed partial class Texts(Language lang)
         // Insights: the year-end forecast, what drove the change, anomalies (docs/insights.md).
         ["insights"] = "Prognos och förändring", ["insights_pending"] = "Prognoser och avvikelser beräknas…",
         ["insights_other_period"] = "Prognos, avvikelser och förändringens delar visas för {0}, det senaste hela kvartalet.",
-        ["forecast"] = "Prognos för året {0}", ["forecast_value"] = "Prognos vid årets slut", ["forecast_interval"] = "80 % intervall",
+        ["forecast"] = "Prognos för året {0}", ["forecast_value"] = "Prognos vid årets slut", ["forecast_interval"] = "80 % intervall", ["forecast_known"] = "känt: inget som kan ändra värdet återstår av året",
         ["forecast_chance"] = "Chans att nå målet", ["forecast_no_level"] = "ingen nivå för året", ["forecast_none"] = "Ingen prognos",
         ["forecast_method"] = "Metod", ["forecast_months"] = "{0} månaders historik",
         ["forecast_method_text"] = "Holt-Winters med dämpad trend och säsong om tolv månader, anpassad till måttets egna månader; intervallet och chansen från 2 000 simulerade år. Metoden och dess träffsäkerhet på exempeldata: docs/insights.md, avsnittet Year-end forecast.",
@@ -254,7 +254,7 @@ public sealed partial class Texts(Language lang)
         // Insights: the year-end forecast, what drove the change, anomalies (docs/insights.md).
         ["insights"] = "Forecast and change", ["insights_pending"] = "Forecasts and anomalies are being computed…",
         ["insights_other_period"] = "The forecast, anomalies and the parts of the change are shown for {0}, the last complete quarter.",
-        ["forecast"] = "Forecast for the year {0}", ["forecast_value"] = "Forecast at year end", ["forecast_interval"] = "80 % interval",
+        ["forecast"] = "Forecast for the year {0}", ["forecast_value"] = "Forecast at year end", ["forecast_interval"] = "80 % interval", ["forecast_known"] = "known: nothing left in the year can change the value",
         ["forecast_chance"] = "Chance of meeting the target", ["forecast_no_level"] = "no level for the year", ["forecast_none"] = "No forecast",
         ["forecast_method"] = "Method", ["forecast_months"] = "{0} months of history",
         ["forecast_method_text"] = "Holt-Winters with a damped trend and a twelve-month season, fitted to the metric's own months; the interval and the chance from 2,000 simulated years. The method and how well it did on the sample data: docs/insights.md, section Year-end forecast.",

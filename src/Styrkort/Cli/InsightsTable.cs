@@ -35,7 +35,7 @@ internal static class InsightsTable
                     continue;
                 }
                 table.AddRow(name, Markup.Escape(units[o.Unit]), SwedishFormat.Value(x.Value, unit, lang),
-                    $"{SwedishFormat.Value(x.Low, unit, lang)} – {SwedishFormat.Value(x.High, unit, lang)}",
+                    x.Low == x.High ? sv ? "känt" : "known" : $"{SwedishFormat.Value(x.Low, unit, lang)} – {SwedishFormat.Value(x.High, unit, lang)}",
                     x.ProbabilityMet is { } p ? (100 * p).ToString("0", sv ? SwedishFormat.Numbers : CultureInfo.InvariantCulture) + " %" : sv ? "ingen nivå" : "no level");
             }
             console.Write(table);

@@ -64,7 +64,7 @@ public sealed class InsightsTest(DemoSite site)
     public async Task GoalPage_ShowsTheForecastForTheYear_AndWhatDroveTheChange()
     {
         var insights = await InsightsAsync();
-        var (key, goalForecast) = insights.Outcomes.Forecasts.First(f => f.Value.Forecast is not null && insights.Changes.ContainsKey(f.Key));
+        var (key, goalForecast) = insights.Outcomes.Forecasts.First(f => f.Value.Forecast is { } x && x.Low < x.High && insights.Changes.ContainsKey(f.Key));
         var f = goalForecast.Forecast!;
         var change = insights.Changes[key];
         var board = await site.SignInAsync("board");
@@ -94,6 +94,18 @@ public sealed class InsightsTest(DemoSite site)
         var earlier = await board.GetStringAsync($"/goals/{key.Goal}?period={insights.Period.Previous()}&unit={key.Unit}");
         Assert.Contains("id=\"insights-other-period\"", earlier, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"forecast\"", earlier, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GoalPage_SaysTheYearEndIsKnown_WhenNothingLeftInTheYearCanChangeIt()
+    {
+        // The engagement survey is dated 1 January: from the default quarter its December value is already known.
+        var insights = await InsightsAsync();
+        var (key, known) = insights.Outcomes.Forecasts.First(f => f.Key.Goal == "engagement_index" && f.Value.Forecast is not null);
+        Assert.Equal(known.Forecast!.Low, known.Forecast.High);
+        var board = await site.SignInAsync("board");
+        var html = await board.GetStringAsync($"/goals/{key.Goal}?period={insights.Period}&unit={key.Unit}");
+        Assert.StartsWith("känt", Html.TextOfId(html, "dd", "forecast-interval")!.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]
