@@ -97,7 +97,7 @@ public static class Figures
         (millions ? value / 1e6 : value).ToString("N" + decimals, Numbers(language));
 
     /// <summary>The unit after the digits, joined by a non-breaking space so that a line never breaks inside a figure.</summary>
-    internal static string Suffix(Measure measure, bool millions, Language language) => measure switch
+    public static string Suffix(Measure measure, bool millions, Language language) => measure switch
     {
         Measure.Percent => language.Pick("\u00a0%", "%"),
         Measure.Kronor when millions => language.Pick("\u00a0mnkr", "\u00a0MSEK"),

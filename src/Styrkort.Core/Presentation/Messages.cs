@@ -20,7 +20,7 @@ public sealed record Message(string Code, params object?[] Args)
 
 /// <summary>
 /// The catalogue of engine messages that a user meets most: reading the goal file (keys, values, YAML), checking its
-/// formulas' names, and importing a dataset's cells. A Swedish text may leave out an argument that is an English phrase (the location already says where).
+/// formulas' names, reading a CSV file's structure and importing a dataset's cells. A Swedish text may leave out an argument that is an English phrase (the location already says where).
 /// </summary>
 public static class Messages
 {
@@ -45,6 +45,14 @@ public static class Messages
         ["formula.no_column"] = ("datamängden '{0}' har ingen kolumn '{1}'; dess kolumner: {2}", "dataset '{0}' has no column '{1}'; its columns: {2}"),
         ["formula.unknown_dataset"] = ("okänd datamängd '{0}'; datamängder: {1}", "unknown dataset '{0}'; datasets: {1}"),
         ["formula.unknown_population"] = ("okänd population '{0}'; populationer: {1}", "unknown population '{0}'; populations: {1}"),
+        // Reading a CSV file's structure: its header row, each record's quotes and its number of fields.
+        ["csv.empty"] = ("filen är tom; den första raden ska vara en rubrikrad med kolumnernas namn", "the file is empty; expected a header row with the column names"),
+        ["csv.unclosed_quote"] = ("ett fält inom citattecken avslutas aldrig före filens slut", "a quoted field is not closed before the end of the file"),
+        ["csv.text_after_quote"] = ("text efter ett avslutande citattecken; ett citattecken inuti ett fält skrivs dubbelt (\"\")", "text after a closing quote; a quote inside a field is written twice (\"\")"),
+        ["csv.quote_in_field"] = ("ett citattecken inuti ett fält utan citattecken; sätt hela fältet inom citattecken och skriv citattecknet dubbelt (\"\")",
+            "a quote inside an unquoted field; quote the whole field and write the quote twice (\"\")"),
+        ["csv.record_too_long"] = ("raden är längre än {0} MB", "the record is longer than {0} MB"),
+        ["csv.field_count"] = ("raden har {0} fält, rubrikraden {1}", "the record has {0} fields, the header {1}"),
         // Importing a dataset: each cell is checked against its column's declared type, and a file's key must be unique.
         ["import.found"] = ("{0}, hittade '{1}'", "{0}, found '{1}'"),
         ["import.too_long"] = ("värdet är längre än {0} tecken", "the value is longer than {0} characters"),

@@ -44,7 +44,7 @@ internal static class CsvHeader
         }
         names.Add(field.ToString().Trim());
         if (names.Count == 1 && string.IsNullOrWhiteSpace(names[0]))
-            throw new StyrkortException(new SourceLocation(displayName, 1, 1), "the file is empty; expected a header row with the column names");
+            throw new StyrkortException(new SourceLocation(displayName, 1, 1), new Presentation.Message("csv.empty"));
         var duplicate = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new StyrkortException(new SourceLocation(displayName, 1, names.FindLastIndex(n => n.Equals(duplicate.Key, StringComparison.OrdinalIgnoreCase)) + 1),

@@ -19,21 +19,11 @@ internal static class OutcomeColumns
         if (o is null) return [null, null, null, null, null, null, null];
         var format = NumberFormats.For(unit, t.Lang);
         NumberCell? Number(object? value) => value is null ? null : new NumberCell(value, format);
-        var value = o.Value is { Exact: { } e } ? e : o.Value?.Approximate is { } a ? (object)a : null;
         var status = Ui.StatusKey(o.Status);
         return
         [
-            Number(value), Number(o.Target.Level), Number(o.Target.Min), Number(o.Target.Max), Number(o.Comparison),
-            ($"{Ui.StatusIcon(o.Status)} {t[status]}", StatusStyle(o.Status)), Ui.Target(o.Target, unit, t),
+            Number(SheetBuilder.Raw(o.Value)), Number(o.Target.Level), Number(o.Target.Min), Number(o.Target.Max), Number(o.Comparison),
+            ($"{Ui.StatusIcon(o.Status)} {t[status]}", SheetBuilder.StatusStyle(o.Status)), Ui.Target(o.Target, unit, t),
         ];
     }
-
-    public static Style StatusStyle(Status status) => status switch
-    {
-        Status.Met => Style.Met,
-        Status.NotMet => Style.NotMet,
-        Status.NoData => Style.NoData,
-        Status.AtRisk => Style.AtRisk,
-        _ => Style.NoTarget,
-    };
 }

@@ -50,7 +50,7 @@ internal static class OverviewWorkbook
             {
                 var format = NumberFormats.For(goals.Metrics[goal.Metric].Unit, t.Lang);
                 sheet.Row([goal.Name.For(t.Lang), .. units.Select(u => outcomes.TryGetValue((goal.Id, u.Id), out var o)
-                    ? new NumberCell(o.Value is { Exact: { } e } ? e : o.Value?.Approximate, format, OutcomeColumns.StatusStyle(o.Status))
+                    ? new NumberCell(SheetBuilder.Raw(o.Value), format, SheetBuilder.StatusStyle(o.Status))
                     : null)]);
             }
         }

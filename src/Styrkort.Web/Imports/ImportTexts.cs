@@ -17,20 +17,8 @@ public static class ImportTexts
               (l.Column > 0 ? string.Format(CultureInfo.InvariantCulture, t.English ? ", column {0}" : ", kolumn {0}", l.Column) : "")
             : l.File;
         if (l.Field is not null) where += $" ({l.Field})";
-        return $"{where}: {(error.Said is not null ? error.MessageIn(t.Lang) : Message(error.Message, t))}";
-    }
-
-    /// <summary>A message of the reader or the preview, in Swedish where it is one of theirs; others as they are.</summary>
-    public static string Message(string message, Texts t)
-    {
-        if (t.English) return message;
-        if (message == CsvRecordReader.UnclosedQuote) return "ett fält inom citattecken avslutas aldrig före filens slut";
-        if (message == CsvRecordReader.TextAfterQuote) return "text efter ett avslutande citattecken; ett citattecken inuti ett fält skrivs dubbelt (\"\")";
-        if (message == CsvRecordReader.QuoteInField) return "ett citattecken inuti ett fält utan citattecken; sätt hela fältet inom citattecken och skriv citattecknet dubbelt (\"\")";
-        if (message == UploadPreview.Empty) return "filen är tom; den första raden ska vara en rubrikrad med kolumnernas namn";
-        var fields = System.Text.RegularExpressions.Regex.Match(message, "^the record has ([0-9]+) fields, the header ([0-9]+)$");
-        if (fields.Success) return $"raden har {fields.Groups[1].Value} fält, rubrikraden {fields.Groups[2].Value}";
-        return message;
+        // What the reader and the preview refuse comes from the message catalogue, in the page's language.
+        return $"{where}: {error.MessageIn(t.Lang)}";
     }
 
     public static string Mapping(string file, string column, MappingProblem problem, Texts t) => (problem, t.English) switch

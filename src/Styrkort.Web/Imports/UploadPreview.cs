@@ -1,5 +1,6 @@
 using Styrkort.Core.Diagnostics;
 using Styrkort.Core.GoalFiles;
+using Styrkort.Core.Presentation;
 using Styrkort.Core.Warehouse.Csv;
 
 namespace Styrkort.Web.Imports;
@@ -30,13 +31,13 @@ public sealed record UploadPreview(
             using var reader = CsvSniffer.OpenText(path, format.Encoding);
             var records = new CsvRecordReader(reader, format.SeparatorChar, file.UserFileName);
             header = records.Next()?.Select(f => f.Text.Trim()).ToList() ?? [];
-            if (header.Count == 0) problem = new InputError(new SourceLocation(file.UserFileName, 1, 1), Empty);
+            if (header.Count == 0) problem = new InputError(new SourceLocation(file.UserFileName, 1, 1), new Message("csv.empty"));
             while (problem is null && records.Next() is { } record)
             {
                 if (first.Count < rows) first.Add(record.Select(f => f.Text).ToList());
                 if (record.Count != header.Count && !(record.Count == 1 && record[0].Text.Length == 0))
                     problem = new InputError(new SourceLocation(file.UserFileName, records.Line, Math.Min(record.Count, header.Count) + 1),
-                        string.Format(System.Globalization.CultureInfo.InvariantCulture, FieldCount, record.Count, header.Count));
+                        new Message("csv.field_count", record.Count, header.Count));
             }
         }
         catch (InputErrorsException e)
@@ -49,10 +50,6 @@ public sealed record UploadPreview(
             if (proposed[i] is { } name && proposed.IndexOf(name) != i) proposed[i] = null;
         return new UploadPreview(file, dataset, format, header, first, proposed, problem);
     }
-
-    /// <summary>The messages of a structure problem, in English; <see cref="ImportTexts"/> says them in Swedish.</summary>
-    public const string FieldCount = "the record has {0} fields, the header {1}";
-    public const string Empty = "the file is empty; expected a header row with the column names";
 
     /// <summary>
     /// The mapping's problems: every dataset column needs exactly one file column; an unknown choice is refused. The

@@ -107,6 +107,22 @@ public sealed class ImportPreviewTest(DemoSite site)
         Assert.Contains("rad 3, kolumn 6", Html.TextOfId(await refused.Content.ReadAsStringAsync(), "div", "preview-errors"), StringComparison.Ordinal);
     }
 
+    // The reader's refusals come from the message catalogue: the page's language, the same English as the command line.
+    [Theory]
+    [InlineData("sv", "nps_responses.csv, rad 2, kolumn 2: ett citattecken inuti ett fält utan citattecken; sätt hela fältet inom citattecken och skriv citattecknet dubbelt")]
+    [InlineData("en", "nps_responses.csv, line 2, column 2: a quote inside an unquoted field; quote the whole field and write the quote twice")]
+    public async Task AStrayQuote_IsRefusedInThePagesLanguage(string lang, string expected)
+    {
+        var controller = await site.SignInAsync("controller");
+        await controller.GetAsync($"/lang?to={lang}&back=/imports");
+        var upload = await UploadAsync(controller, "nps_responses.csv",
+            Encoding.UTF8.GetBytes("response_id,org_nr,unit_id,answered_on,score\nR1,55\"6,skane,2026-05-02,9\n"));
+
+        var page = await controller.GetStringAsync(upload.Headers.Location!.OriginalString);
+
+        Assert.Contains(expected, System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AnotherUsersUpload_IsNotFound_AndDiscardRemovesIt()
     {

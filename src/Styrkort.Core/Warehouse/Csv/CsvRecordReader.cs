@@ -1,5 +1,6 @@
 using System.Text;
 using Styrkort.Core.Diagnostics;
+using Styrkort.Core.Presentation;
 
 namespace Styrkort.Core.Warehouse.Csv;
 
@@ -14,11 +15,6 @@ public readonly record struct CsvField(string Text, bool Quoted);
 /// </summary>
 public sealed class CsvRecordReader(TextReader reader, char separator, string displayName)
 {
-    /// <summary>The reader's messages, in English; a user interface in another language recognises them by these.</summary>
-    public const string UnclosedQuote = "a quoted field is not closed before the end of the file";
-    public const string TextAfterQuote = "text after a closing quote; a quote inside a field is written twice (\"\")";
-    public const string QuoteInField = "a quote inside an unquoted field; quote the whole field and write the quote twice (\"\")";
-
     private readonly StringBuilder _field = new();
     private int _line = 1;
 
@@ -43,7 +39,7 @@ public sealed class CsvRecordReader(TextReader reader, char separator, string di
                 while (true)
                 {
                     var next = reader.Read();
-                    if (next < 0) throw Error(fields.Count + 1, UnclosedQuote);
+                    if (next < 0) throw Error(fields.Count + 1, new Message("csv.unclosed_quote"));
                     if (++length > Limits.CsvLineBytes) throw TooLong(fields.Count + 1);
                     if (next == '"')
                     {
@@ -61,7 +57,7 @@ public sealed class CsvRecordReader(TextReader reader, char separator, string di
                 if (end < 0 || end == separator || end == '\n') break;
                 if (end == '\r' && (reader.Peek() == '\n' || reader.Peek() < 0)) continue;
                 if (quoted || end == '"')
-                    throw Error(fields.Count + 1, quoted ? TextAfterQuote : QuoteInField);
+                    throw Error(fields.Count + 1, new Message(quoted ? "csv.text_after_quote" : "csv.quote_in_field"));
                 if (++length > Limits.CsvLineBytes) throw TooLong(fields.Count + 1);
                 _field.Append((char)end);
             }
@@ -75,9 +71,10 @@ public sealed class CsvRecordReader(TextReader reader, char separator, string di
         }
     }
 
-    private InputErrorsException Error(int column, string message) =>
+    // Messages from the catalogue: English for the CLI and the API, the user's language on a page.
+    private InputErrorsException Error(int column, Message message) =>
         new([new InputError(new SourceLocation(displayName, _line, column), message)]);
 
     private InputErrorsException TooLong(int column) =>
-        Error(column, $"the record is longer than {Limits.CsvLineBytes / (1024 * 1024)} MB");
+        Error(column, new Message("csv.record_too_long", Limits.CsvLineBytes / (1024 * 1024)));
 }
