@@ -60,10 +60,7 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
     /// <summary>The units of the per-unit table whose value is flagged as an anomaly.</summary>
     public IReadOnlySet<string> AnomalousUnits { get; private set; } = new HashSet<string>();
 
-    /// <summary>The change's largest parts: per dimension its largest by size, the dimension of the sentence first.</summary>
-    public IReadOnlyList<ChangeContributor> Contributors(int count = 8) => Largest(Change, count);
-
-    /// <summary>A change's largest parts by size, the rest left out.</summary>
+    /// <summary>A change's largest parts by size (the table beside its sentence), the rest left out.</summary>
     public static IReadOnlyList<ChangeContributor> Largest(ChangeExplanation? change, int count = 8) =>
         change is null ? [] : change.Contributors.Where(c => !c.Rest).OrderByDescending(c => Math.Abs(c.Effect)).Take(count).ToList();
 
