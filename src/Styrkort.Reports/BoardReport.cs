@@ -23,9 +23,11 @@ public static class BoardReport
         var unit = evaluations.Unit;
         var subunits = evaluations.Current.Units.Where(u => u.Id != unit.Id).ToList();
         var definitions = new Definitions(file, lang);
+        // What a board member asks: what changed since the board last saw the goal, not since the quarter before.
         var changes = !options.ExplainChanges ? null
             : options.Changes ?? new Core.Insights.ChangeExplainer(file, warehouse).Explain(
-                evaluations.Current with { Outcomes = evaluations.Current.Outcomes.Where(o => o.Unit == unit.Id).ToList() }, [], CancellationToken.None);
+                evaluations.Current with { Outcomes = evaluations.Current.Outcomes.Where(o => o.Unit == unit.Id).ToList() }, [],
+                Core.Insights.ChangeSince.Board, CancellationToken.None);
 
         var number = 0;
         var areas = new List<AreaSection>();

@@ -28,32 +28,54 @@ public sealed record ChangeContributor(string Dimension, object? Key, string Lab
 /// Why a goal's value for a unit changed from the period before to the period: its parts per child unit and per segment
 /// of each breakdown dimension, and a sentence naming the largest (<see cref="ChangeExplainer"/>).
 /// </summary>
+/// <summary>What a change is measured from.</summary>
+public enum ChangeSince
+{
+    /// <summary>The period before (<see cref="Period.Previous"/>): 2026-Q1 for 2026-Q2.</summary>
+    Previous,
+    /// <summary>The latest period before in which the board saw the goal (<see cref="BoardCalendar.PreviousLook"/>): 2025-Q4
+    /// for 2026-Q2 of a goal the board sees in Q2 and Q4. A goal without one (no board quarters) is not explained.</summary>
+    Board,
+}
+
 /// <param name="Decomposed">False for a metric whose change cannot be split into parts (a median, a mean of means):
 /// then <see cref="Contributors"/> is empty and the sentence says so.</param>
 public sealed record ChangeExplanation(string Goal, string Unit, Period From, Period To, double Before, double After, bool Decomposed,
     IReadOnlyList<ChangeContributor> Contributors, LocalizedText Sentence)
 {
     public double Change => After - Before;
+
+    /// <summary>Which comparison <see cref="From"/> is: the period before, or the board's last look at the goal.</summary>
+    public ChangeSince Since { get; init; }
 }
 
 /// <summary>
-/// Decomposes the change of a goal's value since the previous period (<see cref="Period.Previous"/>) by the unit's
-/// child units and by each breakdown dimension of the goal (and <c>--by</c>), each dimension on its own so that its
-/// parts add up to the whole change exactly.
+/// Decomposes the change of a goal's value since the previous period (<see cref="Period.Previous"/>), or since the board
+/// last saw the goal (<see cref="ChangeSince.Board"/>), by the unit's child units and by each breakdown dimension of the
+/// goal (and <c>--by</c>), each dimension on its own so that its parts add up to the whole change exactly.
 /// <list type="bullet">
 /// <item>A sum or count (and sums of them): each part's own change (<see cref="ChangeKind.Contribution"/>).</item>
 /// <item>A ratio N / D of sums or counts (a share, NPS, cost per effort): with a part's weight w = d / D and ratio
 /// r = n / d, its effect n₁/D₁ − n₀/D₀ splits into rate = w̄ · (r₁ − r₀) and mix = (w₁ − w₀) · r̄ (bars: the two periods'
 /// mean), which add up to it exactly; a part present in one period only is all mix.</item>
 /// </list>
-/// Numerators and denominators are computed as formulas of their own in one planned query for both periods (per unit
-/// and segment), set-based like the goals. For the web: <c>new ChangeExplainer(file, warehouse).Explain(evaluation,
+/// Numerators and denominators are computed as formulas of their own in one planned query for all the periods compared
+/// (per unit and segment), set-based like the goals. For the web: <c>new ChangeExplainer(file, warehouse).Explain(evaluation,
 /// by, cancellation)</c> gives one explanation per outcome whose value changed, keyed by (goal, unit).
 /// </summary>
 public sealed class ChangeExplainer(GoalFile file, Warehouse.IWarehouse warehouse)
 {
+    /// <summary>The changes since the previous period.</summary>
     public IReadOnlyDictionary<(string Goal, string Unit), ChangeExplanation> Explain(Evaluation.Evaluation evaluation, IReadOnlyList<string> by,
-        CancellationToken cancellation)
+        CancellationToken cancellation) => Explain(evaluation, by, [ChangeSince.Previous], cancellation)[ChangeSince.Previous];
+
+    /// <summary>The changes since the period <paramref name="since"/> names.</summary>
+    public IReadOnlyDictionary<(string Goal, string Unit), ChangeExplanation> Explain(Evaluation.Evaluation evaluation, IReadOnlyList<string> by,
+        ChangeSince since, CancellationToken cancellation) => Explain(evaluation, by, [since], cancellation)[since];
+
+    /// <summary>The changes since each of <paramref name="since"/>, from one planned query over all the periods they compare with.</summary>
+    public IReadOnlyDictionary<ChangeSince, IReadOnlyDictionary<(string Goal, string Unit), ChangeExplanation>> Explain(Evaluation.Evaluation evaluation,
+        IReadOnlyList<string> by, IReadOnlyList<ChangeSince> since, CancellationToken cancellation)
     {
         var bound = BoundGoalFile.Of(file).ThrowIfErrors();
         var goals = file.Goals.ToDictionary(g => g.Id, StringComparer.Ordinal);
@@ -75,48 +97,69 @@ public sealed class ChangeExplainer(GoalFile file, Warehouse.IWarehouse warehous
                 requests.Add(new FormulaRequest(MonthlyHistory.Denominator(metric), ratio.d, dimensions));
             }
         }
-        var previous = evaluation.Period.Previous();
-        var values = requests.Count == 0 ? [] : new Evaluator(file, warehouse).Formulas(requests, [evaluation.Period, previous], cancellation);
+        // Each goal's period to compare with, per comparison; the period itself first, then each other period once.
+        var froms = since.Distinct().ToDictionary(s => s, s => evaluation.Outcomes.Select(o => o.Goal).Distinct(StringComparer.Ordinal)
+            .Select(g => (Goal: g, From: From(goals[g], evaluation.Period, s))).Where(x => x.From is not null)
+            .ToDictionary(x => x.Goal, x => x.From!.Value, StringComparer.Ordinal));
+        var periods = froms.Values.SelectMany(f => f.Values).Distinct().Prepend(evaluation.Period).ToList();
+        var values = requests.Count == 0 || periods.Count == 1 ? [] : new Evaluator(file, warehouse).Formulas(requests, periods, cancellation);
         var names = evaluation.Units.ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
         var children = evaluation.Units.Where(u => u.Parent is not null).ToLookup(u => u.Parent!, u => u.Id, StringComparer.Ordinal);
-        var result = new Dictionary<(string, string), ChangeExplanation>();
-        foreach (var outcome in evaluation.Outcomes)
+        var all = new Dictionary<ChangeSince, IReadOnlyDictionary<(string Goal, string Unit), ChangeExplanation>>();
+        foreach (var (comparison, from) in froms)
         {
-            var goal = goals[outcome.Goal];
-            var plan = plans[goal.Metric];
-            if (outcome.Value is not { } after || !values[1][goal.Metric].Units.TryGetValue(outcome.Unit, out var before)) continue;
-            if (after.AsDouble == before.AsDouble) continue;
-            var parts = new List<Part>();
-            var childIds = children[outcome.Unit].ToList();
-            if (plan.Additive)
+            var result = new Dictionary<(string, string), ChangeExplanation>();
+            foreach (var outcome in evaluation.Outcomes)
             {
-                var now = values[0][goal.Metric];
-                var then = values[1][goal.Metric];
-                if (childIds.Count > 0) parts.Add(UnitPart(childIds, id => Pair(now, then, id), Pair(now, then, outcome.Unit), names));
-                for (var d = 0; d < plan.Dimensions.Count; d++)
-                    parts.Add(SegmentPart(plan.Dimensions[d].Text, SegmentPairs(now, then, d, outcome.Unit), Pair(now, then, outcome.Unit)));
+                if (!from.TryGetValue(outcome.Goal, out var previous)) continue;
+                var explanation = ExplainOne(goals[outcome.Goal], outcome, previous, evaluation.Period, comparison,
+                    values[0], values[periods.IndexOf(previous)], plans[goals[outcome.Goal].Metric], names, children);
+                if (explanation is not null) result[(outcome.Goal, outcome.Unit)] = explanation;
             }
-            else if (plan.N is not null)
-            {
-                var (n1, n0) = (values[0][MonthlyHistory.Numerator(goal.Metric)], values[1][MonthlyHistory.Numerator(goal.Metric)]);
-                var (d1, d0) = (values[0][MonthlyHistory.Denominator(goal.Metric)], values[1][MonthlyHistory.Denominator(goal.Metric)]);
-                if (childIds.Count > 0)
-                    parts.Add(UnitPart(childIds, id => Ratio(Pair(n1, n0, id), Pair(d1, d0, id)), Ratio(Pair(n1, n0, outcome.Unit), Pair(d1, d0, outcome.Unit)), names));
-                for (var d = 0; d < plan.Dimensions.Count; d++)
-                {
-                    var ns = SegmentPairs(n1, n0, d, outcome.Unit);
-                    var ds = SegmentPairs(d1, d0, d, outcome.Unit);
-                    var keys = ns.Keys.Union(ds.Keys).ToList();
-                    parts.Add(SegmentPart(plan.Dimensions[d].Text,
-                        keys.ToDictionary(k => k, k => Ratio(ns.GetValueOrDefault(k), ds.GetValueOrDefault(k))),
-                        Ratio(Pair(n1, n0, outcome.Unit), Pair(d1, d0, outcome.Unit))));
-                }
-            }
-            var explanation = Decompose(goal, outcome.Unit, names.GetValueOrDefault(outcome.Unit, outcome.Unit), previous, evaluation.Period,
-                before.AsDouble, after.AsDouble, plan.Additive || plan.N is not null, parts, file.Metrics[goal.Metric].Unit);
-            result[(outcome.Goal, outcome.Unit)] = explanation;
+            all[comparison] = result;
         }
-        return result;
+        return all;
+    }
+
+    /// <summary>The period a goal's change is measured from; null when there is none (a goal the board never sees).</summary>
+    private static Period? From(Goal goal, Period period, ChangeSince since) =>
+        since == ChangeSince.Board ? BoardCalendar.PreviousLook(goal, period) : period.Previous();
+
+    private ChangeExplanation? ExplainOne(Goal goal, Outcome outcome, Period previous, Period period, ChangeSince since,
+        IReadOnlyDictionary<string, FormulaValues> nowValues, IReadOnlyDictionary<string, FormulaValues> thenValues,
+        (BoundExpr? N, BoundExpr? D, bool Additive, List<Dimension> Dimensions) plan,
+        IReadOnlyDictionary<string, string> names, ILookup<string, string> children)
+    {
+        if (outcome.Value is not { } after || !thenValues[goal.Metric].Units.TryGetValue(outcome.Unit, out var before)) return null;
+        if (after.AsDouble == before.AsDouble) return null;
+        var parts = new List<Part>();
+        var childIds = children[outcome.Unit].ToList();
+        if (plan.Additive)
+        {
+            var now = nowValues[goal.Metric];
+            var then = thenValues[goal.Metric];
+            if (childIds.Count > 0) parts.Add(UnitPart(childIds, id => Pair(now, then, id), Pair(now, then, outcome.Unit), names));
+            for (var d = 0; d < plan.Dimensions.Count; d++)
+                parts.Add(SegmentPart(plan.Dimensions[d].Text, SegmentPairs(now, then, d, outcome.Unit), Pair(now, then, outcome.Unit)));
+        }
+        else if (plan.N is not null)
+        {
+            var (n1, n0) = (nowValues[MonthlyHistory.Numerator(goal.Metric)], thenValues[MonthlyHistory.Numerator(goal.Metric)]);
+            var (d1, d0) = (nowValues[MonthlyHistory.Denominator(goal.Metric)], thenValues[MonthlyHistory.Denominator(goal.Metric)]);
+            if (childIds.Count > 0)
+                parts.Add(UnitPart(childIds, id => Ratio(Pair(n1, n0, id), Pair(d1, d0, id)), Ratio(Pair(n1, n0, outcome.Unit), Pair(d1, d0, outcome.Unit)), names));
+            for (var d = 0; d < plan.Dimensions.Count; d++)
+            {
+                var ns = SegmentPairs(n1, n0, d, outcome.Unit);
+                var ds = SegmentPairs(d1, d0, d, outcome.Unit);
+                var keys = ns.Keys.Union(ds.Keys).ToList();
+                parts.Add(SegmentPart(plan.Dimensions[d].Text,
+                    keys.ToDictionary(k => k, k => Ratio(ns.GetValueOrDefault(k), ds.GetValueOrDefault(k))),
+                    Ratio(Pair(n1, n0, outcome.Unit), Pair(d1, d0, outcome.Unit))));
+            }
+        }
+        return Decompose(goal, outcome.Unit, names.GetValueOrDefault(outcome.Unit, outcome.Unit), new ChangeSpan(previous, period, since),
+            before.AsDouble, after.AsDouble, plan.Additive || plan.N is not null, parts, file.Metrics[goal.Metric].Unit);
     }
 
     /// <summary>A part's numbers in the two periods: (numerator, denominator) now and then; for a sum, denominators are null.</summary>
@@ -156,7 +199,7 @@ public sealed class ChangeExplainer(GoalFile file, Warehouse.IWarehouse warehous
     private static Part SegmentPart(string dimension, Dictionary<SegmentKey, Numbers> segments, Numbers total) =>
         new(dimension, segments.Select(s => (s.Key.Key, $"{dimension} {s.Key.Key?.ToString() ?? "(tomt)"}", false, s.Value)).ToList(), total);
 
-    private static ChangeExplanation Decompose(Goal goal, string unit, string unitName, Period from, Period to, double before, double after,
+    private static ChangeExplanation Decompose(Goal goal, string unit, string unitName, ChangeSpan comparison, double before, double after,
         bool decomposable, List<Part> parts, string? metricUnit)
     {
         var change = after - before;
@@ -193,7 +236,7 @@ public sealed class ChangeExplainer(GoalFile file, Warehouse.IWarehouse warehous
         }
         var ordered = contributors.OrderBy(c => c.Dimension == "unit" ? 0 : 1).ThenBy(c => c.Dimension, StringComparer.Ordinal)
             .ThenByDescending(c => Math.Abs(c.Effect)).ToList();
-        return new ChangeExplanation(goal.Id, unit, from, to, before, after, decomposable, ordered,
-            ChangeSentence.Write(goal, unitName, from, before, after, decomposable, ordered, metricUnit));
+        return new ChangeExplanation(goal.Id, unit, comparison.From, comparison.To, before, after, decomposable, ordered,
+            ChangeSentence.Write(goal, unitName, comparison, before, after, decomposable, ordered, metricUnit)) { Since = comparison.Since };
     }
 }

@@ -5,6 +5,9 @@ using Styrkort.Core.Periods;
 
 namespace Styrkort.Core.Insights;
 
+/// <summary>The two periods a change is measured between, and which comparison the earlier one is.</summary>
+internal sealed record ChangeSpan(Period From, Period To, ChangeSince Since);
+
 /// <summary>
 /// The change of a goal in words, in Swedish and English: how much it rose or fell, and the largest parts of that
 /// change ("Företagspartner Skåne: NPS föll 8,0 (62,0 → 54,0) sedan 2026-Q1; 70 % av minskningen kommer från loans.phase
@@ -12,15 +15,15 @@ namespace Styrkort.Core.Insights;
 /// </summary>
 internal static class ChangeSentence
 {
-    public static LocalizedText Write(Goal goal, string unitName, Period from, double before, double after, bool decomposed,
+    public static LocalizedText Write(Goal goal, string unitName, ChangeSpan span, double before, double after, bool decomposed,
         IReadOnlyList<ChangeContributor> contributors, string? unit)
     {
         var change = after - before;
         var rose = change > 0;
         var sv = $"{unitName}: {goal.Name.Swedish} {(rose ? "steg" : "föll")} {Step(Math.Abs(change), unit, Presentation.Language.Sv)} " +
-                 $"({Amount(before, unit, Presentation.Language.Sv)} → {Amount(after, unit, Presentation.Language.Sv)}) sedan {from}";
+                 $"({Amount(before, unit, Presentation.Language.Sv)} → {Amount(after, unit, Presentation.Language.Sv)}) {Since(span, Presentation.Language.Sv)}";
         var en = $"{unitName}: {goal.Name.English} {(rose ? "rose" : "fell")} by {Step(Math.Abs(change), unit, Presentation.Language.En)} " +
-                 $"({Amount(before, unit, Presentation.Language.En)} → {Amount(after, unit, Presentation.Language.En)}) since {from}";
+                 $"({Amount(before, unit, Presentation.Language.En)} → {Amount(after, unit, Presentation.Language.En)}) {Since(span, Presentation.Language.En)}";
         if (!decomposed)
             return new LocalizedText(sv + "; måttet är varken en summa, ett antal eller en kvot av sådana och kan inte delas upp i delar.",
                 en + "; the metric is not a sum, a count or a ratio of them, and cannot be split into parts.");
@@ -32,6 +35,17 @@ internal static class ChangeSentence
         var enParts = top.Select((c, i) => $"{Percent(c.Share, Presentation.Language.En)} {(i == 0 ? $"of the {(rose ? "rise" : "drop")} " : "")}comes from {Label(c, Presentation.Language.En)}");
         return new LocalizedText($"{sv}; {string.Join(", ", svParts)}.", $"{en}; {string.Join(", ", enParts)}.");
     }
+
+    /// <summary>
+    /// Which comparison it is: "sedan 2026-Q1"; since the board's last look "sedan styrelsen senast såg målet (2025-Q4)" —
+    /// and where that look was the period before, both in one: "sedan 2026-Q1, då styrelsen senast såg målet".
+    /// </summary>
+    private static string Since(ChangeSpan span, Presentation.Language lang) => span switch
+    {
+        { Since: ChangeSince.Previous } => lang.Pick($"sedan {span.From}", $"since {span.From}"),
+        _ when span.From == span.To.Previous() => lang.Pick($"sedan {span.From}, då styrelsen senast såg målet", $"since {span.From}, when the board last saw it"),
+        _ => lang.Pick($"sedan styrelsen senast såg målet ({span.From})", $"since the board last saw it ({span.From})"),
+    };
 
     private static string Label(ChangeContributor c, Presentation.Language lang)
     {

@@ -1,3 +1,4 @@
+using Styrkort.Core.Evaluation;
 using Styrkort.Core.GoalFiles;
 using Styrkort.Core.Periods;
 
@@ -29,11 +30,9 @@ internal static class ReportCalendar
         return periods;
     }
 
-    /// <summary>The latest quarter before <paramref name="quarter"/> in which the board saw the goal (at most a year back).</summary>
-    public static Period PreviousReport(Goal goal, Period quarter)
-    {
-        var p = quarter.Previous();
-        for (var i = 1; i < 4 && !goal.BoardQuarters.Contains(p.Index); i++) p = p.Previous();
-        return p;
-    }
+    /// <summary>
+    /// The latest quarter before <paramref name="quarter"/> in which the board saw the goal — a goal of the report is
+    /// scheduled, so that is at most a year back — the same look back as "Vad förändrades" compares with.
+    /// </summary>
+    public static Period PreviousReport(Goal goal, Period quarter) => BoardCalendar.PreviousLook(goal, quarter) ?? quarter.Previous();
 }

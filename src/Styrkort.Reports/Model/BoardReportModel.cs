@@ -62,8 +62,9 @@ public sealed record GoalSection(
     public DateOnly? Deadline { get; init; }
 
     /// <summary>
-    /// "Vad förändrades": what drove the report unit's value since the period before, in the report's language (the
-    /// sentence of <see cref="Core.Insights.ChangeExplainer"/>); null when not asked for or the value did not change.
+    /// "Vad förändrades": what drove the report unit's value since the board last saw the goal (<see cref="PreviousReport"/>),
+    /// in the report's language (the sentence of <see cref="Core.Insights.ChangeExplainer"/>); null when not asked for or
+    /// the value did not change.
     /// </summary>
     public string? WhatChanged { get; init; }
 

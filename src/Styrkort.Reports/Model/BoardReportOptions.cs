@@ -23,13 +23,14 @@ public sealed record BoardReportOptions
     public IReadOnlyDictionary<(string Goal, string Unit, int Year), decimal>? DecidedLevels { get; init; }
 
     /// <summary>
-    /// Whether each goal says what drove its change ("Vad förändrades"): from <see cref="Changes"/> where given (the web
-    /// application's snapshot computed them in the background), else computed here by
-    /// <see cref="Core.Insights.ChangeExplainer"/> (the command line). Off: the report is exactly as without it.
+    /// Whether each goal says what drove its change since the board last saw it ("Vad förändrades",
+    /// <see cref="Core.Insights.ChangeSince.Board"/>): from <see cref="Changes"/> where given (the web application's
+    /// snapshot computed them in the background), else computed here by <see cref="Core.Insights.ChangeExplainer"/> (the
+    /// command line). Off: the report is exactly as without it.
     /// </summary>
     public bool ExplainChanges { get; init; }
 
-    /// <summary>Change explanations computed elsewhere for the report quarter, by (goal, unit).</summary>
+    /// <summary>Change explanations computed elsewhere for the report quarter, by (goal, unit): since the board last saw each goal.</summary>
     public IReadOnlyDictionary<(string Goal, string Unit), Core.Insights.ChangeExplanation>? Changes { get; init; }
 
     /// <summary>Where "today" (the date of production) comes from.</summary>

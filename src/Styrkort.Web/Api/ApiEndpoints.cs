@@ -151,15 +151,20 @@ public static class ApiEndpoints
         var f = insights.Forecast(period, dto.Goal, dto.Unit)?.Forecast;
         var a = insights.Anomaly(period, dto.Goal, dto.Unit);
         var c = insights.Change(period, dto.Goal, dto.Unit);
+        var b = insights.BoardChange(period, dto.Goal, dto.Unit);
         return dto with
         {
             Forecast = f is null ? null : new ForecastDto(f.Year.ToString(), f.Value, f.Low, f.High, f.ProbabilityMet, f.Method.ToString().ToLowerInvariant(), f.Months),
             Anomaly = a is null ? null : new AnomalyDto(true, a.Month.ToString(), a.Value, a.Expected, Math.Round(a.Score, 2), new TextDto(a.Reason.Swedish, a.Reason.English)),
-            Change = c is null ? null : new ChangeDto(c.From.ToString(), c.Before, c.After, c.Change, c.Decomposed, new TextDto(c.Sentence.Swedish, c.Sentence.English),
-                c.Contributors.Select(x => new ChangePartDto(x.Dimension, x.Key is null ? null : Convert.ToString(x.Key, System.Globalization.CultureInfo.InvariantCulture),
-                    x.Label, x.Kind.ToString().ToLowerInvariant(), x.Effect, x.Share, x.Rest)).ToList()),
+            Change = c is null ? null : ToDto(c),
+            BoardChange = b is null ? null : ToDto(b),
         };
     }
+
+    private static ChangeDto ToDto(Core.Insights.ChangeExplanation c) =>
+        new(c.From.ToString(), c.Before, c.After, c.Change, c.Decomposed, new TextDto(c.Sentence.Swedish, c.Sentence.English),
+            c.Contributors.Select(x => new ChangePartDto(x.Dimension, x.Key is null ? null : Convert.ToString(x.Key, System.Globalization.CultureInfo.InvariantCulture),
+                x.Label, x.Kind.ToString().ToLowerInvariant(), x.Effect, x.Share, x.Rest)).ToList());
 
     private static ImportBatchDto ToDto(Core.Warehouse.ImportRecord b) => new(b.Batch, b.Dataset, b.File, b.Sha256, b.Rows, b.ImportedBy, b.ImportedAt);
 

@@ -14,10 +14,13 @@ public sealed record BandDto(string Sv, string En);
 /// <param name="Forecast">The year-end forecast, only where there is one (the quarter the insights are computed for).</param>
 /// <param name="Anomaly">Only on a value flagged as far outside its own history.</param>
 /// <param name="Change">What drove the change since the period before, only where the value changed.</param>
+/// <param name="BoardChange">What drove the change since the board last saw the goal, only where the value changed since
+/// then and that was not the period before.</param>
 public sealed record OutcomeDto(string Goal, string Unit, double? Value, double? Comparison, string Status, bool Scheduled, TargetDto Target, BandDto? Band = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ForecastDto? Forecast = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AnomalyDto? Anomaly = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChangeDto? Change = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChangeDto? Change = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChangeDto? BoardChange = null);
 
 /// <summary>A goal's value forecast for the end of its target's year: central value, 80 % interval, chance of meeting the level (null without one).</summary>
 public sealed record ForecastDto(string Period, double Value, double Low, double High, double? ProbabilityMet, string Method, int Months);

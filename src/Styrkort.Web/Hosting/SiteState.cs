@@ -157,8 +157,10 @@ public sealed class SiteState : IDisposable
         return Read(w =>
         {
             var outcomes = new Core.Insights.GoalInsights(snapshot.Goals, w, snapshot.DecidedLevels).Analyse(evaluation, forecast: true, anomalies: true, cancellation);
-            var changes = new Core.Insights.ChangeExplainer(snapshot.Goals, w).Explain(evaluation, [], cancellation);
-            return new SnapshotInsights(period, outcomes, changes);
+            // Both comparisons from one query over the quarter, the one before and the quarters the board last saw the goals.
+            var changes = new Core.Insights.ChangeExplainer(snapshot.Goals, w)
+                .Explain(evaluation, [], [Core.Insights.ChangeSince.Previous, Core.Insights.ChangeSince.Board], cancellation);
+            return new SnapshotInsights(period, outcomes, changes[Core.Insights.ChangeSince.Previous]) { BoardChanges = changes[Core.Insights.ChangeSince.Board] };
         });
     }
 

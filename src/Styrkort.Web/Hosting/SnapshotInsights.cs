@@ -21,4 +21,15 @@ public sealed record SnapshotInsights(Period Period, OutcomeInsights Outcomes,
 
     public ChangeExplanation? Change(Period period, string goal, string unit) =>
         period == Period ? Changes.GetValueOrDefault((goal, unit)) : null;
+
+    /// <summary>
+    /// The changes since the board last saw each goal (<see cref="ChangeSince.Board"/>), for every goal the board sees:
+    /// what the board report says, and what the goal page and the API add where that look was not the period before.
+    /// </summary>
+    public IReadOnlyDictionary<(string Goal, string Unit), ChangeExplanation> BoardChanges { get; init; } =
+        new Dictionary<(string Goal, string Unit), ChangeExplanation>();
+
+    /// <summary>The change since the board last saw the goal, only where that was not the period before (else it is <see cref="Change"/>).</summary>
+    public ChangeExplanation? BoardChange(Period period, string goal, string unit) =>
+        period == Period && BoardChanges.GetValueOrDefault((goal, unit)) is { } c && c.From != period.Previous() ? c : null;
 }

@@ -23,7 +23,7 @@ public static class InsightsJob
             ctx.Report($"forecasts, anomalies and changes of {site.DefaultQuarter}");
             var insights = site.ComputeInsights(snapshot, ctx.Cancellation);
             ctx.Job.Message = insights is not null && site.PublishInsights(snapshot, insights)
-                ? $"{insights.Outcomes.Forecasts.Values.Count(f => f.Forecast is not null)} forecasts, {insights.Outcomes.Anomalies.Count} anomalies, {insights.Changes.Count} changes explained ({insights.Period})"
+                ? $"{insights.Outcomes.Forecasts.Values.Count(f => f.Forecast is not null)} forecasts, {insights.Outcomes.Anomalies.Count} anomalies, {insights.Changes.Count} changes explained, {insights.BoardChanges.Count} since the board's last look ({insights.Period})"
                 : "superseded by a newer snapshot";
             return Task.CompletedTask;
         });

@@ -143,6 +143,8 @@ public sealed partial class Texts(Language lang)
         ["change_part"] = "Del", ["change_kind"] = "Slag", ["change_effect"] = "Bidrag", ["change_share"] = "Andel av förändringen",
         ["change_contribution"] = "bidrag", ["change_rate"] = "värdet inom delen", ["change_mix"] = "delens vikt", ["change_rest"] = "övrigt",
         ["change_none"] = "Värdet är detsamma som perioden före.",
+        ["change_since_board"] = "Sedan styrelsen senast såg målet ({0})", ["change_board_contributors"] = "Största bidragen sedan styrelsen senast såg målet",
+        ["change_board_same"] = "{0} är också då styrelsen senast såg målet.",
     };
 
     private static readonly Dictionary<string, string> En = new()
@@ -264,5 +266,7 @@ public sealed partial class Texts(Language lang)
         ["change_part"] = "Part", ["change_kind"] = "Kind", ["change_effect"] = "Effect", ["change_share"] = "Share of the change",
         ["change_contribution"] = "contribution", ["change_rate"] = "value within the part", ["change_mix"] = "the part's weight", ["change_rest"] = "other",
         ["change_none"] = "The value is the same as the period before.",
+        ["change_since_board"] = "Since the board last saw it ({0})", ["change_board_contributors"] = "Largest contributors since the board last saw it",
+        ["change_board_same"] = "{0} is also when the board last saw it.",
     };
 }

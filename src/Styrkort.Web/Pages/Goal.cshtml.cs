@@ -53,12 +53,16 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
     public GoalForecast? Forecast { get; private set; }
     public Anomaly? Anomaly { get; private set; }
     public ChangeExplanation? Change { get; private set; }
+    /// <summary>What drove the change since the board last saw the goal, only where that was not the period before.</summary>
+    public ChangeExplanation? BoardChange { get; private set; }
+    /// <summary>When the board last saw the goal before the period shown (its calendar read backwards); null: never within three years.</summary>
+    public Period? BoardLook { get; private set; }
     /// <summary>The units of the per-unit table whose value is flagged as an anomaly.</summary>
     public IReadOnlySet<string> AnomalousUnits { get; private set; } = new HashSet<string>();
 
-    /// <summary>The change's largest parts: per dimension its largest by size, the dimension of the sentence first.</summary>
-    public IReadOnlyList<ChangeContributor> Contributors(int count = 8) =>
-        Change is null ? [] : Change.Contributors.Where(c => !c.Rest).OrderByDescending(c => Math.Abs(c.Effect)).Take(count).ToList();
+    /// <summary>A change's largest parts by size (the table beside its sentence), the rest left out.</summary>
+    public static IReadOnlyList<ChangeContributor> Largest(ChangeExplanation? change, int count = 8) =>
+        change is null ? [] : change.Contributors.Where(c => !c.Rest).OrderByDescending(c => Math.Abs(c.Effect)).Take(count).ToList();
 
     public async Task<IActionResult> OnGetAsync(string id, string? period, string? unit, string? sort, string? dir)
     {
@@ -99,12 +103,14 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
             .Select(d => snapshot.Lineage[d]).Select(l => (l.Dataset, l.Rows, l.ImportedAtUtc, l.File)).ToList();
         // Check-ins are per quarter of the data: a week, a month or a quarter outside it offers no writing.
         InsightsPeriod = site.DefaultQuarter;
+        BoardLook = BoardCalendar.PreviousLook(goal, Period);
         InsightsPending = snapshot.Insights is null || snapshot.Insights.Period != InsightsPeriod;
         if (snapshot.Insights is { } insights)
         {
             Forecast = insights.Forecast(Period, id, Unit);
             Anomaly = insights.Anomaly(Period, id, Unit);
             Change = insights.Change(Period, id, Unit);
+            BoardChange = insights.BoardChange(Period, id, Unit);
             AnomalousUnits = Outcomes.Where(o => insights.Anomaly(Period, id, o.Unit) is not null).Select(o => o.Unit).ToHashSet(StringComparer.Ordinal);
         }
         MayWrite = await Api.CheckIns.MayWrite(HttpContext, db, Unit) && Api.CheckIns.PeriodProblem(site, Period, Texts.For(HttpContext)) is null;

@@ -51,7 +51,7 @@ public sealed class ReportModel(SiteState site) : PageModel
             DecidedLevels = snapshot.DecidedLevels,
             // What drove each goal's change, where the background job has explained the quarter (never computed in a request).
             ExplainChanges = snapshot.Insights?.Period == quarter,
-            Changes = snapshot.Insights?.Changes,
+            Changes = snapshot.Insights?.BoardChanges,
         };
         // The goal file and levels of the snapshot, the data on a reader connection of its own: never waits for an import.
         var model = site.Read(w => BoardReport.Build(snapshot.Goals, w, quarter, options));

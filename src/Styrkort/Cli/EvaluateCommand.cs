@@ -34,7 +34,9 @@ internal static class EvaluateCommand
         var forecast = new Option<bool>("--forecast") { Description = "Forecast each goal with a level for the year to the year's end (value, 80 % interval, chance of meeting it) and flag anomalies" };
         var anomalies = new Option<bool>("--anomalies") { Description = "Flag values far outside their own history (robust z-score of the seasonal residual)" };
         var explain = new Option<bool>("--explain") { Description = "Decompose each change since the previous period by child unit and breakdown dimension" };
-        var command = new Command("evaluate", "Evaluate every goal for every unit in a period") { goals, data, warehouse, period, unit, format, lang, by, plan, metrics, forecast, anomalies, explain };
+        var since = new Option<string?>("--since") { Description = "With --explain: the change since the previous period (default) or since the board last saw the goal", HelpName = "previous|board" };
+        since.AcceptOnlyFromAmong("previous", "board");
+        var command = new Command("evaluate", "Evaluate every goal for every unit in a period") { goals, data, warehouse, period, unit, format, lang, by, plan, metrics, forecast, anomalies, explain, since };
         command.SetAction(p => Commands.Guard(() =>
         {
             if (!Period.TryParse(p.GetValue(period), out var when))
@@ -47,6 +49,9 @@ internal static class EvaluateCommand
             var wantsInsights = p.GetValue(forecast) || p.GetValue(anomalies) || p.GetValue(explain);
             if (wantsInsights && (p.GetValue(metrics) || p.GetValue(plan)))
                 throw new ArgumentException("--forecast, --anomalies and --explain are for the goals' outcomes, not for --metrics or --plan");
+            if (p.GetValue(since) is not null && !p.GetValue(explain))
+                throw new ArgumentException("--since says what --explain compares with; give it with --explain");
+            var changeSince = p.GetValue(since) == "board" ? Core.Insights.ChangeSince.Board : Core.Insights.ChangeSince.Previous;
             if (dimensions.Count > Limits.Breakdowns) throw new ArgumentException($"--by is given {dimensions.Count} times; at most {Limits.Breakdowns} dimensions at once");
             // Refused before the data is read: a mistyped dimension should not cost a minute of import first.
             foreach (var dimension in dimensions) RequireSomeGoalAllows(file, dimension);
@@ -62,7 +67,7 @@ internal static class EvaluateCommand
                 return 0;
             }
             var evaluation = new Evaluator(file, store) { By = dimensions }.Evaluate(when, p.GetValue(unit));
-            var insights = wantsInsights ? Insights(file, store, evaluation, p.GetValue(forecast), p.GetValue(forecast) || p.GetValue(anomalies), p.GetValue(explain), dimensions) : null;
+            var insights = wantsInsights ? Insights(file, store, evaluation, p.GetValue(forecast), p.GetValue(forecast) || p.GetValue(anomalies), p.GetValue(explain), changeSince, dimensions) : null;
             if (p.GetValue(format) == "json")
             {
                 using var stdout = Console.OpenStandardOutput();
@@ -81,14 +86,15 @@ internal static class EvaluateCommand
         return command;
     }
 
-    /// <summary>The forecasts and anomalies from one query over the monthly history, the changes from one over this period and the one before.</summary>
-    private static CliInsights Insights(GoalFile file, IWarehouse store, Evaluation evaluation, bool forecast, bool anomalies, bool explain, IReadOnlyList<string> by)
+    /// <summary>The forecasts and anomalies from one query over the monthly history, the changes from one over this period and the ones compared with.</summary>
+    private static CliInsights Insights(GoalFile file, IWarehouse store, Evaluation evaluation, bool forecast, bool anomalies, bool explain,
+        Core.Insights.ChangeSince since, IReadOnlyList<string> by)
     {
         var found = forecast || anomalies
             ? new Core.Insights.GoalInsights(file, store).Analyse(evaluation, forecast, anomalies, CancellationToken.None)
             : null;
-        var changes = explain ? new Core.Insights.ChangeExplainer(file, store).Explain(evaluation, by, CancellationToken.None) : null;
-        return new CliInsights(forecast ? found!.Forecasts : null, anomalies ? found!.Anomalies : null, changes);
+        var changes = explain ? new Core.Insights.ChangeExplainer(file, store).Explain(evaluation, by, since, CancellationToken.None) : null;
+        return new CliInsights(forecast ? found!.Forecasts : null, anomalies ? found!.Anomalies : null, changes) { ChangesSince = since };
     }
 
     private static void WriteUnusedMetrics(GoalFile file, IWarehouse store, Period when, string? subtreeOf, string format, Core.Presentation.Language lang)

@@ -8,12 +8,17 @@ namespace Styrkort.Cli;
 public sealed record CliInsights(
     IReadOnlyDictionary<(string Goal, string Unit), GoalForecast>? Forecasts,
     IReadOnlyDictionary<(string Goal, string Unit), Anomaly>? Anomalies,
-    IReadOnlyDictionary<(string Goal, string Unit), ChangeExplanation>? Changes);
+    IReadOnlyDictionary<(string Goal, string Unit), ChangeExplanation>? Changes)
+{
+    /// <summary>What <see cref="Changes"/> compare with (<c>--since</c>).</summary>
+    public ChangeSince ChangesSince { get; init; }
+}
 
 /// <summary>
 /// The insight keys of a result in <c>evaluate --format json</c>: <c>"forecast"</c> (absent where the goal is not
 /// forecast — the table says why), <c>"anomaly"</c> (only on a flagged result) and <c>"change"</c> (only where the
-/// value changed since the previous period). Without the flags none of them is written.
+/// value changed since the previous period, or with <c>--since board</c> since the board last saw the goal, then with
+/// <c>"since": "board"</c>). Without the flags none of them is written.
 /// </summary>
 internal static class InsightsJson
 {
@@ -47,6 +52,8 @@ internal static class InsightsJson
         {
             json.WriteStartObject("change");
             json.WriteString("from", c.From.ToString());
+            // Only with --since board: without it the object is exactly as it was.
+            if (c.Since == ChangeSince.Board) json.WriteString("since", "board");
             json.WriteNumber("before", c.Before);
             json.WriteNumber("after", c.After);
             json.WriteNumber("change", c.Change);

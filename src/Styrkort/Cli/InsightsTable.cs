@@ -49,7 +49,10 @@ internal static class InsightsTable
         }
         if (insights.Changes is { } changes)
         {
-            console.MarkupLine($"[bold]{(sv ? "Vad drev förändringen" : "What drove the change")} ({(sv ? "sedan" : "since")} {evaluation.Period.Previous()})[/]");
+            // Since the board's last look, each goal has its own period: the sentences name it.
+            var board = insights.ChangesSince == Core.Insights.ChangeSince.Board;
+            var heading = board ? sv ? "sedan styrelsen senast såg målet" : "since the board last saw it" : $"{(sv ? "sedan" : "since")} {evaluation.Period.Previous()}";
+            console.MarkupLine($"[bold]{(sv ? "Vad drev förändringen" : "What drove the change")} ({heading})[/]");
             foreach (var o in evaluation.Outcomes)
                 if (changes.TryGetValue((o.Goal, o.Unit), out var c))
                     console.MarkupLine("  " + Markup.Escape(c.Sentence.For(lang)));

@@ -20,7 +20,7 @@ internal static class ReportCommand
         var format = new Option<string?>("--format") { Description = "pdf, xlsx or html (default: from the file name)" };
         format.AcceptOnlyFromAmong("pdf", "xlsx", "html");
         var lang = LanguageOption.Create();
-        var explain = new Option<bool>("--explain") { Description = "Say for each goal what drove its change since the quarter before (\"Vad förändrades\")" };
+        var explain = new Option<bool>("--explain") { Description = "Say for each goal what drove its change since the board last saw it (\"Vad förändrades\")" };
         var command = new Command("report", "Write the quarterly board report (PDF, Excel or HTML) for a unit")
             { goals, data, warehouse, period, unit, output, format, lang, explain };
         command.SetAction(p => Commands.Guard(() =>

@@ -45,9 +45,9 @@ public abstract class InsightsOnDataTests : IDisposable
           since_start: sum(sales.amount where sales.sold_on >= period.start during to_date)
         areas: [{id: a, name: A}]
         goals:
-          - {id: sales, name: Försäljning, area: a, type: Ä, metric: sales, target: {rule: at_least, level: 200000, phasing: linear}, breakdown: [sales.channel]}
-          - {id: win_rate, name: {sv: Vinstandel, en: Win rate}, area: a, type: Ä, metric: win_rate, target: {rule: at_least, level: 50}, breakdown: [sales.channel]}
-          - {id: won_share, name: Vunna, area: a, type: Ä, metric: won_share, target: {rule: at_least, level: 50}}
+          - {id: sales, name: Försäljning, area: a, type: Ä, metric: sales, target: {rule: at_least, level: 200000, phasing: linear}, breakdown: [sales.channel], board: [Q2, Q4]}
+          - {id: win_rate, name: {sv: Vinstandel, en: Win rate}, area: a, type: Ä, metric: win_rate, target: {rule: at_least, level: 50}, breakdown: [sales.channel], board: [Q4]}
+          - {id: won_share, name: Vunna, area: a, type: Ä, metric: won_share, target: {rule: at_least, level: 50}, board: [Q1, Q2, Q3, Q4]}
           - {id: monthly_sales, name: Månadens försäljning, area: a, type: Ä, metric: monthly_sales, target: {rule: at_least, level: 1000}}
           - {id: median_sale, name: Median, area: a, type: Ä, metric: median_sale, target: {rule: at_least, level: 100}}
           - {id: rolling_sales, name: Rullande, area: a, type: Ä, metric: rolling_sales, target: {rule: at_least, level: 100}}
@@ -187,6 +187,47 @@ public abstract class InsightsOnDataTests : IDisposable
         Assert.Equal(mix, web[ChangeKind.Mix].Effect, 9);
         Assert.StartsWith("co: Vinstandel", change.Sentence.Swedish, StringComparison.Ordinal);
         Assert.Contains("Win rate", change.Sentence.English, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sales", "2026-Q2", "2025-Q4")]      // board: [Q2, Q4]
+    [InlineData("win_rate", "2026-05", "2025-12")]   // board: [Q4], a ratio
+    [InlineData("sales", "2026-05", "2025-12")]      // a month: the last month of the board's last quarter
+    public void Explain_SinceTheBoardLastSawIt_SplitsTheChangeFromThatPeriod_AndAddsUpToEvaluatesValues(string goal, string period, string from)
+    {
+        var evaluator = new Evaluator(_file, _store);
+        var evaluation = evaluator.Evaluate(Period.Parse(period));
+        var change = new ChangeExplainer(_file, _store).Explain(evaluation, [], ChangeSince.Board, CancellationToken.None)[(goal, "co")];
+        Assert.Equal(ChangeSince.Board, change.Since);
+        Assert.Equal(Period.Parse(from), change.From);
+        Assert.Equal(Period.Parse(period), change.To);
+        // Before and after are what evaluate says for the two periods; each dimension's parts add up to the change.
+        double Value(Core.Evaluation.Evaluation e) => e.Outcomes.Single(o => o.Goal == goal && o.Unit == "co").Value!.Value.AsDouble;
+        Assert.Equal(Value(evaluator.Evaluate(Period.Parse(from))), change.Before, 9);
+        Assert.Equal(Value(evaluation), change.After, 9);
+        foreach (var dimension in new[] { "unit", "sales.channel" })
+            Assert.Equal(change.Change, change.Contributors.Where(c => c.Dimension == dimension).Sum(c => c.Effect), 6);
+        Assert.Contains($"sedan styrelsen senast såg målet ({from})", change.Sentence.Swedish, StringComparison.Ordinal);
+        Assert.Contains($"since the board last saw it ({from})", change.Sentence.English, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_SinceTheBoardLastSawIt_WhenThatWasThePeriodBefore_IsTheSameChange_SaidOnce()
+    {
+        var evaluation = new Evaluator(_file, _store).Evaluate(Period.Parse("2026-Q2"));
+        var both = new ChangeExplainer(_file, _store).Explain(evaluation, [], [ChangeSince.Previous, ChangeSince.Board], CancellationToken.None);
+        var previous = both[ChangeSince.Previous][("won_share", "co")];
+        var board = both[ChangeSince.Board][("won_share", "co")];
+        Assert.Equal(previous.From, board.From);
+        Assert.Equal(previous.Before, board.Before);
+        Assert.Equal(previous.Contributors, board.Contributors);
+        Assert.Contains("sedan 2026-Q1;", previous.Sentence.Swedish, StringComparison.Ordinal);
+        Assert.Contains("sedan 2026-Q1, då styrelsen senast såg målet;", board.Sentence.Swedish, StringComparison.Ordinal);
+        Assert.Contains("since 2026-Q1, when the board last saw it;", board.Sentence.English, StringComparison.Ordinal);
+        // The same as explaining the previous period alone, and a goal the board never sees has no board change.
+        Assert.Equal(previous.Sentence, new ChangeExplainer(_file, _store).Explain(evaluation, [], CancellationToken.None)[("won_share", "co")].Sentence);
+        Assert.True(both[ChangeSince.Previous].ContainsKey(("monthly_sales", "co")));
+        Assert.False(both[ChangeSince.Board].ContainsKey(("monthly_sales", "co")));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ using Styrkort.Reports.Tests.Support;
 namespace Styrkort.Reports.Tests.Building;
 
 /// <summary>
-/// "Vad förändrades": each scheduled goal of the report says what drove its change since the quarter before, in the
+/// "Vad förändrades": each scheduled goal of the report says what drove its change since the board last saw it, in the
 /// PDF, the HTML and the workbook, when asked for; without it the report is exactly as before.
 /// </summary>
 [Collection("report")]
@@ -25,12 +25,32 @@ public sealed class WhatChangedTest(AlmiReportData data)
     {
         var report = Report(explain: true);
         var evaluation = new Core.Evaluation.Evaluator(data.File, data.Warehouse).Evaluate(Period.Parse(Quarter));
-        var expected = new ChangeExplainer(data.File, data.Warehouse).Explain(evaluation, [], CancellationToken.None);
+        var expected = new ChangeExplainer(data.File, data.Warehouse).Explain(evaluation, [], ChangeSince.Board, CancellationToken.None);
         Assert.Contains(report.Goals, g => g.WhatChanged is not null);
         foreach (var goal in report.Goals)
             Assert.Equal(expected.GetValueOrDefault((goal.Id, data.Root))?.Sentence.Swedish, goal.WhatChanged);
         Assert.Equal(expected.GetValueOrDefault((report.Goals[0].Id, data.Root))?.Sentence.English,
             Report(explain: true, lang: "en").Goals[0].WhatChanged);
+    }
+
+    [Fact]
+    public void WhatChanged_IsSinceTheBoardLastSawTheGoal_TheQuarterItsSectionComparesWith()
+    {
+        var report = Report(explain: true);
+        var evaluation = new Core.Evaluation.Evaluator(data.File, data.Warehouse).Evaluate(Period.Parse(Quarter));
+        var changes = new ChangeExplainer(data.File, data.Warehouse).Explain(evaluation, [], ChangeSince.Board, CancellationToken.None);
+        var compared = 0;
+        foreach (var goal in report.Goals.Where(g => g.WhatChanged is not null))
+        {
+            var change = changes[(goal.Id, data.Root)];
+            Assert.Equal(goal.PreviousReport, change.From);
+            Assert.Equal(ChangeSince.Board, change.Since);
+            compared += goal.BoardQuarters.Count < 4 ? 1 : 0;
+            Assert.Contains(goal.BoardQuarters.Count < 4 ? $"sedan styrelsen senast såg målet ({change.From})" : $"sedan {change.From}, då styrelsen senast såg målet",
+                goal.WhatChanged, StringComparison.Ordinal);
+        }
+        // Some goals of the sample are seen in Q2 and Q4 only: their change runs from 2024-Q4, not from 2025-Q1.
+        Assert.True(compared > 0);
     }
 
     [Fact]

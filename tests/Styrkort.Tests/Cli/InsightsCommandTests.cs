@@ -72,6 +72,56 @@ public sealed class InsightsCommandTests(SampleData sample) : IClassFixture<Samp
     }
 
     [Fact]
+    public void ExplainSinceBoard_ComparesEachGoalWithTheBoardsLastLook_AndWithoutIt_TheJsonIsAsBefore()
+    {
+        var plain = Evaluate("--format", "json", "--explain", "--unit", "foretagspartner").Stdout;
+        using var before = JsonDocument.Parse(plain);
+        Assert.Equal(plain, Evaluate("--format", "json", "--explain", "--unit", "foretagspartner", "--since", "previous").Stdout);
+        Assert.DoesNotContain("\"since\"", plain, StringComparison.Ordinal);
+        var boardText = Evaluate("--format", "json", "--explain", "--since", "board", "--unit", "foretagspartner").Stdout;
+        using var board = JsonDocument.Parse(boardText);
+        JsonElement Result(JsonDocument d, string goal) => d.RootElement.GetProperty("results").EnumerateArray()
+            .Single(r => r.GetProperty("goal").GetString() == goal && r.GetProperty("unit").GetString() == "foretagspartner");
+
+        // NPS is on the board's agenda in Q2 and Q4: in 2026-Q2 the board last saw it in 2025-Q4.
+        var nps = Result(board, "nps").GetProperty("change");
+        Assert.Equal("2025-Q4", nps.GetProperty("from").GetString());
+        Assert.Equal("board", nps.GetProperty("since").GetString());
+        Assert.Contains("sedan styrelsen senast såg målet (2025-Q4)", nps.GetProperty("sentence").GetString(), StringComparison.Ordinal);
+        // Before and after are evaluate's values of the two quarters, and each dimension's parts add up to the change.
+        var q4Run = StyrkortProcess.Run(["evaluate", "--goals", StyrkortProcess.GoalFile, "--data", sample.Folder, "--period", "2025-Q4", "--unit", "foretagspartner", "--format", "json"]);
+        Assert.True(q4Run.ExitCode == 0, q4Run.Stderr);
+        using var q4 = JsonDocument.Parse(q4Run.Stdout);
+        Assert.Equal(Result(q4, "nps").GetProperty("value").GetDouble(), nps.GetProperty("before").GetDouble(), 9);
+        Assert.Equal(Result(board, "nps").GetProperty("value").GetDouble(), nps.GetProperty("after").GetDouble(), 9);
+        foreach (var dimension in nps.GetProperty("contributors").EnumerateArray().GroupBy(c => c.GetProperty("dimension").GetString()))
+            Assert.Equal(nps.GetProperty("change").GetDouble(), dimension.Sum(c => c.GetProperty("effect").GetDouble()), 9);
+
+        // Disbursed loans are seen every quarter: the board's last look is the quarter before, said once.
+        var loans = Result(board, "disbursed_loans").GetProperty("change");
+        Assert.Equal("2026-Q1", loans.GetProperty("from").GetString());
+        Assert.Contains("sedan 2026-Q1, då styrelsen senast såg målet;", loans.GetProperty("sentence").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Result(before, "disbursed_loans").GetProperty("change").GetProperty("contributors").GetRawText(),
+            loans.GetProperty("contributors").GetRawText());
+
+        // Everything but the change is as without --since.
+        static List<string> Raw(JsonDocument d) => d.RootElement.GetProperty("results").EnumerateArray()
+            .Select(r => string.Join(",", r.EnumerateObject().Where(p => p.Name != "change").Select(p => p.Name + ":" + p.Value.GetRawText()))).ToList();
+        Assert.Equal(Raw(before), Raw(board));
+    }
+
+    [Fact]
+    public void Since_WithoutExplain_IsRefused()
+    {
+        var result = StyrkortProcess.Run("evaluate", "--goals", StyrkortProcess.GoalFile, "--data", sample.Folder, "--period", "2026-Q2", "--since", "board");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--since says what --explain compares with", result.Stderr, StringComparison.Ordinal);
+        var bad = StyrkortProcess.Run("evaluate", "--goals", StyrkortProcess.GoalFile, "--data", sample.Folder, "--period", "2026-Q2", "--explain", "--since", "yesterday");
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Contains("yesterday", bad.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Backtest_ReportsCoverageAndErrors_AsJson()
     {
         var result = StyrkortProcess.Run("backtest", "--goals", StyrkortProcess.GoalFile, "--data", sample.Folder, "--years", "2025", "--from", "6", "--unit", "skane", "--format", "json");

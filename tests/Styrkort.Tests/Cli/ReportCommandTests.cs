@@ -56,6 +56,20 @@ public sealed class ReportCommandTests(SampleData sample) : IClassFixture<Sample
         Assert.Contains("sedan 2025-Q1", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Report_Explain_ComparesEachGoalWithTheQuarterTheBoardLastSawIt()
+    {
+        var explained = Path.Combine(_out, "explained-board.html");
+
+        var with = Report("--period", "2025-Q2", "--out", explained, "--explain");
+
+        Assert.True(with.ExitCode == 0, with.Stderr);
+        var html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(explained));
+        // NPS is on the agenda in Q2 and Q4: since 2024-Q4. Disbursed loans every quarter: since 2025-Q1, said once.
+        Assert.Contains("sedan styrelsen senast såg målet (2024-Q4)", html, StringComparison.Ordinal);
+        Assert.Contains("sedan 2025-Q1, då styrelsen senast såg målet", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("report")]
     [InlineData("ratios")]

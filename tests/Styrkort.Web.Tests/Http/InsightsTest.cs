@@ -109,6 +109,45 @@ public sealed class InsightsTest(DemoSite site)
     }
 
     [Fact]
+    public async Task GoalPage_ShowsTheChangeSinceTheBoardLastSawTheGoal_WhereThatWasNotThePeriodBefore()
+    {
+        var insights = await InsightsAsync();
+        var previous = insights.Period.Previous();
+        // Computed by the job for every goal the board sees, from the quarter of its last look.
+        Assert.NotEmpty(insights.BoardChanges);
+        Assert.All(insights.BoardChanges, c => Assert.Equal(Core.Evaluation.BoardCalendar.PreviousLook(site.Site.Goals.Goals.Single(g => g.Id == c.Key.Goal), insights.Period), c.Value.From));
+        var (key, change) = insights.BoardChanges.First(c => c.Value.From != previous);
+        var board = await site.SignInAsync("board");
+        var html = await board.GetStringAsync($"/goals/{key.Goal}?period={insights.Period}&unit={key.Unit}");
+        Assert.Equal($"Sedan styrelsen senast såg målet ({change.From})", Html.TextOfId(html, "h3", "change-board-heading"));
+        Assert.Equal(change.Sentence.Swedish, Html.TextOfId(html, "p", "change-board"));
+        Assert.Contains($"sedan styrelsen senast såg målet ({change.From})", change.Sentence.Swedish, StringComparison.Ordinal);
+        if (change.Contributors.Any(c => !c.Rest))
+            Assert.Contains(GoalLargest(change).Label, Html.TextOfId(html, "table", "change-board-contributors")!, StringComparison.Ordinal);
+        // The change since the period before is there as before.
+        if (insights.Changes.TryGetValue(key, out var sincePrevious))
+            Assert.Equal(sincePrevious.Sentence.Swedish, Html.TextOfId(html, "p", "change"));
+
+        // Where the board's last look was the period before, the change is shown once, and the page says so.
+        var (same, once) = insights.Changes.First(c => insights.BoardChanges.TryGetValue(c.Key, out var b) && b.From == previous);
+        var page = await board.GetStringAsync($"/goals/{same.Goal}?period={insights.Period}&unit={same.Unit}");
+        Assert.Equal(once.Sentence.Swedish, Html.TextOfId(page, "p", "change"));
+        Assert.DoesNotContain("id=\"change-board\"", page, StringComparison.Ordinal);
+        Assert.Equal($"{previous} är också då styrelsen senast såg målet.", Html.TextOfId(page, "p", "change-board-same"));
+
+        // The API adds boardChange only where it differs from change; change itself is as before.
+        using var api = JsonDocument.Parse(await board.GetStringAsync($"/api/outcomes?period={insights.Period}"));
+        var results = api.RootElement.GetProperty("results").EnumerateArray().ToList();
+        var json = results.Single(r => r.GetProperty("goal").GetString() == key.Goal && r.GetProperty("unit").GetString() == key.Unit);
+        Assert.Equal(change.From.ToString(), json.GetProperty("boardChange").GetProperty("from").GetString());
+        Assert.Equal(change.Sentence.English, json.GetProperty("boardChange").GetProperty("sentence").GetProperty("en").GetString());
+        Assert.Equal(insights.BoardChanges.Count(c => c.Value.From != previous), results.Count(r => r.TryGetProperty("boardChange", out _)));
+        Assert.Equal(insights.Changes.Count, results.Count(r => r.TryGetProperty("change", out _)));
+    }
+
+    private static ChangeContributor GoalLargest(ChangeExplanation change) => change.Contributors.Where(c => !c.Rest).MaxBy(c => Math.Abs(c.Effect))!;
+
+    [Fact]
     public async Task GoalPage_SaysTheForecastIsBeingComputed_UntilTheInsightsAreThere()
     {
         await InsightsAsync();
@@ -164,7 +203,8 @@ public sealed class InsightsTest(DemoSite site)
         var insights = await InsightsAsync();
         var board = await site.SignInAsync("board");
         var html = WebUtility.HtmlDecode(await board.GetStringAsync($"/report/download?period={insights.Period}&unit=skane&format=html"));
-        var explained = insights.Changes.Where(c => c.Key.Unit == "skane").Select(c => c.Value.Sentence.Swedish).Where(html.Contains).ToList();
+        // The report compares with the quarter the board last saw each goal.
+        var explained = insights.BoardChanges.Where(c => c.Key.Unit == "skane").Select(c => c.Value.Sentence.Swedish).Where(html.Contains).ToList();
         Assert.NotEmpty(explained);
         Assert.Contains("<h4>Vad förändrades</h4>", html, StringComparison.Ordinal);
         // Before the insights are there, the report is made without the sentences rather than waiting for them.

@@ -68,7 +68,7 @@ public sealed class WarehouseOnPostgresTest(DemoSite site)
         {
             case JsonValueKind.Object:
                 // The outcomes, not the insights: each site's background job adds forecasts and changes at its own pace.
-                string[] insights = ["forecast", "anomaly", "change"];
+                string[] insights = ["forecast", "anomaly", "change", "boardChange"];
                 var names = expected.EnumerateObject().Select(p => p.Name).Except(insights).ToList();
                 Assert.Equal(names, actual.EnumerateObject().Select(p => p.Name).Except(insights));
                 foreach (var name in names) AssertSame(expected.GetProperty(name), actual.GetProperty(name), $"{path}.{name}");
