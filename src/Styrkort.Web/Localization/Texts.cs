@@ -145,6 +145,7 @@ public sealed partial class Texts(Language lang)
         ["change_none"] = "Värdet är detsamma som perioden före.",
         ["change_since_board"] = "Sedan styrelsen senast såg målet ({0})", ["change_board_contributors"] = "Största bidragen sedan styrelsen senast såg målet",
         ["change_board_same"] = "{0} är också då styrelsen senast såg målet.",
+        ["change_board_none"] = "Ingen förändring att förklara sedan styrelsen senast såg målet ({0}).",
     };
 
     private static readonly Dictionary<string, string> En = new()
@@ -268,5 +269,6 @@ public sealed partial class Texts(Language lang)
         ["change_none"] = "The value is the same as the period before.",
         ["change_since_board"] = "Since the board last saw it ({0})", ["change_board_contributors"] = "Largest contributors since the board last saw it",
         ["change_board_same"] = "{0} is also when the board last saw it.",
+        ["change_board_none"] = "No change to explain since the board last saw it ({0}).",
     };
 }

@@ -145,6 +145,21 @@ public sealed class InsightsTest(DemoSite site)
         Assert.Equal(insights.Changes.Count, results.Count(r => r.TryGetProperty("change", out _)));
     }
 
+    [Fact]
+    public async Task GoalPage_SaysNothingChangedSinceTheBoardLastSawTheGoal_WhenThereIsNoSuchChange()
+    {
+        var insights = await InsightsAsync();
+        var (key, change) = insights.BoardChanges.First(c => c.Value.From != insights.Period.Previous());
+        var withoutIt = insights with { BoardChanges = insights.BoardChanges.Where(c => c.Key != key).ToDictionary() };
+        await WithSnapshotAsync(s => s with { Insights = withoutIt }, async () =>
+        {
+            var board = await site.SignInAsync("board");
+            var html = await board.GetStringAsync($"/goals/{key.Goal}?period={insights.Period}&unit={key.Unit}");
+            Assert.DoesNotContain("id=\"change-board\"", html, StringComparison.Ordinal);
+            Assert.Equal($"Ingen förändring att förklara sedan styrelsen senast såg målet ({change.From}).", Html.TextOfId(html, "p", "change-board-none"));
+        });
+    }
+
     private static ChangeContributor GoalLargest(ChangeExplanation change) => change.Contributors.Where(c => !c.Rest).MaxBy(c => Math.Abs(c.Effect))!;
 
     [Fact]
