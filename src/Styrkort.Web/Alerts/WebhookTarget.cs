@@ -26,6 +26,15 @@ public static class WebhookTarget
         return null;
     }
 
+    /// <summary>
+    /// The URL up to its host and port (https://hooks.example.org/…): what the audit trail and other people see, since
+    /// webhook URLs often carry their own token in the path or query.
+    /// </summary>
+    public static string Masked(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            ? uri.GetLeftPart(UriPartial.Authority) + (uri.PathAndQuery is "/" or "" ? "" : "/…")
+            : "…";
+
     public static bool IsInternal(IPAddress ip)
     {
         if (ip.IsIPv4MappedToIPv6) ip = ip.MapToIPv4();

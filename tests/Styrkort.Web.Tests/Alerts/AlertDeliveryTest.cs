@@ -224,7 +224,7 @@ public sealed class AlertDeliveryTest : IAsyncLifetime
         using var scope = _app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         for (var i = 0; i < 2; i++)
-            await AlertDetector.DetectAsync(db, current, current, period, DateTime.UtcNow, default, _ => insights);
+            await AlertDetector.DetectAsync(db, current, current, [period], DateTime.UtcNow, default, _ => insights);
         var told = await AlertsOfAsync(subscription.Id);
         Assert.Equal([(AlertKinds.Anomaly, inside.Unit), (AlertKinds.Forecast, inside.Unit)], told.Select(a => (a.Kind, a.UnitId)).OrderBy(x => x.Kind).ToList());
         // A chance of 10 % and 30 % is not below 5 %.
