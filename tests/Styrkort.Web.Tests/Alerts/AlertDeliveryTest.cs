@@ -231,6 +231,87 @@ public sealed class AlertDeliveryTest : IAsyncLifetime
         Assert.Empty(await AlertsOfAsync(high.Id));
     }
 
+    [Fact]
+    public async Task AMonthlyFollower_IsToldAboutTheLatestMonth_InEnglish_AndTheWebhookCarriesBothLanguages()
+    {
+        var site = _app.Services.GetRequiredService<SiteState>();
+        var (quarter, month) = (site.DefaultQuarter, site.DefaultMonth);
+        static bool Red(Core.Evaluation.Outcome o) => o.Status is Core.Evaluation.Status.NotMet or Core.Evaluation.Status.AtRisk;
+        // A goal red in the month, with a value and a level to show.
+        var outcome = site.Current.Outcomes.Get(month).Outcomes.First(o => Red(o) && o.Value is not null && o.Target.Level is not null);
+        var goal = site.Current.Goals.Goals.Single(g => g.Id == outcome.Goal);
+        var (monthly, _) = await SubscribeAsync("controller", s =>
+        {
+            s.Scope = AlertScopes.Goal; s.GoalId = goal.Id; s.Periods = "month"; s.Language = "en"; s.Email = "en@example.org"; s.WebhookUrl = _hookUrl;
+        });
+        var (quarterly, _) = await SubscribeAsync("viewer", s => { s.Scope = AlertScopes.Goal; s.GoalId = goal.Id; s.Email = "sv@example.org"; });
+
+        await ChangeAsync();
+
+        var toldMonthly = await AlertsOfAsync(monthly.Id);
+        Assert.Equal(site.Current.Outcomes.Get(month).Outcomes.Where(o => o.Goal == goal.Id && Red(o)).Select(o => o.Unit).Order(StringComparer.Ordinal),
+            toldMonthly.Select(a => a.UnitId).Order(StringComparer.Ordinal));
+        Assert.All(toldMonthly, a => Assert.Equal(month.ToString(), a.Period));
+        var toldQuarterly = await AlertsOfAsync(quarterly.Id);
+        Assert.All(toldQuarterly, a => Assert.Equal(quarter.ToString(), a.Period));
+
+        // The figures as the goal page shows them (Figures, TargetText), in each language.
+        var unitName = site.Current.Units.Single(u => u.Id == outcome.Unit).Name;
+        var metricUnit = site.Current.Goals.Metrics[goal.Metric].Unit;
+        string Figures(Core.Presentation.Language l) => $"{Core.Presentation.FigureColumn.Of(metricUnit, l, [outcome]).Value(outcome.Value)}, "
+            + $"{l.Pick("mål", "target")} {Core.Presentation.TargetText.Applied(outcome, metricUnit, l)})";
+        var alert = toldMonthly.Single(a => a.UnitId == outcome.Unit);
+        var (sv, en) = outcome.Status == Core.Evaluation.Status.NotMet ? ("målet är inte uppfyllt", "the goal is not met") : ("målet är i riskzonen", "the goal is at risk");
+        Assert.Equal($"{goal.Name.Swedish}, {unitName}, {month}: {sv} (värde {Figures(Core.Presentation.Language.Sv)}", alert.Message);
+        Assert.Equal($"{goal.Name.English}, {unitName}, {month}: {en} (value {Figures(Core.Presentation.Language.En)}", alert.MessageEn);
+
+        // The mails: the monthly follower's in English, the other's in Swedish.
+        var english = _smtp.ReceivedEmail.Where(m => m.ToAddresses.Single().Address == "en@example.org")
+            .Select(m => MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data)))).ToList();
+        Assert.Equal(toldMonthly.Count, english.Count);
+        Assert.Contains(english, m => m.Subject == "Styrkort: " + alert.MessageEn && m.TextBody!.Contains("The alerts are on the Alerts page", StringComparison.Ordinal));
+        var swedish = _smtp.ReceivedEmail.Where(m => m.ToAddresses.Single().Address == "sv@example.org")
+            .Select(m => MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data)))).ToList();
+        Assert.All(swedish, m => Assert.Contains("Aviseringarna finns på sidan Aviseringar", m.TextBody, StringComparison.Ordinal));
+
+        // The webhook: stable English keys, the message in the subscription's language and both texts beside it.
+        var post = _posts.Where(p => p.Answered == 200).Select(p => JsonDocument.Parse(p.Body).RootElement).Single(j => j.GetProperty("id").GetInt64() == alert.Id);
+        Assert.Equal(("en", alert.MessageEn, alert.Message, alert.MessageEn),
+            (post.GetProperty("language").GetString(), post.GetProperty("message").GetString(), post.GetProperty("message_sv").GetString(), post.GetProperty("message_en").GetString()));
+    }
+
+    [Fact]
+    public async Task AnAccountDisabledBeforeOrAfterTheChange_IsSentNothing()
+    {
+        var site = _app.Services.GetRequiredService<SiteState>();
+        var (before, beforeName) = await SubscribeAsync("viewer", s => s.Email = "before@example.org");
+        var (after, afterName) = await SubscribeAsync("unit_manager", s => { s.Email = "after@example.org"; s.WebhookUrl = _hookUrl; });
+        async Task DisableAsync(string name)
+        {
+            using var scope = _app.Services.CreateScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByNameAsync(name))!;
+            user.Disabled = true;
+            await users.UpdateAsync(user);
+        }
+        await DisableAsync(beforeName);
+        using (var scope = _app.Services.CreateScope())
+        {
+            // Compared with no snapshot before, every red outcome has just turned red.
+            Assert.True(await AlertDetector.DetectAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), null, site.Current, site.AlertPeriods, DateTime.UtcNow) > 0);
+        }
+        await DisableAsync(afterName);
+        await _app.Services.GetRequiredService<AlertWorker>().RunOnceAsync();
+
+        Assert.Empty(await AlertsOfAsync(before.Id));
+        var recorded = await AlertsOfAsync(after.Id);
+        Assert.NotEmpty(recorded);
+        Assert.All(recorded, a => Assert.Equal((DeliveryStates.Failed, DeliveryStates.Failed), (a.EmailState, a.WebhookState)));
+        Assert.All(recorded, a => Assert.All(a.Attempts, t => Assert.Equal("kontot är avstängt eller saknar roll", t.Error)));
+        Assert.Equal(0, _smtp.ReceivedEmailCount);
+        Assert.Empty(_posts);
+    }
+
     public async Task DisposeAsync()
     {
         await _app.StopAsync();
