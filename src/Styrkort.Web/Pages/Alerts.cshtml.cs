@@ -100,24 +100,25 @@ public sealed class AlertsModel(AppDb db, UserManager<AppUser> users, SiteState 
         return RedirectToPage();
     }
 
-    /// <summary>Why the subscription cannot be made as asked (in Swedish, as the page); null when it can.</summary>
+    /// <summary>Why the subscription cannot be made as asked, in the page's language; null when it can.</summary>
     private async Task<string?> ProblemAsync(string scope, string? goal, string? unit, List<string> kinds, List<string> periods, double? forecastBelow,
         string? email, string? webhook, string userId)
     {
         var current = site.Current;
-        if (scope == AlertScopes.Goal && !current.Goals.Goals.Any(g => g.Id == goal)) return "Välj ett mål.";
-        if (scope == AlertScopes.Unit && (unit is null || !current.UnitIds.Contains(unit))) return "Välj en enhet.";
-        if (kinds.Count == 0) return "Välj minst en sorts avisering.";
-        if (email is null && webhook is null) return "Ange en e-postadress, en webhook eller båda.";
+        var t = T;
+        if (scope == AlertScopes.Goal && !current.Goals.Goals.Any(g => g.Id == goal)) return t["al_bad_goal"];
+        if (scope == AlertScopes.Unit && (unit is null || !current.UnitIds.Contains(unit))) return t["al_bad_unit"];
+        if (kinds.Count == 0) return t["al_bad_kinds"];
+        if (email is null && webhook is null) return t["al_bad_channel"];
         // One plain address, nothing else: no display name, no list of addresses to copy others in.
         if (email is not null && (email.Length > 254 || !MimeKit.MailboxAddress.TryParse(email, out var box) || box.Address != email || !email.Contains('@', StringComparison.Ordinal)))
-            return "E-postadressen går inte att läsa; ange en enda adress, till exempel namn@example.org.";
-        if (webhook is not null && WebhookTarget.Problem(webhook, options.Value.Webhook.AllowPrivateAddresses) is { } bad) return bad;
+            return t["al_bad_email"];
+        if (webhook is not null && WebhookTarget.Problem(webhook, options.Value.Webhook.AllowPrivateAddresses, t) is { } bad) return bad;
         // The form asks for per cent (1–99); 0 and 100 would never, or always, be told.
-        if (kinds.Contains(AlertKinds.Forecast) && forecastBelow is not (> 0 and < 100)) return "Ange en sannolikhet mellan 0 och 100 %.";
+        if (kinds.Contains(AlertKinds.Forecast) && forecastBelow is not (> 0 and < 100)) return t["al_bad_forecast"];
         var max = options.Value.MaxSubscriptionsPerUser;
         if (await db.AlertSubscriptions.CountAsync(s => s.UserId == userId) >= max)
-            return $"Du har redan {max} prenumerationer, det högsta antalet; ta bort någon innan du lägger till en ny.";
+            return t.Format("al_too_many", max);
         return null;
     }
 
@@ -135,26 +136,31 @@ public sealed class AlertsModel(AppDb db, UserManager<AppUser> users, SiteState 
     /// <summary>An alert's message in the page's language.</summary>
     public string MessageOf(AlertRecord alert) => AlertTexts.MessageIn(alert, Localization.Texts.LanguageOf(HttpContext));
 
+    /// <summary>The page's words, in the language of the request.</summary>
+    public Localization.Texts T => Localization.Texts.For(HttpContext);
+
     public string ScopeText(AlertSubscription s) => s.Scope switch
     {
-        AlertScopes.Goal => "Målet " + (Site.Goals.Goals.FirstOrDefault(g => g.Id == s.GoalId)?.Name.Swedish ?? s.GoalId),
-        AlertScopes.Unit => "Enheten " + (Site.Units.FirstOrDefault(u => u.Id == s.UnitId)?.Name ?? s.UnitId) + " med underenheter",
-        _ => "Allt jag får se",
+        AlertScopes.Goal => T.Format("al_scope_goal_is", Site.Goals.Goals.FirstOrDefault(g => g.Id == s.GoalId)?.Name.For(T.Lang) ?? s.GoalId),
+        AlertScopes.Unit => T.Format("al_scope_unit_is", Site.Units.FirstOrDefault(u => u.Id == s.UnitId)?.Name ?? s.UnitId),
+        _ => T["al_scope_all"],
     };
 
-    public static string KindText(string kind) => kind switch
+    public string KindText(string kind) => AlertKinds.Every.Contains(kind) ? T["al_kind_" + kind] : kind;
+
+    public string PeriodText(string period) => T[period == AlertPeriods.Month ? "al_period_month" : "al_period_quarter"];
+
+    public string StateText(string state) => state switch
     {
-        AlertKinds.NotMet => "Ej uppfyllt",
-        AlertKinds.AtRisk => "I riskzonen",
-        AlertKinds.Stale => "Data försenad",
-        AlertKinds.Anomaly => "Avvikande värde",
-        AlertKinds.Forecast => "Prognosens chans under nivå",
-        _ => kind,
+        DeliveryStates.Pending => T["al_pending"],
+        DeliveryStates.Delivered => T["al_delivered"],
+        DeliveryStates.Failed => T["al_failed"],
+        _ => "–",
     };
 
-    public static string PeriodText(string period) => period == AlertPeriods.Month ? "Senaste hela månaden" : "Senaste hela kvartalet";
-
-    public bool PageIsEnglish => Localization.Texts.LanguageOf(HttpContext).IsEnglish;
+    /// <summary>How a subscription mails: "x@example.org (dagligt sammandrag, svenska)".</summary>
+    public string EmailText(AlertSubscription s) => s.Email is null ? "–"
+        : $"{s.Email} ({T[s.EmailMode == EmailModes.Digest ? "al_digest" : "al_immediate"]}, {T[s.Language == "en" ? "al_english" : "al_swedish"]})";
 
     /// <summary>The digest's hour and its time zone, as the form offers it: "06:00 Europe/Stockholm".</summary>
     public string DigestTime
@@ -165,12 +171,4 @@ public sealed class AlertsModel(AppDb db, UserManager<AppUser> users, SiteState 
             return $"{schedule.Hour:00}:00 {schedule.Zone.Id}";
         }
     }
-
-    public static string StateText(string state) => state switch
-    {
-        DeliveryStates.Pending => "väntar",
-        DeliveryStates.Delivered => "levererad",
-        DeliveryStates.Failed => "misslyckades",
-        _ => "–",
-    };
 }

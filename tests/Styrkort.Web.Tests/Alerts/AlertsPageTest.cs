@@ -178,6 +178,25 @@ public sealed class AlertsPageTest(DemoSite site)
         Assert.DoesNotContain(secret, adminPage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task InEnglish_ThePageAndItsRefusalsAreEnglish_AndTheMailLanguageDefaultsToIt()
+    {
+        var (owner, ownerName) = await site.NewAccountAsync("viewer");
+        await owner.GetAsync("/lang?to=en&back=/alerts");
+        var page = await owner.GetStringAsync("/alerts");
+        Assert.Contains("<h1>Alerts</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("Latest complete month", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Prenumerera", page, StringComparison.Ordinal);
+        using (var refused = await SubscribeAsync(owner, ("scope", "all"), ("kinds", "not_met")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("Give an e-mail address, a webhook or both.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var made = await SubscribeAsync(owner, ("scope", "all"), ("kinds", "not_met"), ("email", "en@example.org")))
+            Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        Assert.Equal("en", Assert.Single(await SubscriptionsOfAsync(ownerName)).Language);
+    }
+
     private Task<List<AlertSubscription>> SubscriptionsOfAsync(string userName) => site.App.UseAppStoreAsync(async (db, users) =>
     {
         var id = (await users.FindByNameAsync(userName))!.Id;
