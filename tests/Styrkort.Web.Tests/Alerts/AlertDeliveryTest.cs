@@ -312,6 +312,38 @@ public sealed class AlertDeliveryTest : IAsyncLifetime
         Assert.Empty(_posts);
     }
 
+    [Fact]
+    public async Task AWebhookThatNeverAnswers_GivesUpOneAlertPerRound_AndHoldsUpNoOtherWebhook()
+    {
+        var site = _app.Services.GetRequiredService<SiteState>();
+        var goal = site.Current.Outcomes.Get(site.DefaultQuarter).Outcomes
+            .Where(o => o.Status is Core.Evaluation.Status.NotMet or Core.Evaluation.Status.AtRisk)
+            .GroupBy(o => o.Goal).First(g => g.Count() > 1).Key;
+        // Nothing listens on that port: every try is refused at once.
+        var (dead, _) = await SubscribeAsync("viewer", s => { s.Scope = AlertScopes.Goal; s.GoalId = goal; s.WebhookUrl = $"http://127.0.0.1:{FreePort()}/gone"; });
+        var (live, _) = await SubscribeAsync("viewer", s => { s.Scope = AlertScopes.Goal; s.GoalId = goal; s.WebhookUrl = _hookUrl; });
+
+        // Detection and one round of webhook delivery, by hand: the worker's own rounds would race this one.
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        await AlertDetector.DetectAsync(db, null, site.Current, [site.DefaultQuarter], DateTime.UtcNow);
+        using var http = new HttpClient();
+        var delivery = new WebhookDelivery(http, new AlertOptions { Webhook = { FirstBackoffSeconds = 0.01 } }, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await delivery.DeliverAsync(db, default);
+
+        var deadAlerts = await AlertsOfAsync(dead.Id);
+        Assert.True(deadAlerts.Count > 1);
+        // The first alert was tried three times and given up; the others wait for the next round, untried.
+        Assert.Equal(DeliveryStates.Failed, deadAlerts[0].WebhookState);
+        Assert.Equal(3, deadAlerts[0].Attempts.Count(t => t.Channel == "webhook" && !t.Delivered));
+        Assert.All(deadAlerts.Skip(1), a => Assert.Equal((DeliveryStates.Pending, 0), (a.WebhookState, a.Attempts.Count)));
+        Assert.All(await AlertsOfAsync(live.Id), a => Assert.Equal(DeliveryStates.Delivered, a.WebhookState));
+
+        await delivery.DeliverAsync(db, default);
+        Assert.Equal(2, (await AlertsOfAsync(dead.Id)).Count(a => a.WebhookState == DeliveryStates.Failed));
+    }
+
     public async Task DisposeAsync()
     {
         await _app.StopAsync();
