@@ -32,7 +32,9 @@ public static class AlertTexts
             {
                 var column = FigureColumn.Of(unit, l, [outcome]);
                 figures = $" ({l.Pick("värde", "value")} {column.Value(outcome.Value)}"
-                          + (outcome.Target.Level is not null || outcome.Target.Min is not null ? $", {l.Pick("mål", "target")} {column.Target(outcome.Target)})" : ")");
+                          + (outcome.Target.Level is not null || outcome.Target.Min is not null ? $", {l.Pick("mål", "target")} {column.Target(outcome.Target)}" : "")
+                          // A goal judged against a comparison group says what the group's value was.
+                          + (outcome.Comparison is not null ? $", {l.Pick("jämförelse", "comparison")} {column.Value(outcome.Comparison)}" : "") + ")";
             }
             return $"{Where(site, outcome.Goal, outcome.Unit, l)}, {period}: {what}{figures}";
         }

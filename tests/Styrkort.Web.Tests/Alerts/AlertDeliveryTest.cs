@@ -259,7 +259,8 @@ public sealed class AlertDeliveryTest : IAsyncLifetime
         var unitName = site.Current.Units.Single(u => u.Id == outcome.Unit).Name;
         var metricUnit = site.Current.Goals.Metrics[goal.Metric].Unit;
         string Figures(Core.Presentation.Language l) => $"{Core.Presentation.FigureColumn.Of(metricUnit, l, [outcome]).Value(outcome.Value)}, "
-            + $"{l.Pick("mål", "target")} {Core.Presentation.TargetText.Applied(outcome, metricUnit, l)})";
+            + $"{l.Pick("mål", "target")} {Core.Presentation.TargetText.Applied(outcome, metricUnit, l)}"
+            + (outcome.Comparison is null ? "" : $", {l.Pick("jämförelse", "comparison")} {Core.Presentation.FigureColumn.Of(metricUnit, l, [outcome]).Value(outcome.Comparison)}") + ")";
         var alert = toldMonthly.Single(a => a.UnitId == outcome.Unit);
         var (sv, en) = outcome.Status == Core.Evaluation.Status.NotMet ? ("målet är inte uppfyllt", "the goal is not met") : ("målet är i riskzonen", "the goal is at risk");
         Assert.Equal($"{goal.Name.Swedish}, {unitName}, {month}: {sv} (värde {Figures(Core.Presentation.Language.Sv)}", alert.Message);
