@@ -7,8 +7,15 @@ public sealed class AlertOptions
     public WebhookOptions Webhook { get; set; } = new();
     /// <summary>How often the background worker looks for stale datasets and alerts to deliver, in seconds.</summary>
     public double PollSeconds { get; set; } = 60;
-    /// <summary>The hour (UTC) at which the day's digest mails go out.</summary>
-    public int DigestHourUtc { get; set; } = 6;
+    /// <summary>The hour (0–23, on the clock of <see cref="TimeZone"/>) at which the day's digest mails go out.</summary>
+    public int DigestHour { get; set; } = 6;
+    /// <summary>
+    /// The time zone of <see cref="DigestHour"/> (an IANA name); none: <see cref="DigestSchedule.DefaultZone"/>, as
+    /// Swedish users read their clocks, or UTC on a system without time zone data.
+    /// </summary>
+    public string? TimeZone { get; set; }
+    /// <summary>How many subscriptions one account may have; more are refused on the page.</summary>
+    public int MaxSubscriptionsPerUser { get; set; } = 50;
     /// <summary>How many times a mail is tried (one try per round of the worker) before it is given up.</summary>
     public int EmailTries { get; set; } = 3;
 }

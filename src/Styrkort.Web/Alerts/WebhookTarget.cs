@@ -12,19 +12,26 @@ public static class WebhookTarget
 {
     public const int MaxLength = 2000;
 
-    /// <summary>Null when the URL may be used, otherwise why not (in Swedish, for the page).</summary>
-    public static string? Problem(string url, bool allowPrivate)
+    /// <summary>Null when the URL may be used, otherwise why not, in the page's language.</summary>
+    public static string? Problem(string url, bool allowPrivate, Localization.Texts t)
     {
-        if (url.Length > MaxLength) return "Webbadressen är för lång.";
+        if (url.Length > MaxLength) return t.Format("al_webhook_long", MaxLength);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            return "Webhooken måste vara en fullständig http- eller https-adress.";
-        if (uri.UserInfo.Length > 0) return "Webhookens adress får inte innehålla användarnamn eller lösenord.";
-        if (!allowPrivate && IPAddress.TryParse(uri.IdnHost, out var ip) && IsInternal(ip))
-            return "Webhooken får inte gå till en intern adress (loopback, privat nät, länklokal).";
-        if (!allowPrivate && uri.IdnHost.Equals("localhost", StringComparison.OrdinalIgnoreCase))
-            return "Webhooken får inte gå till en intern adress (loopback, privat nät, länklokal).";
+            return t["al_webhook_form"];
+        if (uri.UserInfo.Length > 0) return t["al_webhook_userinfo"];
+        if (!allowPrivate && ((IPAddress.TryParse(uri.IdnHost, out var ip) && IsInternal(ip)) || uri.IdnHost.Equals("localhost", StringComparison.OrdinalIgnoreCase)))
+            return t["al_webhook_internal"];
         return null;
     }
+
+    /// <summary>
+    /// The URL up to its host and port (https://hooks.example.org/…): what the audit trail and other people see, since
+    /// webhook URLs often carry their own token in the path or query.
+    /// </summary>
+    public static string Masked(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            ? uri.GetLeftPart(UriPartial.Authority) + (uri.PathAndQuery is "/" or "" ? "" : "/…")
+            : "…";
 
     public static bool IsInternal(IPAddress ip)
     {

@@ -25,8 +25,22 @@ public sealed class AlertSubscription
     /// <summary>The key of the HMAC-SHA256 signature of each webhook body; shown to its owner once, when created.</summary>
     public string WebhookSecret { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>The language of the mails (<c>sv</c> or <c>en</c>), chosen with the subscription; webhooks carry both.</summary>
+    public string Language { get; set; } = "sv";
+    /// <summary>The periods whose status changes are told, separated by ';' (<see cref="AlertPeriods"/>): the latest complete quarter, month or both.</summary>
+    public string Periods { get; set; } = AlertPeriods.Quarter;
 
     public IReadOnlyList<string> KindList => Kinds.Split(';', StringSplitOptions.RemoveEmptyEntries);
+
+    public IReadOnlyList<string> PeriodList => Periods.Split(';', StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>Which of the default periods a subscription follows: the latest complete quarter and/or month.</summary>
+public static class AlertPeriods
+{
+    public const string Quarter = "quarter";
+    public const string Month = "month";
+    public static readonly string[] Every = [Quarter, Month];
 }
 
 public static class AlertScopes
@@ -85,8 +99,10 @@ public sealed class AlertRecord
     public string Kind { get; set; } = "";
     /// <summary>The stale dataset; empty for a goal's alert.</summary>
     public string Dataset { get; set; } = "";
-    /// <summary>What happened, in words (Swedish, as the pages).</summary>
+    /// <summary>What happened, in Swedish.</summary>
     public string Message { get; set; } = "";
+    /// <summary>What happened, in English; empty for an alert recorded before alerts spoke English (the Swedish is shown).</summary>
+    public string MessageEn { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
     public string EmailState { get; set; } = DeliveryStates.None;
     public string WebhookState { get; set; } = DeliveryStates.None;

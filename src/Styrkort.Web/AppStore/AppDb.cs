@@ -34,6 +34,11 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
         builder.Entity<GoalFileVersion>().HasIndex(v => v.Number).IsUnique();
         builder.Entity<AlertSubscription>().HasIndex(s => s.UserId);
         builder.Entity<AlertSubscription>().Ignore(s => s.KindList);
+        builder.Entity<AlertSubscription>().Ignore(s => s.PeriodList);
+        // Subscriptions made before these existed: Swedish mails about the quarter, as they were.
+        builder.Entity<AlertSubscription>().Property(s => s.Language).HasDefaultValue("sv");
+        builder.Entity<AlertSubscription>().Property(s => s.Periods).HasDefaultValue(AlertPeriods.Quarter);
+        builder.Entity<AlertRecord>().Property(a => a.MessageEn).HasDefaultValue("");
         // Once only: the same change for the same subscription is one row (a subscription deleted keeps its alerts).
         builder.Entity<AlertRecord>().HasIndex(a => new { a.SubscriptionId, a.GoalId, a.UnitId, a.Period, a.Kind, a.Dataset }).IsUnique();
         builder.Entity<AlertRecord>().HasIndex(a => new { a.UserId, a.CreatedAtUtc });

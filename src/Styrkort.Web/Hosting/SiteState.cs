@@ -61,6 +61,25 @@ public sealed class SiteState : IDisposable
 
     public Period DefaultQuarter => Quarters[^1];
 
+    /// <summary>The last complete month: kept with the default quarters, so that alerts compare it between snapshots.</summary>
+    public Period DefaultMonth
+    {
+        get
+        {
+            var today = DateOnly.FromDateTime(Clock.GetLocalNow().Date);
+            return new Period(PeriodKind.Month, today.Year, today.Month).Previous();
+        }
+    }
+
+    /// <summary>
+    /// The periods every snapshot evaluates when it is built and keeps for as long as it is in force: the default
+    /// quarters and the last complete month. The alerts compare the last quarter and month of two snapshots.
+    /// </summary>
+    public IReadOnlyList<Period> DefaultPeriods => [.. Quarters, DefaultMonth];
+
+    /// <summary>The periods whose status changes are told (docs/alerts.md): the last complete quarter and month.</summary>
+    public IReadOnlyList<Period> AlertPeriods => [DefaultQuarter, DefaultMonth];
+
     /// <summary>
     /// What a page's period picker offers, latest first: the default quarters and the period shown; a week brings the
     /// weeks before it, as sales activity is followed week by week.
@@ -187,7 +206,7 @@ public sealed class SiteState : IDisposable
     {
         SiteSnapshot? snapshot = null;
         Evaluator For(IWarehouse w) => new(snapshot!.Goals, w, snapshot.DecidedLevels);
-        var cache = new OutcomeCache(p => Read(w => For(w).Evaluate(p)), () => Quarters)
+        var cache = new OutcomeCache(p => Read(w => For(w).Evaluate(p)), () => DefaultPeriods)
         {
             EvaluateMany = ps => Read(w => For(w).Evaluate(ps, null, CancellationToken.None)),
         };
@@ -211,8 +230,9 @@ public sealed class SiteState : IDisposable
         });
         if (snapshot.HasData)
         {
-            // The default quarters and the recently asked periods in one plan: what they share is computed once.
-            var periods = Quarters.Concat(recent).Distinct().Where(p => snapshot.HasDataFor(p) || Quarters.Contains(p)).ToList();
+            // The default periods and the recently asked ones in one plan: what they share is computed once.
+            var defaults = DefaultPeriods;
+            var periods = defaults.Concat(recent).Distinct().Where(p => snapshot.HasDataFor(p) || defaults.Contains(p)).ToList();
             if (periods.Count > 0)
                 cache.Preload(Read(w => For(w).Evaluate(periods, null, cancellation)));
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -52,7 +53,7 @@ public static class StyrkortWeb
         var warehouse = Core.Warehouse.Warehouse.Open(options.Warehouse ?? builder.Configuration["Styrkort:Warehouse"]
             ?? Path.Combine(options.DataDirectory, "warehouse.duckdb"));
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System); // a test may have given its own clock
         builder.Services.AddSingleton(sp => new SiteState(warehouse, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddAppStore(options);
         // Writes (imports, goal-file versions, recomputes) run one at a time in the background; pages read snapshots.

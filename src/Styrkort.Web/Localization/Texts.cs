@@ -17,7 +17,8 @@ public sealed partial class Texts(Language lang)
 
     /// <summary>A text by its key; a status's key (met, not_met…) or an action state's (open, in_progress, done) gives its name from the shared vocabulary.</summary>
     public string this[string key] =>
-        (English ? En : Sv).TryGetValue(key, out var text) || (English ? EnMessages : SvMessages).TryGetValue(key, out text) ? text
+        (English ? En : Sv).TryGetValue(key, out var text) || (English ? EnMessages : SvMessages).TryGetValue(key, out text)
+        || (English ? EnAlerts : SvAlerts).TryGetValue(key, out text) ? text
         : Core.Presentation.Statuses.TryParse(key, out var status) ? Core.Presentation.Statuses.Name(status, Lang)
         : Core.Presentation.ActionStateNames.Name(key, Lang);
 

@@ -48,22 +48,15 @@ public sealed class AlertsModel(AppDb db, UserManager<AppUser> users, SiteState 
     }
 
     public async Task<IActionResult> OnPostAsync(string? scope, string? goal, string? unit, string[]? kinds, double? forecastBelow,
-        string? email, string? emailMode, string? webhook)
+        string? email, string? emailMode, string? webhook, string[]? periods, string? language)
     {
-        var current = site.Current;
         scope = AlertScopes.Every.Contains(scope) ? scope : AlertScopes.All;
         var chosen = (kinds ?? []).Where(AlertKinds.Every.Contains).Distinct().ToList();
+        var followed = (periods ?? []).Where(AlertPeriods.Every.Contains).Distinct().OrderBy(p => Array.IndexOf(AlertPeriods.Every, p)).ToList();
         email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         webhook = string.IsNullOrWhiteSpace(webhook) ? null : webhook.Trim();
-        Problem = scope == AlertScopes.Goal && !current.Goals.Goals.Any(g => g.Id == goal) ? "Välj ett mål."
-            : scope == AlertScopes.Unit && (unit is null || !current.UnitIds.Contains(unit)) ? "Välj en enhet."
-            : chosen.Count == 0 ? "Välj minst en sorts avisering."
-            : email is null && webhook is null ? "Ange en e-postadress, en webhook eller båda."
-            : email is not null && (email.Length > 254 || !MimeKit.MailboxAddress.TryParse(email, out _) || !email.Contains('@', StringComparison.Ordinal)) ? "E-postadressen går inte att läsa."
-            : webhook is not null ? WebhookTarget.Problem(webhook, options.Value.Webhook.AllowPrivateAddresses)
-            : chosen.Contains(AlertKinds.Forecast) && forecastBelow is not (> 0 and < 100) ? "Ange en sannolikhet mellan 0 och 100 %."
-            : null;
-        if (Problem is null && chosen.Contains(AlertKinds.Forecast) && forecastBelow is not (> 0 and < 100)) Problem = "Ange en sannolikhet mellan 0 och 100 %.";
+        var userId = users.GetUserId(User)!;
+        Problem = await ProblemAsync(scope!, goal, unit, chosen, followed, forecastBelow, email, webhook, userId);
         if (Problem is not null)
         {
             await OnGetAsync();
@@ -72,7 +65,7 @@ public sealed class AlertsModel(AppDb db, UserManager<AppUser> users, SiteState 
         }
         var subscription = new AlertSubscription
         {
-            UserId = users.GetUserId(User)!,
+            UserId = userId,
             Scope = scope!,
             GoalId = scope == AlertScopes.Goal ? goal : null,
             UnitId = scope == AlertScopes.Unit ? unit : null,
@@ -83,6 +76,9 @@ public sealed class AlertsModel(AppDb db, UserManager<AppUser> users, SiteState 
             WebhookUrl = webhook,
             WebhookSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Language = Core.Presentation.Language.TryParse(language, out var chosenLanguage) ? chosenLanguage.Code : Localization.Texts.LanguageOf(HttpContext).Code,
+            // Without a choice (a form from before there was one), the quarter, as before.
+            Periods = followed.Count == 0 ? AlertPeriods.Quarter : string.Join(';', followed),
         };
         db.AlertSubscriptions.Add(subscription);
         await db.SaveChangesAsync();
@@ -104,34 +100,75 @@ public sealed class AlertsModel(AppDb db, UserManager<AppUser> users, SiteState 
         return RedirectToPage();
     }
 
-    /// <summary>A subscription in words, for the audit trail (never its secret).</summary>
+    /// <summary>Why the subscription cannot be made as asked, in the page's language; null when it can.</summary>
+    private async Task<string?> ProblemAsync(string scope, string? goal, string? unit, List<string> kinds, List<string> periods, double? forecastBelow,
+        string? email, string? webhook, string userId)
+    {
+        var current = site.Current;
+        var t = T;
+        if (scope == AlertScopes.Goal && !current.Goals.Goals.Any(g => g.Id == goal)) return t["al_bad_goal"];
+        if (scope == AlertScopes.Unit && (unit is null || !current.UnitIds.Contains(unit))) return t["al_bad_unit"];
+        if (kinds.Count == 0) return t["al_bad_kinds"];
+        if (email is null && webhook is null) return t["al_bad_channel"];
+        // One plain address, nothing else: no display name, no list of addresses to copy others in.
+        if (email is not null && (email.Length > 254 || !MimeKit.MailboxAddress.TryParse(email, out var box) || box.Address != email || !email.Contains('@', StringComparison.Ordinal)))
+            return t["al_bad_email"];
+        if (webhook is not null && WebhookTarget.Problem(webhook, options.Value.Webhook.AllowPrivateAddresses, t) is { } bad) return bad;
+        // The form asks for per cent (1–99); 0 and 100 would never, or always, be told.
+        if (kinds.Contains(AlertKinds.Forecast) && forecastBelow is not (> 0 and < 100)) return t["al_bad_forecast"];
+        var max = options.Value.MaxSubscriptionsPerUser;
+        if (await db.AlertSubscriptions.CountAsync(s => s.UserId == userId) >= max)
+            return t.Format("al_too_many", max);
+        return null;
+    }
+
+    /// <summary>A subscription in words, for the audit trail (never its secret; the webhook only up to its host).</summary>
     public static string Describe(AlertSubscription s) =>
         $"scope {s.Scope}{(s.GoalId is null ? "" : " " + s.GoalId)}{(s.UnitId is null ? "" : " " + s.UnitId)}; kinds {s.Kinds.Replace(';', ',')}"
         + (s.ForecastBelow is { } f ? $" (below {f:P0})" : "")
-        + (s.Email is null ? "" : $"; e-mail {s.Email} ({s.EmailMode})") + (s.WebhookUrl is null ? "" : $"; webhook {s.WebhookUrl}");
+        + $"; periods {s.Periods.Replace(';', ',')}"
+        + (s.Email is null ? "" : $"; e-mail {s.Email} ({s.EmailMode}, {s.Language})") + (s.WebhookUrl is null ? "" : $"; webhook {WebhookTarget.Masked(s.WebhookUrl)}");
+
+    /// <summary>The webhook as the page shows it: whole to its owner, up to its host to an admin looking at another's (its path may hold a token).</summary>
+    public string WebhookShown(AlertSubscription s) =>
+        s.WebhookUrl is null ? "–" : s.UserId == users.GetUserId(User) ? s.WebhookUrl : WebhookTarget.Masked(s.WebhookUrl);
+
+    /// <summary>An alert's message in the page's language.</summary>
+    public string MessageOf(AlertRecord alert) => AlertTexts.MessageIn(alert, Localization.Texts.LanguageOf(HttpContext));
+
+    /// <summary>The page's words, in the language of the request.</summary>
+    public Localization.Texts T => Localization.Texts.For(HttpContext);
 
     public string ScopeText(AlertSubscription s) => s.Scope switch
     {
-        AlertScopes.Goal => "Målet " + (Site.Goals.Goals.FirstOrDefault(g => g.Id == s.GoalId)?.Name.Swedish ?? s.GoalId),
-        AlertScopes.Unit => "Enheten " + (Site.Units.FirstOrDefault(u => u.Id == s.UnitId)?.Name ?? s.UnitId) + " med underenheter",
-        _ => "Allt jag får se",
+        AlertScopes.Goal => T.Format("al_scope_goal_is", Site.Goals.Goals.FirstOrDefault(g => g.Id == s.GoalId)?.Name.For(T.Lang) ?? s.GoalId),
+        AlertScopes.Unit => T.Format("al_scope_unit_is", Site.Units.FirstOrDefault(u => u.Id == s.UnitId)?.Name ?? s.UnitId),
+        _ => T["al_scope_all"],
     };
 
-    public static string KindText(string kind) => kind switch
-    {
-        AlertKinds.NotMet => "Ej uppfyllt",
-        AlertKinds.AtRisk => "I riskzonen",
-        AlertKinds.Stale => "Data försenad",
-        AlertKinds.Anomaly => "Avvikande värde",
-        AlertKinds.Forecast => "Prognosens chans under nivå",
-        _ => kind,
-    };
+    public string KindText(string kind) => AlertKinds.Every.Contains(kind) ? T["al_kind_" + kind] : kind;
 
-    public static string StateText(string state) => state switch
+    public string PeriodText(string period) => T[period == AlertPeriods.Month ? "al_period_month" : "al_period_quarter"];
+
+    public string StateText(string state) => state switch
     {
-        DeliveryStates.Pending => "väntar",
-        DeliveryStates.Delivered => "levererad",
-        DeliveryStates.Failed => "misslyckades",
+        DeliveryStates.Pending => T["al_pending"],
+        DeliveryStates.Delivered => T["al_delivered"],
+        DeliveryStates.Failed => T["al_failed"],
         _ => "–",
     };
+
+    /// <summary>How a subscription mails: "x@example.org (dagligt sammandrag, svenska)".</summary>
+    public string EmailText(AlertSubscription s) => s.Email is null ? "–"
+        : $"{s.Email} ({T[s.EmailMode == EmailModes.Digest ? "al_digest" : "al_immediate"]}, {T[s.Language == "en" ? "al_english" : "al_swedish"]})";
+
+    /// <summary>The digest's hour and its time zone, as the form offers it: "06:00 Europe/Stockholm".</summary>
+    public string DigestTime
+    {
+        get
+        {
+            var schedule = DigestSchedule.Of(options.Value);
+            return $"{schedule.Hour:00}:00 {schedule.Zone.Id}";
+        }
+    }
 }

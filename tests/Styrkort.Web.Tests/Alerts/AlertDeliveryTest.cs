@@ -224,11 +224,125 @@ public sealed class AlertDeliveryTest : IAsyncLifetime
         using var scope = _app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         for (var i = 0; i < 2; i++)
-            await AlertDetector.DetectAsync(db, current, current, period, DateTime.UtcNow, default, _ => insights);
+            await AlertDetector.DetectAsync(db, current, current, [period], DateTime.UtcNow, default, _ => insights);
         var told = await AlertsOfAsync(subscription.Id);
         Assert.Equal([(AlertKinds.Anomaly, inside.Unit), (AlertKinds.Forecast, inside.Unit)], told.Select(a => (a.Kind, a.UnitId)).OrderBy(x => x.Kind).ToList());
         // A chance of 10 % and 30 % is not below 5 %.
         Assert.Empty(await AlertsOfAsync(high.Id));
+    }
+
+    [Fact]
+    public async Task AMonthlyFollower_IsToldAboutTheLatestMonth_InEnglish_AndTheWebhookCarriesBothLanguages()
+    {
+        var site = _app.Services.GetRequiredService<SiteState>();
+        var (quarter, month) = (site.DefaultQuarter, site.DefaultMonth);
+        static bool Red(Core.Evaluation.Outcome o) => o.Status is Core.Evaluation.Status.NotMet or Core.Evaluation.Status.AtRisk;
+        // A goal red in the month, with a value and a level to show.
+        var outcome = site.Current.Outcomes.Get(month).Outcomes.First(o => Red(o) && o.Value is not null && o.Target.Level is not null);
+        var goal = site.Current.Goals.Goals.Single(g => g.Id == outcome.Goal);
+        var (monthly, _) = await SubscribeAsync("controller", s =>
+        {
+            s.Scope = AlertScopes.Goal; s.GoalId = goal.Id; s.Periods = "month"; s.Language = "en"; s.Email = "en@example.org"; s.WebhookUrl = _hookUrl;
+        });
+        var (quarterly, _) = await SubscribeAsync("viewer", s => { s.Scope = AlertScopes.Goal; s.GoalId = goal.Id; s.Email = "sv@example.org"; });
+
+        await ChangeAsync();
+
+        var toldMonthly = await AlertsOfAsync(monthly.Id);
+        Assert.Equal(site.Current.Outcomes.Get(month).Outcomes.Where(o => o.Goal == goal.Id && Red(o)).Select(o => o.Unit).Order(StringComparer.Ordinal),
+            toldMonthly.Select(a => a.UnitId).Order(StringComparer.Ordinal));
+        Assert.All(toldMonthly, a => Assert.Equal(month.ToString(), a.Period));
+        var toldQuarterly = await AlertsOfAsync(quarterly.Id);
+        Assert.All(toldQuarterly, a => Assert.Equal(quarter.ToString(), a.Period));
+
+        // The figures as the goal page shows them (Figures, TargetText), in each language.
+        var unitName = site.Current.Units.Single(u => u.Id == outcome.Unit).Name;
+        var metricUnit = site.Current.Goals.Metrics[goal.Metric].Unit;
+        string Figures(Core.Presentation.Language l) => $"{Core.Presentation.FigureColumn.Of(metricUnit, l, [outcome]).Value(outcome.Value)}, "
+            + $"{l.Pick("mål", "target")} {Core.Presentation.TargetText.Applied(outcome, metricUnit, l)}"
+            + (outcome.Comparison is null ? "" : $", {l.Pick("jämförelse", "comparison")} {Core.Presentation.FigureColumn.Of(metricUnit, l, [outcome]).Value(outcome.Comparison)}") + ")";
+        var alert = toldMonthly.Single(a => a.UnitId == outcome.Unit);
+        var (sv, en) = outcome.Status == Core.Evaluation.Status.NotMet ? ("målet är inte uppfyllt", "the goal is not met") : ("målet är i riskzonen", "the goal is at risk");
+        Assert.Equal($"{goal.Name.Swedish}, {unitName}, {month}: {sv} (värde {Figures(Core.Presentation.Language.Sv)}", alert.Message);
+        Assert.Equal($"{goal.Name.English}, {unitName}, {month}: {en} (value {Figures(Core.Presentation.Language.En)}", alert.MessageEn);
+
+        // The mails: the monthly follower's in English, the other's in Swedish.
+        var english = _smtp.ReceivedEmail.Where(m => m.ToAddresses.Single().Address == "en@example.org")
+            .Select(m => MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data)))).ToList();
+        Assert.Equal(toldMonthly.Count, english.Count);
+        Assert.Contains(english, m => m.Subject == "Styrkort: " + alert.MessageEn && m.TextBody!.Contains("The alerts are on the Alerts page", StringComparison.Ordinal));
+        var swedish = _smtp.ReceivedEmail.Where(m => m.ToAddresses.Single().Address == "sv@example.org")
+            .Select(m => MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data)))).ToList();
+        Assert.All(swedish, m => Assert.Contains("Aviseringarna finns på sidan Aviseringar", m.TextBody, StringComparison.Ordinal));
+
+        // The webhook: stable English keys, the message in the subscription's language and both texts beside it.
+        var post = _posts.Where(p => p.Answered == 200).Select(p => JsonDocument.Parse(p.Body).RootElement).Single(j => j.GetProperty("id").GetInt64() == alert.Id);
+        Assert.Equal(("en", alert.MessageEn, alert.Message, alert.MessageEn),
+            (post.GetProperty("language").GetString(), post.GetProperty("message").GetString(), post.GetProperty("message_sv").GetString(), post.GetProperty("message_en").GetString()));
+    }
+
+    [Fact]
+    public async Task AnAccountDisabledBeforeOrAfterTheChange_IsSentNothing()
+    {
+        var site = _app.Services.GetRequiredService<SiteState>();
+        var (before, beforeName) = await SubscribeAsync("viewer", s => s.Email = "before@example.org");
+        var (after, afterName) = await SubscribeAsync("unit_manager", s => { s.Email = "after@example.org"; s.WebhookUrl = _hookUrl; });
+        async Task DisableAsync(string name)
+        {
+            using var scope = _app.Services.CreateScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByNameAsync(name))!;
+            user.Disabled = true;
+            await users.UpdateAsync(user);
+        }
+        await DisableAsync(beforeName);
+        using (var scope = _app.Services.CreateScope())
+        {
+            // Compared with no snapshot before, every red outcome has just turned red.
+            Assert.True(await AlertDetector.DetectAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), null, site.Current, site.AlertPeriods, DateTime.UtcNow) > 0);
+        }
+        await DisableAsync(afterName);
+        await _app.Services.GetRequiredService<AlertWorker>().RunOnceAsync();
+
+        Assert.Empty(await AlertsOfAsync(before.Id));
+        var recorded = await AlertsOfAsync(after.Id);
+        Assert.NotEmpty(recorded);
+        Assert.All(recorded, a => Assert.Equal((DeliveryStates.Failed, DeliveryStates.Failed), (a.EmailState, a.WebhookState)));
+        Assert.All(recorded, a => Assert.All(a.Attempts, t => Assert.Equal("kontot är avstängt eller saknar roll", t.Error)));
+        Assert.Equal(0, _smtp.ReceivedEmailCount);
+        Assert.Empty(_posts);
+    }
+
+    [Fact]
+    public async Task AWebhookThatNeverAnswers_GivesUpOneAlertPerRound_AndHoldsUpNoOtherWebhook()
+    {
+        var site = _app.Services.GetRequiredService<SiteState>();
+        var goal = site.Current.Outcomes.Get(site.DefaultQuarter).Outcomes
+            .Where(o => o.Status is Core.Evaluation.Status.NotMet or Core.Evaluation.Status.AtRisk)
+            .GroupBy(o => o.Goal).First(g => g.Count() > 1).Key;
+        // Nothing listens on that port: every try is refused at once.
+        var (dead, _) = await SubscribeAsync("viewer", s => { s.Scope = AlertScopes.Goal; s.GoalId = goal; s.WebhookUrl = $"http://127.0.0.1:{FreePort()}/gone"; });
+        var (live, _) = await SubscribeAsync("viewer", s => { s.Scope = AlertScopes.Goal; s.GoalId = goal; s.WebhookUrl = _hookUrl; });
+
+        // Detection and one round of webhook delivery, by hand: the worker's own rounds would race this one.
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        await AlertDetector.DetectAsync(db, null, site.Current, [site.DefaultQuarter], DateTime.UtcNow);
+        using var http = new HttpClient();
+        var delivery = new WebhookDelivery(http, new AlertOptions { Webhook = { FirstBackoffSeconds = 0.01 } }, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await delivery.DeliverAsync(db, default);
+
+        var deadAlerts = await AlertsOfAsync(dead.Id);
+        Assert.True(deadAlerts.Count > 1);
+        // The first alert was tried three times and given up; the others wait for the next round, untried.
+        Assert.Equal(DeliveryStates.Failed, deadAlerts[0].WebhookState);
+        Assert.Equal(3, deadAlerts[0].Attempts.Count(t => t.Channel == "webhook" && !t.Delivered));
+        Assert.All(deadAlerts.Skip(1), a => Assert.Equal((DeliveryStates.Pending, 0), (a.WebhookState, a.Attempts.Count)));
+        Assert.All(await AlertsOfAsync(live.Id), a => Assert.Equal(DeliveryStates.Delivered, a.WebhookState));
+
+        await delivery.DeliverAsync(db, default);
+        Assert.Equal(2, (await AlertsOfAsync(dead.Id)).Count(a => a.WebhookState == DeliveryStates.Failed));
     }
 
     public async Task DisposeAsync()

@@ -89,4 +89,117 @@ public sealed class AlertsPageTest(DemoSite site)
         Assert.Matches("^[0-9a-f]{64}$", secret);
         Assert.DoesNotContain(secret!, await owner.GetStringAsync("/alerts"), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("100")]
+    [InlineData("-5")]
+    [InlineData("NaN")]
+    [InlineData("fifty")]
+    [InlineData("")]
+    public async Task AForecastLevel_OutsideOneTo99PerCent_IsRefused(string level)
+    {
+        var (owner, ownerName) = await site.NewAccountAsync("viewer");
+        using var response = await SubscribeAsync(owner, ("scope", "all"), ("kinds", "forecast"), ("forecastBelow", level), ("email", "f@example.org"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("mellan 0 och 100", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await SubscriptionsOfAsync(ownerName));
+    }
+
+    [Fact]
+    public async Task AForecastLevel_IsGivenInPerCent_AndKeptAsAShare_WithTheLanguageAndPeriodsChosen()
+    {
+        var (owner, ownerName) = await site.NewAccountAsync("viewer");
+        using var response = await SubscribeAsync(owner, ("scope", "all"), ("kinds", "forecast"), ("kinds", "not_met"), ("forecastBelow", "35"),
+            ("periods", "month"), ("periods", "quarter"), ("periods", "year"), ("language", "en"), ("email", "f@example.org"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var subscription = Assert.Single(await SubscriptionsOfAsync(ownerName));
+        Assert.Equal((0.35, "quarter;month", "en"), (subscription.ForecastBelow, subscription.Periods, subscription.Language));
+    }
+
+    [Theory]
+    [InlineData("a@example.org, b@example.org")]
+    [InlineData("Boss <boss@example.org>")]
+    [InlineData("no-at-sign")]
+    [InlineData("a@example.org\r\nBcc: c@example.org")]
+    public async Task AnEmail_OtherThanOnePlainAddress_IsRefused(string email)
+    {
+        var (owner, ownerName) = await site.NewAccountAsync("viewer");
+        using var response = await SubscribeAsync(owner, ("scope", "all"), ("kinds", "not_met"), ("email", email));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await SubscriptionsOfAsync(ownerName));
+    }
+
+    [Fact]
+    public async Task AWebhookUrl_LongerThanTheLimit_IsRefused()
+    {
+        var (owner, ownerName) = await site.NewAccountAsync("viewer");
+        var url = "https://hooks.example.org/" + new string('a', Web.Alerts.WebhookTarget.MaxLength);
+        using var response = await SubscribeAsync(owner, ("scope", "all"), ("kinds", "not_met"), ("webhook", url));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await SubscriptionsOfAsync(ownerName));
+    }
+
+    [Fact]
+    public async Task Subscriptions_BeyondTheLimitPerAccount_AreRefused()
+    {
+        var (owner, ownerName) = await site.NewAccountAsync("viewer");
+        var max = new Web.Alerts.AlertOptions().MaxSubscriptionsPerUser;
+        await site.App.UseAppStoreAsync(async (db, users) =>
+        {
+            var id = (await users.FindByNameAsync(ownerName))!.Id;
+            for (var i = 0; i < max; i++)
+                db.AlertSubscriptions.Add(new AlertSubscription { UserId = id, Kinds = "not_met", Email = "x@example.org", WebhookSecret = "s", CreatedAtUtc = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        using var response = await SubscribeAsync(owner, ("scope", "all"), ("kinds", "not_met"), ("email", "x@example.org"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"redan {max} prenumerationer", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(max, (await SubscriptionsOfAsync(ownerName)).Count);
+    }
+
+    [Fact]
+    public async Task AWebhooksPathAndSecret_AreNeitherInTheAuditTrailNorShownToAnAdmin()
+    {
+        var (owner, ownerName) = await site.NewAccountAsync("controller");
+        const string url = "https://hooks.example.org/services/T000/B000/very-secret-token";
+        using var response = await SubscribeAsync(owner, ("scope", "all"), ("kinds", "not_met"), ("webhook", url));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var secret = Html.TextOfId(await response.Content.ReadAsStringAsync(), "code", "webhook-secret")!;
+        var subscription = Assert.Single(await SubscriptionsOfAsync(ownerName));
+        var audit = Assert.Single(await site.AuditAsync(AuditActions.AlertSubscribe, $"subscription {subscription.Id}"));
+        Assert.DoesNotContain("very-secret-token", audit.Details, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, audit.Details, StringComparison.Ordinal);
+        Assert.Contains("https://hooks.example.org/…", audit.Details, StringComparison.Ordinal);
+        // The owner sees the address they gave; an admin, only its host.
+        Assert.Contains(url, await owner.GetStringAsync("/alerts"), StringComparison.Ordinal);
+        var adminPage = await (await site.As("admin")).GetStringAsync("/alerts");
+        Assert.DoesNotContain("very-secret-token", adminPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, adminPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InEnglish_ThePageAndItsRefusalsAreEnglish_AndTheMailLanguageDefaultsToIt()
+    {
+        var (owner, ownerName) = await site.NewAccountAsync("viewer");
+        await owner.GetAsync("/lang?to=en&back=/alerts");
+        var page = await owner.GetStringAsync("/alerts");
+        Assert.Contains("<h1>Alerts</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("Latest complete month", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Prenumerera", page, StringComparison.Ordinal);
+        using (var refused = await SubscribeAsync(owner, ("scope", "all"), ("kinds", "not_met")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("Give an e-mail address, a webhook or both.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var made = await SubscribeAsync(owner, ("scope", "all"), ("kinds", "not_met"), ("email", "en@example.org")))
+            Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        Assert.Equal("en", Assert.Single(await SubscriptionsOfAsync(ownerName)).Language);
+    }
+
+    private Task<List<AlertSubscription>> SubscriptionsOfAsync(string userName) => site.App.UseAppStoreAsync(async (db, users) =>
+    {
+        var id = (await users.FindByNameAsync(userName))!.Id;
+        return await db.AlertSubscriptions.AsNoTracking().Where(s => s.UserId == id).ToListAsync();
+    });
 }

@@ -244,9 +244,9 @@ public sealed class SiteStateTest(DemoSite site)
         // The same outcomes: the copy the insights job may swap in meanwhile carries forecasts, not new outcomes.
         Assert.Same(before.Outcomes, site.Site.Current.Outcomes);
         var cache = before.Outcomes;
-        var bound = site.Site.Quarters.Count + cache.Capacity;
+        var bound = site.Site.DefaultPeriods.Count + cache.Capacity;
         Assert.InRange(cache.Count, site.Site.Quarters.Count, bound);
-        Assert.All(site.Site.Quarters, q => Assert.True(cache.Contains(q)));
+        Assert.All(site.Site.DefaultPeriods, q => Assert.True(cache.Contains(q)));
         Assert.InRange(cache.Evaluations, cache.Capacity + 1, 200 + bound); // the months with data were evaluated, and some dropped
 
         // A period far from the data is answered without a query, and not kept.
@@ -265,7 +265,7 @@ public sealed class SiteStateTest(DemoSite site)
 
         var after = site.Site.Current;
         Assert.NotSame(before, after);
-        Assert.InRange(after.Outcomes.Evaluations, site.Site.Quarters.Count, site.Site.Quarters.Count + SiteState.RecomputedRecentPeriods);
+        Assert.InRange(after.Outcomes.Evaluations, site.Site.DefaultPeriods.Count, site.Site.DefaultPeriods.Count + SiteState.RecomputedRecentPeriods);
         Assert.Contains(await CountAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.TargetDecision).ToListAsync()),
             a => a.Subject == $"nps/halland/{site.Site.DefaultQuarter.Year}" && a.Actor == "controller");
     }

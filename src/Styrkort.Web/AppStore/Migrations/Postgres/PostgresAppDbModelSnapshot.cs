@@ -219,6 +219,12 @@ namespace Styrkort.Web.AppStore.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("MessageEn")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasColumnType("text");
@@ -275,6 +281,18 @@ namespace Styrkort.Web.AppStore.Migrations.Postgres
                     b.Property<string>("Kinds")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("sv");
+
+                    b.Property<string>("Periods")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("quarter");
 
                     b.Property<string>("Scope")
                         .IsRequired()

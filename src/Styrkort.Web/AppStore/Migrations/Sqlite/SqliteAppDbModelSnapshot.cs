@@ -206,6 +206,12 @@ namespace Styrkort.Web.AppStore.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MessageEn")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -260,6 +266,18 @@ namespace Styrkort.Web.AppStore.Migrations.Sqlite
                     b.Property<string>("Kinds")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("sv");
+
+                    b.Property<string>("Periods")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("quarter");
 
                     b.Property<string>("Scope")
                         .IsRequired()

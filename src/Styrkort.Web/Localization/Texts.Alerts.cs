@@ -1,0 +1,73 @@
+namespace Styrkort.Web.Localization;
+
+/// <summary>The words of the Aviseringar page (docs/alerts.md), its refusals included, in Swedish and English.</summary>
+public sealed partial class Texts
+{
+    private static readonly Dictionary<string, string> SvAlerts = new()
+    {
+        ["al_title"] = "Aviseringar",
+        ["al_intro"] = "Du får besked när ett mål blir rött eller hamnar i riskzonen i det senaste hela kvartalet eller den senaste hela månaden, när ett värde avviker från sin historia, när prognosens chans att nå årets mål är under en nivå du väljer, eller när en datamängd inte importerats inom sin takt (cadence i målfilen) — bara om enheter du får läsa.",
+        ["al_secret"] = "Webhookens hemlighet (visas bara nu; signaturen i X-Styrkort-Signature är sha256= och HMAC-SHA256 av kroppen med den):",
+        ["al_no_mail"] = "Ingen e-postserver är inställd (Alerts:Smtp:Host): e-post väntar tills den är det.",
+        ["al_subscriptions_all"] = "Prenumerationer (alla)", ["al_subscriptions_mine"] = "Mina prenumerationer", ["al_subscriptions"] = "Prenumerationer",
+        ["al_user"] = "Användare", ["al_about"] = "Om", ["al_kinds"] = "Sorter", ["al_periods"] = "Perioder", ["al_email"] = "E-post",
+        ["al_webhook"] = "Webhook", ["al_created"] = "Skapad", ["al_delete"] = "Ta bort", ["al_new"] = "Ny prenumeration",
+        ["al_scope_all"] = "Allt jag får se", ["al_scope_goal"] = "Ett mål", ["al_scope_unit"] = "En enhet med underenheter",
+        ["al_scope_goal_is"] = "Målet {0}", ["al_scope_unit_is"] = "Enheten {0} med underenheter",
+        ["al_goal"] = "Mål", ["al_unit"] = "Enhet",
+        ["al_kind_not_met"] = "Ej uppfyllt", ["al_kind_at_risk"] = "I riskzonen", ["al_kind_stale"] = "Data försenad",
+        ["al_kind_anomaly"] = "Avvikande värde", ["al_kind_forecast"] = "Prognosens chans under nivå", ["al_below"] = "under {0}",
+        ["al_periods_legend"] = "Perioder (för ej uppfyllt och i riskzonen)",
+        ["al_period_quarter"] = "Senaste hela kvartalet", ["al_period_month"] = "Senaste hela månaden",
+        ["al_forecast_below"] = "Prognosens chans under (%)", ["al_how"] = "Hur", ["al_immediate"] = "Direkt", ["al_digest"] = "Dagligt sammandrag",
+        ["al_digest_at"] = "Dagligt sammandrag (kl. {0})", ["al_mail_language"] = "Språk i e-posten", ["al_swedish"] = "Svenska", ["al_english"] = "Engelska (English)",
+        ["al_webhook_label"] = "Webhook (https://…)", ["al_subscribe"] = "Prenumerera",
+        ["al_sent_all"] = "Skickade aviseringar (alla)", ["al_sent_mine"] = "Aviseringar till mig", ["al_sent"] = "Aviseringar",
+        ["al_when"] = "När", ["al_what"] = "Vad", ["al_tries"] = "Försök",
+        ["al_pending"] = "väntar", ["al_delivered"] = "levererad", ["al_failed"] = "misslyckades",
+        ["al_footer"] = "Tider i UTC. De {0} senaste visas.",
+        ["al_bad_goal"] = "Välj ett mål.", ["al_bad_unit"] = "Välj en enhet.", ["al_bad_kinds"] = "Välj minst en sorts avisering.",
+        ["al_bad_channel"] = "Ange en e-postadress, en webhook eller båda.",
+        ["al_bad_email"] = "E-postadressen går inte att läsa; ange en enda adress, till exempel namn@example.org.",
+        ["al_bad_forecast"] = "Ange en sannolikhet mellan 0 och 100 %.",
+        ["al_too_many"] = "Du har redan {0} prenumerationer, det högsta antalet; ta bort någon innan du lägger till en ny.",
+        ["al_webhook_long"] = "Webbadressen är för lång (högst {0} tecken).",
+        ["al_webhook_form"] = "Webhooken måste vara en fullständig http- eller https-adress.",
+        ["al_webhook_userinfo"] = "Webhookens adress får inte innehålla användarnamn eller lösenord.",
+        ["al_webhook_internal"] = "Webhooken får inte gå till en intern adress (loopback, privat nät, länklokal).",
+    };
+
+    private static readonly Dictionary<string, string> EnAlerts = new()
+    {
+        ["al_title"] = "Alerts",
+        ["al_intro"] = "You are told when a goal turns red or comes into its warning zone in the latest complete quarter or month, when a value is far outside its history, when the forecast's chance of meeting the year's target is below a level you choose, or when a dataset has not been imported within its cadence (cadence in the goal file) — only about units you may read.",
+        ["al_secret"] = "The webhook's secret (shown only now; the signature in X-Styrkort-Signature is sha256= and the HMAC-SHA256 of the body with it):",
+        ["al_no_mail"] = "No mail server is configured (Alerts:Smtp:Host): e-mail waits until one is.",
+        ["al_subscriptions_all"] = "Subscriptions (all)", ["al_subscriptions_mine"] = "My subscriptions", ["al_subscriptions"] = "Subscriptions",
+        ["al_user"] = "User", ["al_about"] = "About", ["al_kinds"] = "Kinds", ["al_periods"] = "Periods", ["al_email"] = "E-mail",
+        ["al_webhook"] = "Webhook", ["al_created"] = "Created", ["al_delete"] = "Delete", ["al_new"] = "New subscription",
+        ["al_scope_all"] = "Everything I may see", ["al_scope_goal"] = "One goal", ["al_scope_unit"] = "One unit with the units below",
+        ["al_scope_goal_is"] = "The goal {0}", ["al_scope_unit_is"] = "The unit {0} with the units below",
+        ["al_goal"] = "Goal", ["al_unit"] = "Unit",
+        ["al_kind_not_met"] = "Not met", ["al_kind_at_risk"] = "At risk", ["al_kind_stale"] = "Data overdue",
+        ["al_kind_anomaly"] = "Unusual value", ["al_kind_forecast"] = "Forecast's chance below a level", ["al_below"] = "below {0}",
+        ["al_periods_legend"] = "Periods (for not met and at risk)",
+        ["al_period_quarter"] = "Latest complete quarter", ["al_period_month"] = "Latest complete month",
+        ["al_forecast_below"] = "Forecast's chance below (%)", ["al_how"] = "How", ["al_immediate"] = "At once", ["al_digest"] = "Daily digest",
+        ["al_digest_at"] = "Daily digest (at {0})", ["al_mail_language"] = "Language of the mails", ["al_swedish"] = "Swedish (svenska)", ["al_english"] = "English",
+        ["al_webhook_label"] = "Webhook (https://…)", ["al_subscribe"] = "Subscribe",
+        ["al_sent_all"] = "Alerts sent (all)", ["al_sent_mine"] = "Alerts to me", ["al_sent"] = "Alerts",
+        ["al_when"] = "When", ["al_what"] = "What", ["al_tries"] = "Tries",
+        ["al_pending"] = "pending", ["al_delivered"] = "delivered", ["al_failed"] = "failed",
+        ["al_footer"] = "Times in UTC. The latest {0} are shown.",
+        ["al_bad_goal"] = "Choose a goal.", ["al_bad_unit"] = "Choose a unit.", ["al_bad_kinds"] = "Choose at least one kind of alert.",
+        ["al_bad_channel"] = "Give an e-mail address, a webhook or both.",
+        ["al_bad_email"] = "The e-mail address cannot be read; give one address, for example name@example.org.",
+        ["al_bad_forecast"] = "Give a chance between 0 and 100 %.",
+        ["al_too_many"] = "You already have {0} subscriptions, the most allowed; delete one before adding another.",
+        ["al_webhook_long"] = "The address is too long (at most {0} characters).",
+        ["al_webhook_form"] = "The webhook must be a complete http or https address.",
+        ["al_webhook_userinfo"] = "The webhook's address may not contain a user name or password.",
+        ["al_webhook_internal"] = "The webhook may not lead to an internal address (loopback, private network, link-local).",
+    };
+}
