@@ -65,7 +65,8 @@ public static class RowsDownload
             return await Refuse(http, 422, string.Format(CultureInfo.InvariantCulture, t["rows_too_many"],
                 count.ToString("N0", Core.Formatting.SwedishFormat.Numbers), limits.MaxDownloadRows.ToString("N0", Core.Formatting.SwedishFormat.Numbers)));
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        var name = $"{goal.Id}-{unit}-{p}-{traced.Dataset.Name}.{kind}";
+        // Unit ids come from imported data: only letters, digits, '-' and '_' reach the header.
+        var name = $"{Exports.ExportEndpoints.Safe(goal.Id)}-{Exports.ExportEndpoints.Safe(unit)}-{p}-{Exports.ExportEndpoints.Safe(traced.Dataset.Name)}.{kind}";
         return Results.File(stream, kind == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
 
