@@ -65,6 +65,29 @@ public sealed class SignedOutEndpointWalkTest(DemoSite site)
         Assert.True(walked > 40, $"only {walked} requests walked");
     }
 
+    [Fact]
+    public async Task SignedIn_EveryPageFormPostWithoutAnAntiforgeryToken_IsRefused()
+    {
+        // Pages are the Razor pages of the routing table (the API has its own check, in AuthorizationMatrixTest). An admin
+        // may post to every one of them, so only the missing token can refuse it.
+        var admin = await site.As("admin");
+        var pages = site.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>() is not null
+                        || e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>() is Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor)
+            .Where(e => e.RoutePattern.RawText != "error/{code:int}")
+            .ToList();
+        Assert.Contains(pages, e => e.RoutePattern.RawText == "alerts");
+        var failures = new List<string>();
+        foreach (var page in pages)
+            foreach (var handler in new[] { "", "?handler=Delete", "?handler=Discard", "?handler=Preview" })
+            {
+                var path = Concrete(page.RoutePattern) + handler;
+                using var response = await admin.PostAsync(path, DemoSite.Form(("id", "1"), ("unit", "skane"), ("period", site.Period), ("analysis", "x")));
+                if (response.StatusCode != HttpStatusCode.BadRequest) failures.Add($"POST {path}: {(int)response.StatusCode}");
+            }
+        Assert.Empty(failures);
+    }
+
     /// <summary>A path that matches the route: each parameter given a plausible value.</summary>
     private static string Concrete(Microsoft.AspNetCore.Routing.Patterns.RoutePattern pattern) =>
         "/" + string.Join("/", pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
