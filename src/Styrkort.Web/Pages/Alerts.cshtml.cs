@@ -104,11 +104,16 @@ public sealed class AlertsModel(AppDb db, UserManager<AppUser> users, SiteState 
         return RedirectToPage();
     }
 
-    /// <summary>A subscription in words, for the audit trail (never its secret).</summary>
+    /// <summary>
+    /// A subscription in words, for the audit trail (never its secret). Of a webhook only its origin: the rest of the
+    /// URL is often a credential of its own (a Slack or Teams incoming webhook), and controllers read the trail.
+    /// </summary>
     public static string Describe(AlertSubscription s) =>
         $"scope {s.Scope}{(s.GoalId is null ? "" : " " + s.GoalId)}{(s.UnitId is null ? "" : " " + s.UnitId)}; kinds {s.Kinds.Replace(';', ',')}"
         + (s.ForecastBelow is { } f ? $" (below {f:P0})" : "")
-        + (s.Email is null ? "" : $"; e-mail {s.Email} ({s.EmailMode})") + (s.WebhookUrl is null ? "" : $"; webhook {s.WebhookUrl}");
+        + (s.Email is null ? "" : $"; e-mail {s.Email} ({s.EmailMode})") + (s.WebhookUrl is null ? "" : $"; webhook {Origin(s.WebhookUrl)}");
+
+    private static string Origin(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) + "/…" : "(a webhook)";
 
     public string ScopeText(AlertSubscription s) => s.Scope switch
     {
