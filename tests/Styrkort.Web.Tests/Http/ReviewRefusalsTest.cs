@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Styrkort.Web.Api;
 using Styrkort.Web.Tests.Support;
 
@@ -38,5 +39,28 @@ public sealed class ReviewRefusalsTest(DemoSite site)
         var response = await (await site.As("board")).GetAsync($"/api/checkins/versions{query}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.EndsWith(expected, (await response.Content.ReadFromJsonAsync<ErrorDto>())!.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RowsDownload_WhenAsManyRunAsTheSiteTakes_Is429UntilOneEnds()
+    {
+        var gate = site.App.Services.GetRequiredService<Web.Drill.RowDownloadGate>();
+        var url = $"/goals/nps/rows?unit=skane&period={site.Period}&dataset=nps_responses&format=csv";
+        var board = await site.As("board");
+        var running = Enumerable.Range(0, gate.Limit).Select(_ => gate.TryEnter()).ToList();
+        try
+        {
+            Assert.All(running, Assert.NotNull);
+            var refused = await board.GetAsync(url);
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Contains($"{gate.Limit} nedladdningar av rader pågår redan", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            running.ForEach(s => s?.Dispose());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await board.GetAsync(url)).StatusCode);
+        // Every download gives its slot back: as many again as the limit still run.
+        for (var i = 0; i <= gate.Limit; i++) Assert.Equal(HttpStatusCode.OK, (await board.GetAsync(url)).StatusCode);
     }
 }
