@@ -63,4 +63,20 @@ public sealed class ReviewRefusalsTest(DemoSite site)
         // Every download gives its slot back: as many again as the limit still run.
         for (var i = 0; i <= gate.Limit; i++) Assert.Equal(HttpStatusCode.OK, (await board.GetAsync(url)).StatusCode);
     }
+
+    [Theory]
+    [InlineData("controller", "/imports/template?dataset=nothing&format=csv", 404, "ingen datamängd heter 'nothing'")]
+    [InlineData("controller", "/imports/template?dataset=loans&format=pdf", 400, "'pdf' är inget mallformat")]
+    [InlineData("controller", "/imports/preview/00000000000000000000000000000000", 404, "Den här uppladdningen väntar inte längre")]
+    [InlineData("controller", "/goals/nps/checkin?unit=skane&period=2026-03", 400, "Analyser skrivs per kvartal")]
+    [InlineData("board", "/checkins?period=2026-03", 400, "Analyser skrivs per kvartal")]
+    public async Task PageRefusals_AreTheErrorPage_WithTheReasonInSwedish(string who, string path, int status, string reason)
+    {
+        var response = await (await site.As(who)).GetAsync(path);
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<main", page, StringComparison.Ordinal);
+        Assert.Contains(reason.Replace("'", "&#x27;", StringComparison.Ordinal), page, StringComparison.Ordinal);
+    }
 }
