@@ -74,7 +74,7 @@ public sealed class SheetBuilder
                 case long or int: cell.DataType = CellValues.Number; cell.CellValue = new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!); break;
                 case double: continue;
                 default:
-                    var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+                    var text = XlsxText.Clean(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
                     cell.DataType = CellValues.InlineString;
                     cell.InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
                     Widen(i, text.Length);

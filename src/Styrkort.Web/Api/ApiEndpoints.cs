@@ -40,10 +40,13 @@ public static class ApiEndpoints
         api.MapGet("/goals/{id}/series", (SiteState site, string id, string? unit, string? period, string? kind) =>
         {
             if (site.Goals.Goals.All(g => g.Id != id)) return Results.NotFound(new ErrorDto($"unknown goal '{id}'"));
+            // A unit that does not exist is a mistake to name, not an empty series.
+            if (unit is not null && site.Current.HasData && !site.Current.UnitIds.Contains(unit)) return Results.NotFound(new ErrorDto($"unknown unit '{unit}'"));
             if (SeriesPeriods.Of(site, period, kind, out var periods) is { } bad) return Results.BadRequest(new ErrorDto(bad));
-            var points = periods.SelectMany(q => site.Outcomes(q).Outcomes
+            // The periods not kept yet are evaluated together, in one plan, as the goal page's history is.
+            var points = site.Outcomes(periods).SelectMany(e => e.Outcomes
                     .Where(o => o.Goal == id && (unit is null || o.Unit == unit))
-                    .Select(o => new SeriesPointDto(q.ToString(), o.Unit, o.Value?.AsDouble, o.Comparison, o.Target.Level, Ui.StatusKey(o.Status))))
+                    .Select(o => new SeriesPointDto(e.Period.ToString(), o.Unit, o.Value?.AsDouble, o.Comparison, o.Target.Level, Ui.StatusKey(o.Status))))
                 .ToList();
             return Results.Ok(points);
         });
@@ -57,10 +60,15 @@ public static class ApiEndpoints
             return (await query.ToListAsync()).Select(ToDto).ToList();
         });
 
-        api.MapGet("/checkins/versions", async (AppDb db, string goal, string unit, string period) =>
-            (await db.CheckInVersions.AsNoTracking()
+        api.MapGet("/checkins/versions", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<List<CheckInVersionDto>>, Microsoft.AspNetCore.Http.HttpResults.BadRequest<ErrorDto>>> (AppDb db, string? goal, string? unit, string? period) =>
+        {
+            // One check-in's versions: all three name it; a missing one is said by name, not as a bare "bad request".
+            var missing = new[] { ("goal", goal), ("unit", unit), ("period", period) }.Where(p => string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1).ToList();
+            if (missing.Count > 0) return TypedResults.BadRequest(new ErrorDto($"give goal, unit and period; missing: {string.Join(", ", missing)}"));
+            return TypedResults.Ok((await db.CheckInVersions.AsNoTracking()
                 .Where(v => db.CheckIns.Any(c => c.Id == v.CheckInId && c.GoalId == goal && c.UnitId == unit && c.Period == period))
                 .OrderByDescending(v => v.Number).ToListAsync()).Select(ToDto).ToList());
+        });
 
         api.MapPost("/checkins", async (HttpContext http, SiteState site, AppDb db, CheckInDto body) =>
         {

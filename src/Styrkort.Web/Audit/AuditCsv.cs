@@ -24,7 +24,7 @@ public static class AuditCsv
 
     public static string Cell(string value)
     {
-        var text = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        var text = Exports.CsvText.Defuse(value);
         return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 

@@ -5,7 +5,9 @@ namespace Styrkort.Web.Drill;
 
 /// <summary>
 /// Rows of a dataset as CSV in the dataset's own columns and the forms its import reads (so a download can be checked,
-/// edited and imported again): comma separated, UTF-8 with a byte-order mark so that Excel reads å, ä and ö.
+/// edited and imported again): comma separated, UTF-8 with a byte-order mark so that Excel reads å, ä and ö. Text that a
+/// spreadsheet would run as a formula gets a leading apostrophe (<see cref="Exports.CsvText"/>); the Excel download
+/// keeps such text exactly.
 /// </summary>
 public static class RowsCsv
 {
@@ -18,7 +20,7 @@ public static class RowsCsv
             for (var i = 0; i < columns.Count; i++)
             {
                 if (i > 0) writer.Write(',');
-                writer.Write(Field(RowCells.Csv(row[i], columns[i])));
+                writer.Write(Field(row[i] is string text ? Exports.CsvText.Defuse(text) : RowCells.Csv(row[i], columns[i])));
             }
             writer.WriteLine();
         }

@@ -11,11 +11,11 @@ namespace Styrkort.Web.Drill;
 /// GET /goals/{id}/rows?unit=&amp;period=&amp;dataset=&amp;format=csv|xlsx: every row of one dataset behind a goal's number,
 /// for whoever may read the goal page. Counted first and refused past <see cref="WebLimits.MaxDownloadRows"/>; then
 /// streamed from the warehouse into a temporary file (a query that fails halfway never leaves a truncated download
-/// behind a 200) and from there to the client.
+/// behind a 200) and from there to the client. At most <see cref="WebLimits.MaxConcurrentRowDownloads"/> write at once.
 /// </summary>
 public static class RowsDownload
 {
-    public static async Task<IResult> HandleAsync(HttpContext http, SiteState site, WebLimits limits, string id,
+    public static async Task<IResult> HandleAsync(HttpContext http, SiteState site, WebLimits limits, RowDownloadGate gate, string id,
         string? unit, string? period, string? dataset, string? format)
     {
         var t = Texts.For(http);
@@ -34,6 +34,8 @@ public static class RowsDownload
         var traced = MetricRows.Trace(snapshot.Goals, goal.Metric, unit, p).For(dataset ?? "");
         if (traced is null) return await Refuse(http, 404, string.Format(CultureInfo.InvariantCulture, t["rows_unknown_dataset"], dataset));
 
+        using var slot = gate.TryEnter();
+        if (slot is null) return await Refuse(http, StatusCodes.Status429TooManyRequests, string.Format(CultureInfo.InvariantCulture, t["rows_busy"], gate.Limit));
         var folder = Environment.GetEnvironmentVariable("ASPNETCORE_TEMP") ?? Path.GetTempPath();
         var path = Path.Combine(folder, $"styrkort-rows-{Guid.NewGuid():N}.{kind}");
         long count;
@@ -45,7 +47,7 @@ public static class RowsDownload
                 if (n > limits.MaxDownloadRows) return n;
                 // Read and write: the workbook package reads back what it has written.
                 using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-                var rows = w.Stream(traced.First(limits.MaxDownloadRows));
+                var rows = Until(w.Stream(traced.First(limits.MaxDownloadRows)), http.RequestAborted);
                 if (kind == "csv") RowsCsv.Write(file, traced.Dataset.Columns, rows);
                 else RowsXlsx.Write(file, traced.Dataset.Name, traced.Dataset.Columns, rows);
                 return n;
@@ -65,8 +67,19 @@ public static class RowsDownload
             return await Refuse(http, 422, string.Format(CultureInfo.InvariantCulture, t["rows_too_many"],
                 count.ToString("N0", Core.Formatting.SwedishFormat.Numbers), limits.MaxDownloadRows.ToString("N0", Core.Formatting.SwedishFormat.Numbers)));
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        var name = $"{goal.Id}-{unit}-{p}-{traced.Dataset.Name}.{kind}";
+        // Unit ids come from imported data: only letters, digits, '-' and '_' reach the header.
+        var name = $"{Exports.ExportEndpoints.Safe(goal.Id)}-{Exports.ExportEndpoints.Safe(unit)}-{p}-{Exports.ExportEndpoints.Safe(traced.Dataset.Name)}.{kind}";
         return Results.File(stream, kind == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
+
+    // A client that gave up stops the writing at its next row, and its slot is free again.
+    private static IEnumerable<object?[]> Until(IEnumerable<object?[]> rows, CancellationToken cancellation)
+    {
+        foreach (var row in rows)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            yield return row;
+        }
     }
 
     private static async Task<IResult> Refuse(HttpContext http, int status, string? message)

@@ -11,7 +11,8 @@ namespace Styrkort.Web.Drill;
 /// <summary>
 /// Rows of a dataset as one worksheet, written as a stream (OpenXmlWriter: a million rows never sit in memory as a
 /// document tree). Numbers are numbers, dates are dates (a serial with a date format; a month column as yyyy-mm),
-/// booleans are booleans; the header row is bold and frozen.
+/// booleans are booleans; the header row is bold and frozen. Text is always an inline string, never a formula, so a
+/// value beginning with = is shown, not run.
 /// </summary>
 public static class RowsXlsx
 {
@@ -85,7 +86,7 @@ public static class RowsXlsx
         writer.WriteElement(new Cell
         {
             DataType = CellValues.InlineString, StyleIndex = style,
-            InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+            InlineString = new InlineString(new Text(Reports.Xlsx.XlsxText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve }),
         });
 
     // Excel's rules for a sheet name: at most 31 characters, none of : \ / ? * [ ].

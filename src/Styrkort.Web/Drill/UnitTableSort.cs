@@ -12,15 +12,15 @@ public sealed record UnitTableSort(UnitSortKey Key, bool Descending)
 {
     private static readonly StringComparer Names = StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), ignoreCase: true);
 
-    /// <returns>What is wrong with the parameters, or null; <paramref name="sort"/> is null when none is asked.</returns>
-    public static string? Parse(string? key, string? dir, out UnitTableSort? sort)
+    /// <returns>What is wrong with the parameters in the reader's language, or null; <paramref name="sort"/> is null when none is asked.</returns>
+    public static string? Parse(string? key, string? dir, Localization.Texts t, out UnitTableSort? sort)
     {
         sort = null;
         var descending = dir switch { null or "" or "asc" => false, "desc" => true, _ => (bool?)null };
-        if (descending is null) return $"'{dir}' is not an order; expected asc or desc";
+        if (descending is null) return t.Format("sort_dir_bad", dir);
         if (string.IsNullOrEmpty(key)) return null;
         UnitSortKey? parsed = key switch { "unit" => UnitSortKey.Unit, "value" => UnitSortKey.Value, "status" => UnitSortKey.Status, _ => null };
-        if (parsed is null) return $"'{key}' is not a column to sort by; expected unit, value or status";
+        if (parsed is null) return t.Format("sort_bad", key);
         sort = new UnitTableSort(parsed.Value, descending.Value);
         return null;
     }

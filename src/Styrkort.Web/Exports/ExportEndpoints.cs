@@ -79,7 +79,7 @@ public static partial class ExportEndpoints
     private static string Suffix(string? part) => string.IsNullOrEmpty(part) ? "" : "-" + Safe(part);
 
     /// <summary>An id as part of a file name: letters, digits, '-' and '_' only.</summary>
-    private static string Safe(string id) => Unsafe().Replace(id, "_");
+    internal static string Safe(string id) => Unsafe().Replace(id, "_");
 
     [GeneratedRegex("[^A-Za-z0-9_-]")]
     private static partial Regex Unsafe();

@@ -66,6 +66,7 @@ public static class StyrkortWeb
         builder.Services.AddSingleton<Imports.ImportHooks>();
         builder.Services.AddSingleton<Imports.ImportService>();
         builder.Services.AddSingleton<Imports.PendingUploads>();
+        builder.Services.AddSingleton<Drill.RowDownloadGate>();
         builder.Services.AddSingleton<GoalFileStore>();
         builder.Services.AddSignIn(builder.Configuration);
         builder.Services.AddRazorPages(o =>

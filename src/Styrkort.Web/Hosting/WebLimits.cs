@@ -63,6 +63,13 @@ public sealed record WebLimits
 
     /// <summary>Rows of one download of the rows behind a goal's number (<c>/goals/{id}/rows</c>, CSV or Excel).</summary>
     public long MaxDownloadRows { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// Downloads of rows behind a number running at once, for the whole site: each holds a reader connection, a thread
+    /// and a temporary file for as long as it writes; one more is refused with 429 until one ends.
+    /// </summary>
+    public int MaxConcurrentRowDownloads { get; init; } = 4;
+
     /// <summary>How long an uploaded file waits for its preview to be confirmed before it is removed.</summary>
     public int PendingUploadMinutes { get; init; } = 60;
 

@@ -25,7 +25,8 @@ public static class ImportTemplates
     {
         var t = Texts.For(http);
         var d = site.Goals.Datasets.Values.FirstOrDefault(x => x.Name.Equals(dataset, StringComparison.OrdinalIgnoreCase));
-        if (d is null) return Results.NotFound(t.English ? $"no dataset is called '{dataset}'" : $"ingen datamängd heter '{dataset}'");
+        // Refusals are the error page in the reader's language, as for every other page request.
+        if (d is null) return ErrorResponses.Refuse(http, StatusCodes.Status404NotFound, t.English ? $"no dataset is called '{dataset}'" : $"ingen datamängd heter '{dataset}'");
         var stem = Path.GetFileNameWithoutExtension(d.File);
         switch (format ?? "csv")
         {
@@ -37,7 +38,7 @@ public static class ImportTemplates
                 Workbook(d, t).Write(buffer);
                 return Results.File(buffer.ToArray(), Exports.ExportEndpoints.ContentType, stem + ".xlsx");
             default:
-                return Results.BadRequest(t.English ? $"'{format}' is not a template format; expected csv or xlsx" : $"'{format}' är inget mallformat; skriv csv eller xlsx");
+                return ErrorResponses.Refuse(http, StatusCodes.Status400BadRequest, t.English ? $"'{format}' is not a template format; expected csv or xlsx" : $"'{format}' är inget mallformat; skriv csv eller xlsx");
         }
     }
 

@@ -21,6 +21,8 @@ public sealed partial class Texts
         ["error_json"] = "Innehållet är inte giltig JSON.", ["error_cancelled"] = "Begäran avbröts.",
         ["error_server"] = "Något gick fel på servern. Felet har loggats.",
         ["job_cancelled"] = "Importen avbröts; ingenting ändrades.", ["job_finished"] = "Jobbet är redan klart.",
+        ["sort_bad"] = "'{0}' är ingen kolumn att sortera efter; välj unit, value eller status.",
+        ["sort_dir_bad"] = "'{0}' är ingen ordning; välj asc eller desc.",
     };
 
     private static readonly Dictionary<string, string> EnMessages = new()
@@ -38,5 +40,7 @@ public sealed partial class Texts
         ["error_json"] = "the body is not valid JSON", ["error_cancelled"] = "the request was cancelled",
         ["error_server"] = "something went wrong on the server; the error has been logged",
         ["job_cancelled"] = "the import was cancelled, nothing was changed", ["job_finished"] = "the job has finished",
+        ["sort_bad"] = "'{0}' is not a column to sort by; expected unit, value or status",
+        ["sort_dir_bad"] = "'{0}' is not an order; expected asc or desc",
     };
 }

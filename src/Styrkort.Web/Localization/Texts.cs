@@ -126,6 +126,7 @@ public sealed partial class Texts(Language lang)
         ["rows_untraced_twice"] = "{0}: måttet läser datamängden på två olika sätt (till exempel senaste raderna och ett fönster).",
         ["rows_none"] = "Måttet läser inga datamängder rad för rad.", ["rows_failed"] = "Raderna kunde inte läsas: {0}",
         ["rows_too_many"] = "{0} rader är fler än de {1} som kan laddas ner på en gång. Välj en mindre enhet eller en kortare period.",
+        ["rows_busy"] = "{0} nedladdningar av rader pågår redan, fler tar servern inte på en gång. Försök igen om en stund.",
         ["rows_unknown_dataset"] = "Måttet läser inte datamängden '{0}' rad för rad för den här enheten och perioden.",
         ["rows_bad_format"] = "'{0}' är inget format; välj csv eller xlsx.", ["unit_unknown"] = "Okänd enhet '{0}'.",
         // Accessibility: the skip link, the folded menu, the chart's text alternative, names of unlabelled fields.
@@ -250,6 +251,7 @@ public sealed partial class Texts(Language lang)
         ["rows_untraced_twice"] = "{0}: the metric reads the dataset in two different ways (its latest rows and a window, say).",
         ["rows_none"] = "The metric reads no dataset row by row.", ["rows_failed"] = "The rows could not be read: {0}",
         ["rows_too_many"] = "{0} rows are more than the {1} that can be downloaded at once. Choose a smaller unit or a shorter period.",
+        ["rows_busy"] = "{0} downloads of rows are running already, as many as the server takes at once. Try again in a while.",
         ["rows_unknown_dataset"] = "The metric does not read the dataset '{0}' row by row for this unit and period.",
         ["rows_bad_format"] = "'{0}' is not a format; choose csv or xlsx.", ["unit_unknown"] = "Unknown unit '{0}'.",
         // Accessibility: the skip link, the folded menu, the chart's text alternative, names of unlabelled fields.

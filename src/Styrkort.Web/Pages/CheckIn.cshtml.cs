@@ -45,7 +45,7 @@ public sealed class CheckInModel(SiteState site, AppDb db, WebLimits limits) : P
         if (site.Goals.Goals.All(g => g.Id != id)) return NotFound();
         // Who may write comes first: a unit manager learns nothing about another unit's goals.
         if (!await CheckIns.MayWrite(HttpContext, db, unit)) return Forbid();
-        if (CheckIns.Problem(site, id, unit, period, Texts.For(HttpContext), limits) is { } problem) return BadRequest(problem);
+        if (CheckIns.Problem(site, id, unit, period, Texts.For(HttpContext), limits) is { } problem) return ErrorResponses.RefusePage(HttpContext, StatusCodes.Status400BadRequest, problem);
         (GoalId, Unit, Period) = (id, unit, period);
         var existing = await db.CheckIns.AsNoTracking().Include(c => c.Actions).FirstOrDefaultAsync(c => c.GoalId == id && c.UnitId == unit && c.Period == period);
         Analysis = existing?.Analysis ?? "";

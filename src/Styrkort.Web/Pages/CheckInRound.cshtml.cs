@@ -54,7 +54,7 @@ public sealed class CheckInRoundModel(SiteState site, AppDb db) : PageModel
         if (period is not null)
         {
             if (!site.TryPeriod(period, out var p, out var sane) || !sane || p.Kind != PeriodKind.Quarter)
-                return BadRequest(string.Format(System.Globalization.CultureInfo.InvariantCulture, t["checkin_quarter"], period));
+                return ErrorResponses.RefusePage(HttpContext, 400, string.Format(System.Globalization.CultureInfo.InvariantCulture, t["checkin_quarter"], period));
             Period = p;
         }
         Quarters = site.Quarters.Append(latest).Append(Period).Distinct().OrderByDescending(q => q.End).Select(q => q.ToString()).ToList();

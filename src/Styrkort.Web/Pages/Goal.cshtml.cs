@@ -78,7 +78,7 @@ public sealed class GoalModel(SiteState site, AppDb db) : PageModel
         ComparisonFormula = goal.Comparison is { } c ? snapshot.Goals.Metrics[c].Formula.Text : null;
         Period = site.TryPeriod(period, out var p, out var sane) ? p : site.DefaultQuarter;
         if (!sane) return Hosting.ErrorResponses.RefusePage(HttpContext, 400, Localization.Texts.For(HttpContext).Format("period_range", period, site.SaneYears.First, site.SaneYears.Last));
-        if (UnitTableSort.Parse(sort, dir, out var order) is { } badSort) return Hosting.ErrorResponses.RefusePage(HttpContext, 400, badSort);
+        if (UnitTableSort.Parse(sort, dir, Texts.For(HttpContext), out var order) is { } badSort) return Hosting.ErrorResponses.RefusePage(HttpContext, 400, badSort);
         Sort = order;
         var evaluation = site.Outcomes(Period);
         Units = evaluation.Units;

@@ -87,7 +87,7 @@ public sealed class ImportPreviewModel(SiteState site, ImportService imports, Pe
     private IActionResult Gone()
     {
         var t = Texts.For(HttpContext);
-        return NotFound(t.English
+        return ErrorResponses.RefusePage(HttpContext, StatusCodes.Status404NotFound, t.English
             ? "This upload is not waiting any more (it expired after an hour, was imported or discarded); upload the file again."
             : "Den här uppladdningen väntar inte längre (den gick ut efter en timme, importerades eller kastades); ladda upp filen igen.");
     }
