@@ -7,11 +7,11 @@ using Styrkort.Web.Tests.Support;
 namespace Styrkort.Web.Tests.Http;
 
 /// <summary>
-/// Refusals of last session's endpoints found in review: each says what was wrong, in the reader's language on pages
+/// Refusals of the sort, series, check-in versions, download and page endpoints: each says what was wrong, in the reader's language on pages
 /// and in English in the API, instead of an English text on a Swedish page, a bare "bad request" or an empty answer.
 /// </summary>
 [Collection(DemoSiteCollection.Name)]
-public sealed class ReviewRefusalsTest(DemoSite site)
+public sealed class BadRequestRefusalsTest(DemoSite site)
 {
     [Theory]
     [InlineData("sort=colour", "'colour' är ingen kolumn att sortera efter")]
