@@ -79,12 +79,25 @@ public static class Figures
     public static string Change(double? change, string? unit, Language language)
     {
         if (change is not { } c) return Dash;
+        var (digits, suffix) = DistanceParts(c, unit, language);
+        var zero = digits.All(ch => ch is '0' or ',' or '.' or '\u00a0');
+        return (zero ? "±" : c > 0 ? "+" : "\u2212") + digits + suffix;
+    }
+
+    /// <summary>A distance without sign — an error, a spread; of per cent in percentage points, as a change is.</summary>
+    public static string Distance(double distance, string? unit, Language language)
+    {
+        var (digits, suffix) = DistanceParts(distance, unit, language);
+        return digits + suffix;
+    }
+
+    private static (string Digits, string Suffix) DistanceParts(double distance, string? unit, Language language)
+    {
         var measure = Measures.Of(unit);
-        var millions = measure == Measure.Kronor && Math.Abs(c) >= MillionsFrom;
-        var text = Digits(Math.Abs(c), measure, millions, Decimals(measure, millions), language);
-        var zero = text.All(ch => ch is '0' or ',' or '.' or '\u00a0');
+        var millions = measure == Measure.Kronor && Math.Abs(distance) >= MillionsFrom;
+        var digits = Digits(Math.Abs(distance), measure, millions, Decimals(measure, millions), language);
         var suffix = measure == Measure.Percent ? language.Pick("\u00a0p.e.", "\u00a0pp") : Suffix(measure, millions, language);
-        return (zero ? "±" : c > 0 ? "+" : "\u2212") + text + suffix;
+        return (digits, suffix);
     }
 
     /// <summary>What stands where there is no value.</summary>

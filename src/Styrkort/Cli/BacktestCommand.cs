@@ -77,7 +77,7 @@ internal static class BacktestCommand
             if (cases.Count == 0) continue;
             var s = Summarise(cases);
             table.AddRow(Markup.Escape(goal.Id), InsightsJson.Method(cases[0].Forecast.Method), s.Count.ToString(CultureInfo.InvariantCulture),
-                Percent(s.Coverage), SwedishFormat.Value(s.Mae, file.Metrics[goal.Metric].Unit, Core.Presentation.Language.En), Percent(s.Mape),
+                Percent(s.Coverage), Core.Presentation.Figures.Distance(s.Mae, file.Metrics[goal.Metric].Unit, Core.Presentation.Language.En), Percent(s.Mape),
                 s.Brier is { } b ? b.ToString("0.000", CultureInfo.InvariantCulture) : "–");
         }
         foreach (var month in result.Cases.Select(c => c.Origin.Index).Distinct().Order())

@@ -112,6 +112,13 @@ public sealed class FiguresTest
     public void Change_HasItsSign(double change, string unit, string lang, string expected) =>
         Assert.Equal(expected, Figures.Change(change, unit, Language.Parse(lang)));
 
+    [Theory]
+    [InlineData(2.04, "percent", "en", "2.0\u00a0pp")]
+    [InlineData(18_750_259, "SEK", "sv", "18,8\u00a0mnkr")]
+    [InlineData(1.4, null, "sv", "1,4")]
+    public void Distance_HasNoSign_AndPerCentIsInPercentagePoints(double distance, string? unit, string lang, string expected) =>
+        Assert.Equal(expected, Figures.Distance(distance, unit, Language.Parse(lang)));
+
     [Fact]
     public void English_IsNotTheMachinesCulture() => Assert.Equal("1,234.5", Figures.Value(1234.5, null, En));
 }
