@@ -51,13 +51,20 @@ public static class ApiEndpoints
             return Results.Ok(points);
         });
 
-        api.MapGet("/checkins", async (AppDb db, string? goal, string? unit, string? period) =>
+        api.MapGet("/checkins", async (HttpContext http, AppDb db, WebLimits limits, string? goal, string? unit, string? period, int? limit, int? offset) =>
         {
-            var query = db.CheckIns.AsNoTracking().Include(c => c.Actions).AsQueryable();
+            var max = limits.MaxCheckInsPerAnswer;
+            if (limit is < 1 || limit > max) return Results.BadRequest(new ErrorDto($"limit must be 1–{max}"));
+            if (offset is < 0) return Results.BadRequest(new ErrorDto("offset must be 0 or more"));
+            var query = db.CheckIns.AsNoTracking().AsQueryable();
             if (goal is not null) query = query.Where(c => c.GoalId == goal);
             if (unit is not null) query = query.Where(c => c.UnitId == unit);
             if (period is not null) query = query.Where(c => c.Period == period);
-            return (await query.ToListAsync()).Select(ToDto).ToList();
+            // A page at a time, in a fixed order, so that offset walks the list without skipping or repeating.
+            http.Response.Headers["X-Total-Count"] = (await query.CountAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var page = await query.Include(c => c.Actions).OrderByDescending(c => c.Period).ThenBy(c => c.GoalId).ThenBy(c => c.UnitId).ThenBy(c => c.Id)
+                .Skip(offset ?? 0).Take(limit ?? max).ToListAsync();
+            return Results.Ok(page.Select(ToDto).ToList());
         });
 
         api.MapGet("/checkins/versions", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<List<CheckInVersionDto>>, Microsoft.AspNetCore.Http.HttpResults.BadRequest<ErrorDto>>> (AppDb db, string? goal, string? unit, string? period) =>

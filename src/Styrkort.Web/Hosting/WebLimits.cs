@@ -70,6 +70,13 @@ public sealed record WebLimits
     /// </summary>
     public int MaxConcurrentRowDownloads { get; init; } = 4;
 
+    /// <summary>
+    /// Check-ins in one answer of <c>GET /api/checkins</c> (and the most <c>limit</c> may ask for): each may hold
+    /// <see cref="MaxAnalysisChars"/> of text and <see cref="MaxActions"/> actions, so an unfiltered list of years of
+    /// them is fetched a page at a time (<c>offset</c>; the total is in <c>X-Total-Count</c>).
+    /// </summary>
+    public int MaxCheckInsPerAnswer { get; init; } = 200;
+
     /// <summary>How long an uploaded file waits for its preview to be confirmed before it is removed.</summary>
     public int PendingUploadMinutes { get; init; } = 60;
 
