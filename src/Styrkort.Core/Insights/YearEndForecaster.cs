@@ -163,8 +163,9 @@ public sealed class YearEndForecaster(TargetLevelBook levels)
     /// forecasts from earlier months by models that had not seen what followed), where there are enough of them.
     /// <para>Placed, because a fitted model's one-step errors do not average 0 (a series that steps up twice a year errs
     /// upwards twice and slightly downwards the rest), and fed through the recursions their mean drifts the simulated
-    /// year away from the point forecast — in the backtest far enough that 4 in 100 central values fell outside their
-    /// own interval. The simulation gives the shape of the error; its width is taken from the backcasts.</para>
+    /// year away from the point forecast — in the backtest 6 of 967 central values fell outside their own interval, and
+    /// the same intervals placed about the central values covered 78.7 % of the actual years instead of 74.4 %. The
+    /// simulation gives the shape of the error; its width is taken from the backcasts.</para>
     /// <para>Scaled, because a bootstrap of one-step errors treats each month's error as new, while months err alike (a
     /// slow year is slow in May and June): alone it covered 62 % of the actual years with an 80 % interval.</para>
     /// </summary>
