@@ -70,6 +70,8 @@ public sealed class BadRequestRefusalsTest(DemoSite site)
     [InlineData("controller", "/imports/preview/00000000000000000000000000000000", 404, "Den här uppladdningen väntar inte längre")]
     [InlineData("controller", "/goals/nps/checkin?unit=skane&period=2026-03", 400, "Analyser skrivs per kvartal")]
     [InlineData("board", "/checkins?period=2026-03", 400, "Analyser skrivs per kvartal")]
+    [InlineData("board", "/goals/nps/checkin/history?unit=skane&period=2026-03", 400, "Analyser skrivs per kvartal")]
+    [InlineData("board", "/goals/nps/checkin/history?unit=skane&period=hello", 400, "'hello' är ingen period")]
     public async Task PageRefusals_AreTheErrorPage_WithTheReasonInSwedish(string who, string path, int status, string reason)
     {
         var response = await (await site.As(who)).GetAsync(path);
