@@ -27,11 +27,11 @@ public static partial class ExportEndpoints
     private static IResult Overview(HttpContext http, SiteState site, string? period, string? unit, string? area)
     {
         var t = Texts.For(http);
-        if (Choose(site, period, t) is not { } p) return Refused(site, period, t);
+        if (Choose(site, period, t) is not { } p) return Refused(http, site, period, t);
         var snapshot = site.Current;
-        if (!snapshot.HasData) return Results.NotFound(t["nodata"]);
-        if (!string.IsNullOrEmpty(unit) && !snapshot.UnitIds.Contains(unit)) return Results.NotFound(t.Format("unknown_unit", unit));
-        if (!string.IsNullOrEmpty(area) && site.Goals.Areas.All(a => a.Id != area)) return Results.NotFound(t.Format("unknown_area", area));
+        if (!snapshot.HasData) return ErrorResponses.Refuse(http, StatusCodes.Status404NotFound, t["nodata"]);
+        if (!string.IsNullOrEmpty(unit) && !snapshot.UnitIds.Contains(unit)) return ErrorResponses.Refuse(http, StatusCodes.Status404NotFound, t.Format("unknown_unit", unit));
+        if (!string.IsNullOrEmpty(area) && site.Goals.Areas.All(a => a.Id != area)) return ErrorResponses.Refuse(http, StatusCodes.Status404NotFound, t.Format("unknown_area", area));
         var evaluation = site.Outcomes(p);
         var units = string.IsNullOrEmpty(unit) ? evaluation.Units : evaluation.Units.Where(u => snapshot.IsWithin(u.Id, unit)).ToList();
         var book = OverviewWorkbook.Build(snapshot.Goals, evaluation, units, string.IsNullOrEmpty(area) ? null : area, t, Today(site), string.IsNullOrEmpty(unit) ? null : unit);
@@ -43,10 +43,10 @@ public static partial class ExportEndpoints
         var t = Texts.For(http);
         var snapshot = site.Current;
         var goal = snapshot.Goals.Goals.FirstOrDefault(g => g.Id == id);
-        if (goal is null) return Results.NotFound(t.Format("unknown_goal", id));
-        if (Choose(site, period, t) is not { } p) return Refused(site, period, t);
-        if (!snapshot.HasData) return Results.NotFound(t["nodata"]);
-        if (!string.IsNullOrEmpty(unit) && !snapshot.UnitIds.Contains(unit)) return Results.NotFound(t.Format("unknown_unit", unit));
+        if (goal is null) return ErrorResponses.Refuse(http, StatusCodes.Status404NotFound, t.Format("unknown_goal", id));
+        if (Choose(site, period, t) is not { } p) return Refused(http, site, period, t);
+        if (!snapshot.HasData) return ErrorResponses.Refuse(http, StatusCodes.Status404NotFound, t["nodata"]);
+        if (!string.IsNullOrEmpty(unit) && !snapshot.UnitIds.Contains(unit)) return ErrorResponses.Refuse(http, StatusCodes.Status404NotFound, t.Format("unknown_unit", unit));
         // The periods of the goal page's chart: the chosen one and the seven before it.
         var periods = new List<Period> { p };
         while (periods.Count < 8) periods.Insert(0, periods[0].Previous());
@@ -62,8 +62,8 @@ public static partial class ExportEndpoints
         return site.TryPeriod(period, out var p, out var sane) && sane ? p : null;
     }
 
-    private static IResult Refused(SiteState site, string? period, Texts t) =>
-        Results.BadRequest(t.English
+    private static IResult Refused(HttpContext http, SiteState site, string? period, Texts t) =>
+        ErrorResponses.Refuse(http, StatusCodes.Status400BadRequest, t.English
             ? $"'{period}' is not a period between {site.SaneYears.First} and {site.SaneYears.Last}; expected e.g. 2026-Q2, 2026-03 or 2026"
             : $"'{period}' är ingen period mellan {site.SaneYears.First} och {site.SaneYears.Last}; skriv till exempel 2026-Q2, 2026-03 eller 2026");
 
