@@ -24,10 +24,6 @@ public enum ChangeKind
 /// <param name="Share">Effect / change: 0.7 is 70 % of the change (negative: it pulled the other way).</param>
 public sealed record ChangeContributor(string Dimension, object? Key, string Label, ChangeKind Kind, double Effect, double Share, bool Rest = false);
 
-/// <summary>
-/// Why a goal's value for a unit changed from the period before to the period: its parts per child unit and per segment
-/// of each breakdown dimension, and a sentence naming the largest (<see cref="ChangeExplainer"/>).
-/// </summary>
 /// <summary>What a change is measured from.</summary>
 public enum ChangeSince
 {
@@ -38,6 +34,11 @@ public enum ChangeSince
     Board,
 }
 
+/// <summary>
+/// Why a goal's value for a unit changed from an earlier period (<see cref="From"/>, the one <see cref="Since"/> names)
+/// to the period: its parts per child unit and per segment of each breakdown dimension, and a sentence naming the
+/// largest (<see cref="ChangeExplainer"/>).
+/// </summary>
 /// <param name="Decomposed">False for a metric whose change cannot be split into parts (a median, a mean of means):
 /// then <see cref="Contributors"/> is empty and the sentence says so.</param>
 public sealed record ChangeExplanation(string Goal, string Unit, Period From, Period To, double Before, double After, bool Decomposed,
